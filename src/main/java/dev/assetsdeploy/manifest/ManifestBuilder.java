@@ -1,0 +1,281 @@
+package dev.assetsdeploy.manifest;
+
+import dev.assetsdeploy.error.AssetsDeployException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a folder's manifest exactly as wrangler 4.164 does (see docs/direct-upload.md),
+ * and reports what wrangler leaves unsaid: what was ignored and why, links, private files.
+ *
+ * <p>Order of work: walk (cheap) → file-count and size limits → hash on all cores. A folder
+ * that is too big fails before any file is read.
+ */
+public final class ManifestBuilder {
+
+    public static final long MAX_FILE_SIZE = 25L * 1024 * 1024;
+    public static final int DEFAULT_MAX_FILES = 20_000;
+    private static final String WORKER_JS = "_worker.js";
+
+    private final int maxFiles;
+    private final int threads;
+
+    public ManifestBuilder() {
+        this(DEFAULT_MAX_FILES, Runtime.getRuntime().availableProcessors());
+    }
+
+    public ManifestBuilder(int maxFiles, int threads) {
+        this.maxFiles = maxFiles;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** A file found by the walk, before hashing. */
+    private record Found(String key, Path file, long size) {
+    }
+
+    public Manifest build(Path dir) {
+        Path root = checkFolder(dir);
+        AssetsIgnore ignore = AssetsIgnore.load(root);
+        Walk walk = new Walk(root, ignore);
+        try {
+            Files.walkFileTree(root, walk);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        walk.failIfErrors();
+        List<Found> found = walk.files;
+        found.sort(Comparator.comparing(Found::key));
+        checkLimits(root, ignore, found);
+        List<ManifestEntry> entries = hashAll(found);
+        List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
+        warnings.addAll(SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
+        warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
+        walk.ignored.sort(Comparator.comparing(IgnoredFile::path));
+        return new Manifest(root, entries, walk.ignored, warnings);
+    }
+
+    private static Path checkFolder(Path dir) {
+        if (!Files.exists(dir)) {
+            throw AssetsDeployException.invalidInput("assets folder " + dir + " does not exist: check the path");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw AssetsDeployException.invalidInput("assets folder " + dir
+                    + " is a file, not a folder: give the folder that holds your static files");
+        }
+        return dir.toAbsolutePath().normalize();
+    }
+
+    private void checkLimits(Path root, AssetsIgnore ignore, List<Found> found) {
+        if (found.size() > maxFiles) {
+            throw AssetsDeployException.invalidInput(String.format(Locale.ROOT,
+                    "%s has %,d files, over the limit of %,d (--max-files): Workers take 20,000 assets"
+                            + " per version (100,000 on paid plans); leave files out with .assetsignore"
+                            + " or raise --max-files", root, found.size(), maxFiles));
+        }
+        if (!ignore.filePresent()) {
+            found.stream().filter(f -> f.key().startsWith("/" + WORKER_JS)).findFirst().ifPresent(f -> {
+                throw AssetsDeployException.invalidInput(f.key() + " would publish Pages server code as an asset:"
+                        + " remove it, or add an .assetsignore containing '" + WORKER_JS + "' to leave it out"
+                        + " (an empty .assetsignore publishes it on purpose)");
+            });
+        }
+        List<Found> tooBig = found.stream().filter(f -> f.size() > MAX_FILE_SIZE).toList();
+        if (!tooBig.isEmpty()) {
+            throw AssetsDeployException.invalidInput(tooBig.size() + (tooBig.size() == 1 ? " file is" : " files are")
+                    + " over the 25 MiB limit for one asset: "
+                    + tooBig.stream().map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
+                            .collect(Collectors.joining(", "))
+                    + "; leave them out with .assetsignore or serve them from elsewhere (e.g. R2)");
+        }
+    }
+
+    private List<ManifestEntry> hashAll(List<Found> found) {
+        ThreadLocal<AssetHasher> hashers = ThreadLocal.withInitial(AssetHasher::new);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hash");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> results = new ArrayList<>(found.size());
+            for (Found f : found) {
+                results.add(pool.submit(() -> hashOne(hashers.get(), f)));
+            }
+            List<ManifestEntry> entries = new ArrayList<>(found.size());
+            List<String> unreadable = new ArrayList<>();
+            for (Future<Object> result : results) {
+                Object value = result.get();
+                if (value instanceof ManifestEntry entry) {
+                    entries.add(entry);
+                } else {
+                    unreadable.add((String) value);
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                throw AssetsDeployException.invalidInput("cannot read " + String.join(", ", unreadable)
+                        + ": fix the permissions or leave the files out with .assetsignore");
+            }
+            return entries;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The entry, or a one-line reason the file could not be read: workers never throw. */
+    private static Object hashOne(AssetHasher hasher, Found f) {
+        String name = f.key().substring(f.key().lastIndexOf('/') + 1);
+        try {
+            AssetHasher.Hashed hashed = hasher.hash(f.file(), name);
+            return new ManifestEntry(f.key(), hashed.hash(), hashed.size(), ContentTypes.forFileName(name), f.file());
+        } catch (AccessDeniedException e) {
+            return f.key() + " (permission denied)";
+        } catch (IOException e) {
+            return f.key() + " (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The walk: applies ignore rules and the symlink policy, collects files, never reads them. */
+    private static final class Walk extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final Path realRoot;
+        private final AssetsIgnore ignore;
+        private final boolean nativeNamesAreUtf8;
+        final List<Found> files = new ArrayList<>();
+        final List<IgnoredFile> ignored = new ArrayList<>();
+        final List<ManifestWarning> warnings = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+
+        Walk(Path root, AssetsIgnore ignore) {
+            this.root = root;
+            this.ignore = ignore;
+            try {
+                this.realRoot = root.toRealPath();
+            } catch (IOException e) {
+                throw AssetsDeployException.invalidInput("cannot read assets folder " + root + ": " + e.getMessage(), e);
+            }
+            String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
+            this.nativeNamesAreUtf8 = Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
+        }
+
+        private String relative(Path path) {
+            String rel = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+            if (!nativeNamesAreUtf8 && (rel.indexOf('?') >= 0 || rel.indexOf('\uFFFD') >= 0)) {
+                errors.add("the name of " + path + " cannot be read in this locale (file names decode as "
+                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+            }
+            return rel;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            String rel = relative(dir);
+            String rule = ignore.ignoredBy(rel, true);
+            if (rule != null) {
+                ignored.add(new IgnoredFile("/" + rel + "/", rule));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = relative(file);
+            BasicFileAttributes target = attrs;
+            if (attrs.isSymbolicLink()) {
+                try {
+                    target = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    target = null;
+                } catch (IOException e) {
+                    errors.add("cannot follow link /" + rel + ": " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
+                }
+            }
+            String rule = ignore.ignoredBy(rel, target != null && target.isDirectory());
+            if (rule != null) {
+                ignored.add(new IgnoredFile("/" + rel, rule));
+                return FileVisitResult.CONTINUE;
+            }
+            if (target == null) {
+                errors.add("/" + rel + " is a broken link (to " + linkTarget(file)
+                        + "): fix or remove it, or leave it out with .assetsignore");
+                return FileVisitResult.CONTINUE;
+            }
+            if (target.isDirectory()) {
+                warnings.add(new ManifestWarning(ManifestWarning.Code.LINKED_FOLDER_SKIPPED, "/" + rel + "/",
+                        "/" + rel + " links to the folder " + linkTarget(file)
+                                + ", which is not entered (as wrangler does): copy the folder in to publish it"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (!target.isRegularFile()) {
+                ignored.add(new IgnoredFile("/" + rel, "not a regular file"));
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+                checkLinkInside(file, rel);
+            }
+            files.add(new Found("/" + rel, file, target.size()));
+            return FileVisitResult.CONTINUE;
+        }
+
+        private void checkLinkInside(Path link, String rel) {
+            try {
+                Path real = link.toRealPath();
+                if (!real.startsWith(realRoot)) {
+                    warnings.add(new ManifestWarning(ManifestWarning.Code.LINK_OUTSIDE_FOLDER, "/" + rel,
+                            "/" + rel + " links to " + real + ", outside the assets folder: that file will be published"));
+                }
+            } catch (IOException e) {
+                errors.add("cannot follow link /" + rel + ": " + e.getMessage());
+            }
+        }
+
+        private static String linkTarget(Path link) {
+            try {
+                return Files.readSymbolicLink(link).toString();
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            String what = exc instanceof AccessDeniedException ? "permission denied" : exc.getMessage();
+            errors.add("cannot read " + (file.equals(root) ? root.toString() : "/" + relative(file)) + " (" + what + ")");
+            return FileVisitResult.CONTINUE;
+        }
+
+        void failIfErrors() {
+            if (!errors.isEmpty()) {
+                throw AssetsDeployException.invalidInput(String.join("; ", errors));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,14 @@
+package dev.assetsdeploy.manifest;
+
+/**
+ * Something about the folder the user should know before publishing it. {@code path} is
+ * the manifest key (or folder) it is about; {@code message} is one line for a person.
+ */
+public record ManifestWarning(Code code, String path, String message) {
+
+    public enum Code {
+        SENSITIVE_FILE,
+        LINK_OUTSIDE_FOLDER,
+        LINKED_FOLDER_SKIPPED
+    }
+}
