@@ -1,0 +1,12 @@
+package dev.assetsdeploy.cli;
+
+/** Entry point of the packaged jar. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AssetsDeploy.execute(AssetsDeploy.newCommandLine(Environment.system()), args));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestBuilder;
+import dev.assetsdeploy.manifest.ManifestJson;
+import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.report.ManifestReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "manifest", mixinStandardHelpOptions = true,
+        description = "Show what a deploy of DIR would publish: every file's path, hash, size and content type,"
+                + " what is ignored and why, and warnings. Sends nothing.")
+final class ManifestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The assets folder.")
+    Path dir;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ManifestOptions manifestOptions;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the upload-session request body {\"manifest\": {...}} to FILE.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Manifest manifest = manifestOptions.build(dir);
+        if (out != null) {
+            writeRequestBody(manifest, out);
+        }
+        if (output.json()) {
+            spec.commandLine().getOut().println(Json.pretty(ManifestReport.json(manifest)));
+            spec.commandLine().getOut().flush();
+        } else {
+            ManifestReport.printText(manifest, output.verbose(), spec.commandLine().getOut());
+        }
+        Strictness.check(output, manifest.warnings().size());
+        return ExitCodes.OK;
+    }
+
+    private static void writeRequestBody(Manifest manifest, Path out) {
+        try {
+            Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AssetsDeployException.invalidInput("cannot write --out " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

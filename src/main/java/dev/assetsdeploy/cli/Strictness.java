@@ -1,0 +1,17 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.error.AssetsDeployException;
+
+/** {@code --strict}: any warning fails the command, after the report that shows them. */
+final class Strictness {
+
+    private Strictness() {
+    }
+
+    static void check(OutputOptions output, int warnings) {
+        if (output.strict() && warnings > 0) {
+            throw AssetsDeployException.invalidInput(warnings + (warnings == 1 ? " warning" : " warnings")
+                    + " with --strict: fix them (see above), or run without --strict");
+        }
+    }
+}

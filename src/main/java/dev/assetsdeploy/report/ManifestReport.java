@@ -1,0 +1,101 @@
+package dev.assetsdeploy.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.manifest.IgnoredFile;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestEntry;
+import dev.assetsdeploy.manifest.ManifestJson;
+import dev.assetsdeploy.manifest.ManifestWarning;
+import dev.assetsdeploy.manifest.Sizes;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A manifest for people (text) and for scripts (JSON). */
+public final class ManifestReport {
+
+    private static final int LARGEST = 5;
+
+    private ManifestReport() {
+    }
+
+    public static void printText(Manifest m, boolean verbose, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: %,d files, %s (%,d bytes)%n", m.root(), m.fileCount(),
+                Sizes.human(m.totalBytes()), m.totalBytes());
+        if (m.fileCount() > 0) {
+            out.println();
+            out.println("Largest files:");
+            for (ManifestEntry e : m.largest(LARGEST)) {
+                out.printf(Locale.ROOT, "  %10s  %s%n", Sizes.human(e.size()), e.path());
+            }
+        }
+        if (!m.ignored().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Ignored (%d):%n", m.ignored().size());
+            int width = m.ignored().stream().mapToInt(i -> i.path().length()).max().orElse(0);
+            for (IgnoredFile i : m.ignored()) {
+                out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", i.path(), i.rule());
+            }
+        }
+        if (!m.warnings().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Warnings (%d):%n", m.warnings().size());
+            for (ManifestWarning w : m.warnings()) {
+                out.println("  " + w.message());
+            }
+        }
+        if (verbose && m.fileCount() > 0) {
+            out.println();
+            out.println("Files:");
+            int width = m.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
+            for (ManifestEntry e : m.entries()) {
+                out.printf(Locale.ROOT, "  %-" + width + "s  %,12d  %s  %s%n", e.path(), e.size(), e.hash(),
+                        e.wireContentType());
+            }
+        }
+        out.flush();
+    }
+
+    public static JsonObject json(Manifest m) {
+        JsonObject doc = new JsonObject();
+        doc.add("manifest", ManifestJson.apiManifest(m));
+        JsonArray files = new JsonArray();
+        for (ManifestEntry e : m.entries()) {
+            JsonObject f = new JsonObject();
+            f.addProperty("path", e.path());
+            f.addProperty("hash", e.hash());
+            f.addProperty("size", e.size());
+            f.addProperty("contentType", e.wireContentType());
+            files.add(f);
+        }
+        doc.add("files", files);
+        JsonArray ignored = new JsonArray();
+        for (IgnoredFile i : m.ignored()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", i.path());
+            o.addProperty("rule", i.rule());
+            ignored.add(o);
+        }
+        doc.add("ignored", ignored);
+        doc.add("warnings", warningsJson(m));
+        JsonObject totals = new JsonObject();
+        totals.addProperty("files", m.fileCount());
+        totals.addProperty("bytes", m.totalBytes());
+        totals.addProperty("ignored", m.ignored().size());
+        totals.addProperty("warnings", m.warnings().size());
+        doc.add("totals", totals);
+        return doc;
+    }
+
+    public static JsonArray warningsJson(Manifest m) {
+        JsonArray warnings = new JsonArray();
+        for (ManifestWarning w : m.warnings()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("code", w.code().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            o.addProperty("path", w.path());
+            o.addProperty("message", w.message());
+            warnings.add(o);
+        }
+        return warnings;
+    }
+}
