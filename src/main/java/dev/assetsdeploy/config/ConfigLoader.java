@@ -61,6 +61,7 @@ public final class ConfigLoader {
                     + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
         }
         Merged merged = merge(top, section, env, flags, requirements, problems);
+        warnAboutAssetsNotInherited(top, section, warnings);
         checkTogether(merged, doc, requirements, problems, warnings);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -217,6 +218,33 @@ public final class ConfigLoader {
                 binding, html, notFound, runWorkerFirst);
     }
 
+    /** A section's {@code assets} replaces the top-level one whole: say which top-level fields that drops. */
+    private static void warnAboutAssetsNotInherited(Layer top, Layer section, List<ConfigWarning> warnings) {
+        if (section == null || section.assets() == null || top == null || top.assets() == null) {
+            return;
+        }
+        AssetsLayer mine = section.assets();
+        AssetsLayer theirs = top.assets();
+        List<String> dropped = new ArrayList<>();
+        addIfDropped(dropped, "directory", theirs.directory(), mine.directory());
+        addIfDropped(dropped, "binding", theirs.binding(), mine.binding());
+        addIfDropped(dropped, "html_handling", theirs.htmlHandling(), mine.htmlHandling());
+        addIfDropped(dropped, "not_found_handling", theirs.notFoundHandling(), mine.notFoundHandling());
+        addIfDropped(dropped, "run_worker_first", theirs.runWorkerFirst(), mine.runWorkerFirst());
+        if (!dropped.isEmpty()) {
+            warnings.add(new ConfigWarning(ConfigWarning.Code.SUSPICIOUS_VALUE, mine.origin()
+                    + " replaces the top-level assets as a whole (as in wrangler), so the top-level assets."
+                    + String.join(", assets.", dropped) + " " + (dropped.size() == 1 ? "does" : "do")
+                    + " not apply: repeat " + (dropped.size() == 1 ? "it" : "them") + " in the section if needed"));
+        }
+    }
+
+    private static void addIfDropped(List<String> dropped, String field, Sourced<?> top, Sourced<?> section) {
+        if (top != null && section == null) {
+            dropped.add(field);
+        }
+    }
+
     private static <T> Sourced<T> pick(Layer top, Layer section, Function<Layer, Sourced<T>> field) {
         if (section != null && field.apply(section) != null) {
             return field.apply(section);
@@ -271,7 +299,7 @@ public final class ConfigLoader {
             problems.add("no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
                     + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
         }
-        if (requirements.workerCode() && m.main() != null && !m.main().value().isEmpty()) {
+        if (requirements.workerCode() && m.main() != null && usablePath(m.main())) {
             Path file = m.main().resolvedPath();
             if (!Files.isRegularFile(file)) {
                 problems.add(m.main().origin() + " is " + Values.quote(m.main().value()) + ", but "
@@ -281,7 +309,7 @@ public final class ConfigLoader {
         if (requirements.assetsDirectory()) {
             if (m.directory() == null) {
                 problems.add("no assets folder: pass DIR" + (doc == null ? "" : ", or set \"assets.directory\"" + inFile));
-            } else if (!m.directory().value().isEmpty()) {
+            } else if (usablePath(m.directory())) {
                 Path dir = m.directory().resolvedPath();
                 if (!Files.isDirectory(dir)) {
                     problems.add(m.directory().origin() + " is " + Values.quote(m.directory().value()) + ", but "
@@ -289,5 +317,10 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    /** Empty or invalid paths were reported already. */
+    private static boolean usablePath(Sourced<String> path) {
+        return FieldChecks.path("", path.value(), "").isEmpty();
     }
 }

@@ -90,4 +90,29 @@ class ConfigWarningsTest {
         assertEquals(List.of(), warnings("wrangler.jsonc",
                 "{\"main\": \"w.js\", \"assets\": {\"run_worker_first\": true, \"binding\": \"A\"}}", null));
     }
+
+    @Test
+    void anEnvSectionsAssetsDropTheTopLevelAssetsFieldsItDoesNotRepeat() throws IOException {
+        assertEquals(List.of(new ConfigWarning(Code.SUSPICIOUS_VALUE, "wrangler.toml: env.staging.assets replaces the"
+                + " top-level assets as a whole (as in wrangler), so the top-level assets.binding,"
+                + " assets.not_found_handling do not apply: repeat them in the section if needed")),
+                warnings("wrangler.toml", """
+                        main = "w.js"
+                        [assets]
+                        directory = "public"
+                        binding = "ASSETS"
+                        not_found_handling = "404-page"
+                        [env.staging.assets]
+                        directory = "staging"
+                        """, "staging"));
+    }
+
+    @Test
+    void invalidPathsAreProblems() throws IOException {
+        Files.writeString(dir.resolve("wrangler.jsonc"),
+                "{\"name\": \"s\", \"compatibility_date\": \"2025-01-01\", \"main\": \"a\\u0000b\"}");
+        assertEquals(List.of("wrangler.jsonc: main is \"a\\u0000b\", which is not a valid path: expected the Worker's"
+                + " main module file"), org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                        () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.DEPLOY)).problems());
+    }
 }
