@@ -47,7 +47,7 @@ class RecordedRoutingTest {
         try (Stream<Path> list = Files.list(RECORDED)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertTrue(files.size() >= 1, "recordings present");
+        assertTrue(files.size() >= 20, "recordings present");
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
     }
 
