@@ -115,7 +115,8 @@ async function record(config, port) {
   const settings = { ...server.wranglerJson.assets, compatibility_date: server.wranglerJson.compatibility_date,
     compatibility_flags: server.wranglerJson.compatibility_flags ?? [], worker: Boolean(config.worker) };
   delete settings.directory;
-  const warnings = server.log().split("\n").filter((l) => /Parsed|invalid .* rule|\u25B6|^\s+at \S*_(redirects|headers)/.test(l));
+  const warnings = server.log().split("\n").filter((l) => /Parsed|invalid .* rule|\u25B6|^\s+at \S*_(redirects|headers)/.test(l))
+    .map((l) => l.replace(/at \S*(_redirects|_headers):/, "at $1:"));
   const out = { name: config.name, site: config.site, recordedWith: "wrangler 4.164.0 (wrangler dev)", settings, wranglerLog: warnings, cases };
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, `${config.name}.json`), JSON.stringify(out, null, 1) + "\n");
