@@ -127,10 +127,10 @@ public final class AssetRouter {
         Object answer = assetAnswer(request, url, probe, new ArrayList<>());
         if (answer instanceof NoIntent) {
             String why = settings.notFoundHandling().equals("none") || keepNotFound ? ""
-                    : " (not_found_handling applies only to navigation requests"
-                    + (settings.navigationPrefersAssets() ? " (Sec-Fetch-Mode: navigate)" : "")
-                    + " when a Worker runs" + (settings.navigationPrefersAssets() ? ")" : ", before compatibility date "
-                    + PreviewSettings.NAVIGATION_FLAG_DATE + " never)");
+                    : settings.navigationPrefersAssets()
+                    ? "; not_found_handling comes before the Worker only for navigation requests (Sec-Fetch-Mode: navigate)"
+                    : "; not_found_handling never comes before the Worker at compatibility date "
+                    + settings.compatibilityDate() + " (navigation requests get it from " + PreviewSettings.NAVIGATION_FLAG_DATE + ")";
             return toWorker(steps, "Worker", "no asset matches " + url.pathname() + why);
         }
         return null;
@@ -152,19 +152,24 @@ public final class AssetRouter {
     private PreviewResponse handle(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
         Object answer = assetAnswer(request, url, handling, steps);
         ResponseHeaders headers = new ResponseHeaders();
-        PreviewResponse response;
+        int status;
+        String location = null;
+        ManifestEntry asset = null;
         if (answer instanceof NoIntent) {
-            response = new PreviewResponse(404, null, null, headers, false, steps);
+            status = 404;
         } else if (answer instanceof Direct direct) {
-            if (direct.location() != null) {
-                headers.set("Location", direct.location());
+            status = direct.status();
+            location = direct.location();
+            if (location != null) {
+                headers.set("Location", location);
             }
-            response = new PreviewResponse(direct.status(), direct.location(), null, headers, false, steps);
         } else {
-            response = serve(request, (HtmlHandling.Intent) answer, headers, steps);
+            HtmlHandling.Intent intent = (HtmlHandling.Intent) answer;
+            asset = intent.asset();
+            status = serve(request, intent, headers, steps);
         }
         addCustomHeaders(url, headers, steps);
-        return response;
+        return new PreviewResponse(status, location, asset, headers, false, steps);
     }
 
     private Object assetAnswer(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
@@ -268,8 +273,9 @@ public final class AssetRouter {
         return d.origin().equals("http://" + url.host()) ? tail : d.origin() + tail;
     }
 
-    private PreviewResponse serve(PreviewRequest request, HtmlHandling.Intent intent, ResponseHeaders headers,
-                                  List<PreviewResponse.Step> steps) {
+    /** The asset's headers; the status: the intent's, or 304 when If-None-Match names its ETag. */
+    private static int serve(PreviewRequest request, HtmlHandling.Intent intent, ResponseHeaders headers,
+                             List<PreviewResponse.Step> steps) {
         ManifestEntry asset = intent.asset();
         String etag = "\"" + asset.hash() + "\"";
         headers.set("ETag", etag);
@@ -282,9 +288,9 @@ public final class AssetRouter {
         String ifNoneMatch = request.header("If-None-Match");
         if (etag.equals(ifNoneMatch) || ("W/" + etag).equals(ifNoneMatch)) {
             steps.add(new PreviewResponse.Step("If-None-Match", "matches the ETag of " + asset.path() + ": 304 Not Modified"));
-            return new PreviewResponse(304, null, asset, headers, false, steps);
+            return 304;
         }
-        return new PreviewResponse(intent.status(), null, asset, headers, false, steps);
+        return intent.status();
     }
 
     private void addCustomHeaders(Url url, ResponseHeaders headers, List<PreviewResponse.Step> steps) {
