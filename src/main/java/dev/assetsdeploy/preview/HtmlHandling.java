@@ -241,7 +241,7 @@ final class HtmlHandling {
             case "single-page-application" -> {
                 ManifestEntry index = exists("/index.html");
                 return index == null ? null : new Intent(index, 200, null, true,
-                        "not_found_handling single-page-application: no asset for " + p + ", serves /index.html");
+                        "single-page-application: no asset for " + p + ", serves /index.html");
             }
             case "404-page" -> {
                 String cwd = p;
@@ -250,7 +250,7 @@ final class HtmlHandling {
                     ManifestEntry page = exists(cwd + "/404.html");
                     if (page != null) {
                         return new Intent(page, 404, null, true,
-                                "not_found_handling 404-page: no asset for " + p + ", nearest 404 page is " + page.path());
+                                "404-page: no asset for " + p + ", nearest 404 page is " + page.path());
                     }
                 }
                 return null;
