@@ -77,11 +77,14 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** The request target as sent; bytes the JDK decoded as Latin-1 are percent-encoded back as the bytes they were. */
+    /**
+     * The request target as sent: {@code URI.toString()} is the request line's text (the parsed
+     * path would read {@code //about/} as a host), in which the JDK decoded each non-ASCII byte
+     * as one Latin-1 character; those go back to the bytes they were, percent-encoded, as the
+     * WHATWG URL parser would encode them.
+     */
     private static String target(HttpExchange exchange) {
-        String raw = exchange.getRequestURI().getRawPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        String target = (raw == null || raw.isEmpty() ? "/" : raw) + (query == null ? "" : "?" + query);
+        String target = exchange.getRequestURI().toString();
         StringBuilder out = new StringBuilder();
         for (char c : target.toCharArray()) {
             if (c >= 0x80 && c <= 0xFF) {
@@ -90,7 +93,7 @@ public final class PreviewServer implements AutoCloseable {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out.isEmpty() ? "/" : out.toString();
     }
 
     private static void send(HttpExchange exchange, PreviewRequest request, PreviewResponse response) throws IOException {

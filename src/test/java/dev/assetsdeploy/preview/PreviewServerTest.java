@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,15 @@ class PreviewServerTest {
     private HttpResponse<String> send(int port, String method, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String rawHead(int port, String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.substring(0, response.indexOf("\r\n\r\n") + 2);
+        }
     }
 
     @Test
@@ -71,6 +82,11 @@ class PreviewServerTest {
             assertEquals(200, added.statusCode());
             assertEquals("new page", added.body());
             assertTrue(log.contains("reloaded"));
+
+            assertTrue(rawHead(port, "GET /caf\u00e9 HTTP/1.1").startsWith("HTTP/1.1 200 "), "raw UTF-8 bytes in the path");
+            String slashes = rawHead(port, "GET //about/ HTTP/1.1");
+            assertTrue(slashes.startsWith("HTTP/1.1 307") && slashes.contains("\r\nLocation: /about/\r\n"),
+                    "'//about/' is a path, not a host: " + slashes);
 
             AssetsDeployException inUse = assertThrows(AssetsDeployException.class,
                     () -> PreviewServer.start("127.0.0.1", port, live::router, (m, t, r) -> { }));
