@@ -88,10 +88,10 @@ final class PreviewCommand implements Callable<Integer> {
         int warnings = loaded.warnings().size() + printProblems(err, site);
         Strictness.check(output, warnings);
         if (explain != null) {
-            explain(new AssetRouter(site), settings);
+            explain(new AssetRouter(site), settings, deployConfig.compatibilityDate());
             return ExitCodes.OK;
         }
-        serve(folder, settings, site);
+        serve(folder, settings, site, deployConfig.compatibilityDate());
         return ExitCodes.OK;
     }
 
@@ -117,7 +117,11 @@ final class PreviewCommand implements Callable<Integer> {
         return site.redirects().problems().size() + site.headers().problems().size();
     }
 
-    private void explain(AssetRouter router, PreviewSettings settings) {
+    private static String dateShown(String configured) {
+        return configured == null ? "not set" : configured;
+    }
+
+    private void explain(AssetRouter router, PreviewSettings settings, String configuredDate) {
         Map<String, String> requestHeaders = new LinkedHashMap<>();
         for (String header : headers) {
             int colon = header.indexOf(':');
@@ -149,7 +153,7 @@ final class PreviewCommand implements Callable<Integer> {
             out.println("  decided by:");
             r.steps().forEach(step -> out.println("    " + step));
             out.println("  (html_handling " + settings.htmlHandling() + ", not_found_handling " + settings.notFoundHandling()
-                    + ", compatibility date " + settings.compatibilityDate() + ")");
+                    + ", compatibility date " + dateShown(configuredDate) + ")");
         }
         out.flush();
     }
@@ -171,7 +175,8 @@ final class PreviewCommand implements Callable<Integer> {
         return json;
     }
 
-    private void serve(Path folder, PreviewSettings settings, PreviewSite site) throws InterruptedException {
+    private void serve(Path folder, PreviewSettings settings, PreviewSite site, String configuredDate)
+            throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         LiveSite live = new LiveSite(folder, f -> load(f, settings),
                 reloaded -> {
@@ -199,7 +204,7 @@ final class PreviewCommand implements Callable<Integer> {
         workerNote(err, settings);
         err.println("Serving " + folder + " (" + site.manifest().fileCount() + " files; html_handling "
                 + settings.htmlHandling() + ", not_found_handling " + settings.notFoundHandling() + ", compatibility date "
-                + settings.compatibilityDate() + ") at http://" + host + ":" + server.address().getPort() + "/  (Ctrl+C to stop)");
+                + dateShown(configuredDate) + ") at http://" + host + ":" + server.address().getPort() + "/  (Ctrl+C to stop)");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
