@@ -5,10 +5,13 @@ import dev.assetsdeploy.config.RedirectsFile;
 import dev.assetsdeploy.config.UrlPaths;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -231,12 +234,13 @@ public final class AssetRouter {
         if (external) {
             return target;
         }
-        java.util.regex.Matcher suffix = SUFFIX.matcher(target);
+        Matcher suffix = SUFFIX.matcher(target);
         int at = suffix.find() ? suffix.start() : -1;
         String path = at < 0 ? target : target.substring(0, at);
         return path.replaceAll("[/\\\\]+", "/") + (at < 0 ? "" : target.substring(at));
     }
 
+    /** JavaScript's trim; targets are URL-encoded by the parser, so ASCII whitespace is all there is to trim. */
     private static String jsTrim(String s) {
         return s.strip();
     }
@@ -252,7 +256,7 @@ public final class AssetRouter {
         if (target.matches("(?s)^[/\\\\]{2}.*")) {
             target = "http:" + target; // scheme-relative: the request's scheme (preview serves http)
         }
-        java.util.regex.Matcher m = ABSOLUTE.matcher(target);
+        Matcher m = ABSOLUTE.matcher(target);
         if (!m.matches()) {
             return new Resolved("http://" + url.host(), UrlPaths.parsePathReference(target, true));
         }
@@ -294,7 +298,7 @@ public final class AssetRouter {
     }
 
     private void addCustomHeaders(Url url, ResponseHeaders headers, List<PreviewResponse.Step> steps) {
-        java.util.Set<String> setByRules = new java.util.HashSet<>();
+        Set<String> setByRules = new HashSet<>();
         for (CompiledHeaders compiled : headerRules) {
             Map<String, String> groups = compiled.pattern().match(url.hostname(), url.pathname());
             if (groups == null) {
