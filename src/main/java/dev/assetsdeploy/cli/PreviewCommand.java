@@ -76,6 +76,8 @@ final class PreviewCommand implements Callable<Integer> {
             description = "With --explain: a request header, e.g. 'Accept: text/html' or 'Sec-Fetch-Mode: navigate' (repeatable).")
     List<String> headers = new ArrayList<>();
 
+    private String loadedBinding;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -91,6 +93,7 @@ final class PreviewCommand implements Callable<Integer> {
             explain(new AssetRouter(site), settings, deployConfig.compatibilityDate());
             return ExitCodes.OK;
         }
+        loadedBinding = deployConfig.assets() == null ? null : deployConfig.assets().binding();
         serve(folder, settings, site, deployConfig.compatibilityDate());
         return ExitCodes.OK;
     }
@@ -201,7 +204,7 @@ final class PreviewCommand implements Callable<Integer> {
             live.close();
             throw e;
         }
-        workerNote(err, settings);
+        workerNote(err, settings, loadedBinding);
         err.println("Serving " + folder + " (" + site.manifest().fileCount() + " files; html_handling "
                 + settings.htmlHandling() + ", not_found_handling " + settings.notFoundHandling() + ", compatibility date "
                 + dateShown(configuredDate) + ") at http://" + host + ":" + server.address().getPort() + "/  (Ctrl+C to stop)");
@@ -215,23 +218,30 @@ final class PreviewCommand implements Callable<Integer> {
         stopped.await();
     }
 
-    private void workerNote(PrintWriter err, PreviewSettings settings) {
+    private void workerNote(PrintWriter err, PreviewSettings settings, String binding) {
         if (!settings.hasWorkerCode()) {
             return;
         }
         StringBuilder note = new StringBuilder("note: this Worker has code (main), which preview does not run:"
                 + " requests that would reach it are answered 501 and logged as 'Worker'.");
+        if (binding != null) {
+            note.append(" The ").append(binding).append(" binding exists only inside Worker code.");
+        }
         if (settings.workerFirstForAll()) {
             note.append(" run_worker_first is true: every request goes to the Worker first.");
         } else if (!settings.workerFirstRules().isEmpty()) {
             note.append(" run_worker_first sends these paths to the Worker first: ")
-                    .append(String.join(", ", settings.workerFirstRules())).append('.');
+                    .append(String.join(", ", settings.workerFirstRules()))
+                    .append("; other requests go to the Worker only when no asset (and no not_found_handling page) matches.");
+        } else {
+            note.append(" Requests go to the Worker when no asset matches")
+                    .append(settings.notFoundHandling().equals("none") ? "."
+                            : settings.navigationPrefersAssets()
+                            ? "; navigation requests (Sec-Fetch-Mode: navigate) still get not_found_handling at this"
+                            + " compatibility date."
+                            : "; not_found_handling never applies before the Worker at this compatibility date"
+                            + " (navigation requests get it from " + PreviewSettings.NAVIGATION_FLAG_DATE + ").");
         }
-        note.append(" Other requests go to the Worker when no asset matches")
-                .append(settings.notFoundHandling().equals("none") ? "."
-                        : settings.navigationPrefersAssets()
-                        ? " (navigation requests still get not_found_handling, as the compatibility date gives)."
-                        : " (not_found_handling does not apply before the Worker at this compatibility date).");
         err.println(note);
     }
 }
