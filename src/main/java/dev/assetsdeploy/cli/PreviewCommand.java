@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.config.ConfigWarning;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.HeadersFile;
 import dev.assetsdeploy.config.LoadedConfig;
@@ -82,12 +81,11 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = config.load(root.env(), dir, Requirements.PREVIEW);
-        loaded.warnings().forEach(w -> warn(err, w.message()));
         DeployConfig deployConfig = loaded.config();
         Path folder = deployConfig.assetsDirectory();
         PreviewSettings settings = PreviewSettings.of(deployConfig);
         PreviewSite site = load(folder, settings);
-        int warnings = loaded.warnings().size() + printProblems(err, site);
+        int warnings = ConfigOptions.printWarnings(loaded, err) + printProblems(err, site);
         Strictness.check(output, warnings);
         if (explain != null) {
             explain(new AssetRouter(site), settings, deployConfig.compatibilityDate());
@@ -102,11 +100,9 @@ final class PreviewCommand implements Callable<Integer> {
         return PreviewSite.load(manifestOptions.build(folder), settings);
     }
 
-    private void warn(PrintWriter err, String message) {
-        if (!output.quiet() || output.strict()) {
-            err.println("warning: " + message);
-            err.flush();
-        }
+    private static void warn(PrintWriter err, String message) {
+        err.println("warning: " + message);
+        err.flush();
     }
 
     private int printProblems(PrintWriter err, PreviewSite site) {
