@@ -1,0 +1,108 @@
+package dev.assetsdeploy.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the recordings cannot show: production ETags, and the explanation of each decision. */
+class AssetRouterTest {
+
+    @TempDir
+    Path dir;
+
+    private AssetRouter router(PreviewSettings settings) {
+        Manifest manifest = new ManifestBuilder(100, 1).build(dir);
+        return new AssetRouter(PreviewSite.load(manifest, settings));
+    }
+
+    private static PreviewSettings settings(String html, String notFound) {
+        return new PreviewSettings(html, notFound, "2025-06-01", List.of(), false, null);
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = dir.resolve(path.substring(1));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    @Test
+    void etagIsTheManifestHashInQuotesAndAnswers304() throws IOException {
+        write("/style.css", "body{}");
+        AssetRouter router = router(settings(null, null));
+        String hash = new ManifestBuilder(100, 1).build(dir).entry("/style.css").orElseThrow().hash();
+        PreviewResponse ok = router.resolve(PreviewRequest.get("/style.css"));
+        assertEquals(200, ok.status());
+        assertEquals("\"" + hash + "\"", ok.headers().get("ETag"));
+        assertEquals("text/css; charset=utf-8", ok.headers().get("Content-Type"));
+        assertEquals("public, max-age=0, must-revalidate", ok.headers().get("Cache-Control"));
+        PreviewResponse notModified = router.resolve(new PreviewRequest("GET", "/style.css", "h",
+                Map.of("If-None-Match", "W/\"" + hash + "\"")));
+        assertEquals(304, notModified.status());
+        assertEquals("/style.css", notModified.asset().path());
+        assertEquals("If-None-Match", notModified.decidingStep().rule());
+    }
+
+    @Test
+    void explainsEachDecision() throws IOException {
+        write("/about/index.html", "about");
+        write("/404.html", "not found");
+        write("/_redirects", "# rules\n/old /about/ 301\n/bad line here too 999\n");
+        write("/_headers", "/about/*\n  X-About: yes\n  ! Cache-Control\n");
+        AssetRouter router = router(settings("auto-trailing-slash", "404-page"));
+
+        PreviewResponse redirect = router.resolve(PreviewRequest.get("/old?x=1"));
+        assertEquals(301, redirect.status());
+        assertEquals("/about/?x=1", redirect.location());
+        assertEquals("_redirects: line 2 '/old /about/ 301' redirects to /about/?x=1", redirect.decidingStep().toString());
+
+        PreviewResponse canonical = router.resolve(PreviewRequest.get("/about"));
+        assertEquals(307, canonical.status());
+        assertEquals("/about/", canonical.location());
+        assertEquals("html_handling", canonical.decidingStep().rule());
+        assertTrue(canonical.decidingStep().detail().contains("/about/index.html"), canonical.decidingStep().detail());
+
+        PreviewResponse page = router.resolve(PreviewRequest.get("/about/"));
+        assertEquals("about".length(), page.asset().size());
+        assertEquals("yes", page.headers().get("X-About"));
+        assertNull(page.headers().get("Cache-Control"));
+        assertEquals("_headers: line 1 '/about/*' removes Cache-Control, sets x-about", page.steps().get(1).toString());
+
+        PreviewResponse missing = router.resolve(PreviewRequest.get("/nope/deeper"));
+        assertEquals(404, missing.status());
+        assertEquals("/404.html", missing.asset().path());
+        assertEquals("not_found_handling", missing.decidingStep().rule());
+    }
+
+    @Test
+    void saysWhichRequestsWouldRunTheWorker() throws IOException {
+        write("/index.html", "home");
+        PreviewSettings withWorker = new PreviewSettings(null, "single-page-application", "2025-03-31", List.of(), true,
+                AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*")));
+        AssetRouter router = router(withWorker);
+        PreviewResponse api = router.resolve(PreviewRequest.get("/api/users"));
+        assertTrue(api.toWorker());
+        assertEquals("run_worker_first: '/api/*' sends /api/users to the Worker", api.decidingStep().toString());
+        PreviewResponse publicApi = router.resolve(PreviewRequest.get("/api/public/x"));
+        assertFalse(publicApi.toWorker(), "negative rule: assets, then the SPA fallback (static routing keeps it)");
+        assertEquals(200, publicApi.status());
+
+        PreviewSettings navigationDate = new PreviewSettings(null, "single-page-application", "2025-03-31", List.of(), true, null);
+        PreviewRequest navigation = new PreviewRequest("GET", "/app/route", "h", Map.of("Sec-Fetch-Mode", "navigate"));
+        assertTrue(router(navigationDate).resolve(navigation).toWorker(), "before 2025-04-01 navigations go to the Worker");
+        PreviewSettings later = new PreviewSettings(null, "single-page-application", "2025-04-01", List.of(), true, null);
+        assertEquals(200, router(later).resolve(navigation).status(), "from 2025-04-01 they get the SPA index");
+        assertTrue(router(later).resolve(PreviewRequest.get("/app/route")).toWorker(), "non-navigations still go to the Worker");
+    }
+}
