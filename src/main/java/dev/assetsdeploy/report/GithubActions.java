@@ -57,9 +57,9 @@ public final class GithubActions {
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
-            md.append(String.format(Locale.ROOT, "| Files uploaded | %,d (%s) |%n", a.uploaded(),
+            md.append(String.format(Locale.ROOT, "| Files uploaded | %,d (%s) |\n", a.uploaded(),
                     Sizes.human(a.bytesUploaded())));
-            md.append(String.format(Locale.ROOT, "| Already on Cloudflare | %,d |%n", a.alreadyPresent()));
+            md.append(String.format(Locale.ROOT, "| Already on Cloudflare | %,d |\n", a.alreadyPresent()));
         } else if (summary.keptAssets()) {
             md.append("| Assets | kept the assets already deployed |\n");
         }
