@@ -1,0 +1,84 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.config.ConfigLoader;
+import dev.assetsdeploy.config.ConfigOverrides;
+import dev.assetsdeploy.config.LoadedConfig;
+import dev.assetsdeploy.config.Requirements;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The config flags of every command that reads the wrangler config: each one overrides one
+ * field of the file (and of its {@code --env} section). A command adds
+ * {@code @Mixin ConfigOptions config;} and calls {@link #load}, passing its positional DIR.
+ */
+public final class ConfigOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or"
+                    + " wrangler.toml, from this folder upward).")
+    Path configFile;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "NAME",
+            description = "Apply the config's env.NAME section over its top level (default: $CLOUDFLARE_ENV).")
+    String environment;
+
+    @Option(names = {"--script", "--name"}, paramLabel = "NAME", description = "The Worker's name (config: name).")
+    String scriptName;
+
+    @Option(names = "--main", paramLabel = "FILE",
+            description = "The Worker's main module, already built (config: main). Without it: an assets-only Worker.")
+    Path main;
+
+    @Option(names = "--compatibility-date", paramLabel = "YYYY-MM-DD", description = "Config: compatibility_date.")
+    String compatibilityDate;
+
+    @Option(names = {"--compatibility-flag", "--compatibility-flags"}, paramLabel = "FLAG",
+            description = "Repeatable; replaces the config's compatibility_flags.")
+    List<String> compatibilityFlags;
+
+    @Option(names = "--binding", paramLabel = "NAME",
+            description = "The assets binding name the Worker code uses, like ASSETS (config: assets.binding).")
+    String binding;
+
+    @Option(names = "--html-handling", paramLabel = "MODE",
+            description = "auto-trailing-slash, force-trailing-slash, drop-trailing-slash or none (config: assets.html_handling).")
+    String htmlHandling;
+
+    @Option(names = "--not-found-handling", paramLabel = "MODE",
+            description = "none, 404-page or single-page-application (config: assets.not_found_handling).")
+    String notFoundHandling;
+
+    @Option(names = "--run-worker-first", paramLabel = "true|false|RULE",
+            description = "true, false, or a rule like /api/* or !/api/docs (repeatable);"
+                    + " replaces the config's assets.run_worker_first.")
+    List<String> runWorkerFirst;
+
+    /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
+    public ConfigOverrides overrides(Environment env, Path dir) {
+        return ConfigOverrides.builder()
+                .configFile(configFile)
+                .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
+                .scriptName(scriptName)
+                .main(main)
+                .compatibilityDate(compatibilityDate)
+                .compatibilityFlags(compatibilityFlags)
+                .assetsDirectory(dir)
+                .binding(binding)
+                .htmlHandling(htmlHandling)
+                .notFoundHandling(notFoundHandling)
+                .runWorkerFirst(runWorkerFirst)
+                .build();
+    }
+
+    /** Reads the config from the process's working folder, with these flags over it. */
+    public LoadedConfig load(Environment env, Path dir, Requirements requirements) {
+        return load(Path.of("").toAbsolutePath(), env, dir, requirements);
+    }
+
+    /** Same, from a given working folder (tests; a command run for another folder). */
+    public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
+        return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
+    }
+}

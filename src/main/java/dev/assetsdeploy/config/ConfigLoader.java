@@ -1,0 +1,293 @@
+package dev.assetsdeploy.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
+import dev.assetsdeploy.config.SectionReader.AssetsLayer;
+import dev.assetsdeploy.config.SectionReader.Layer;
+import dev.assetsdeploy.error.AssetsDeployException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the wrangler config users already have, applies {@code --env} and the flags, and checks
+ * everything before any request: file &lt; {@code env.NAME} section &lt; flags.
+ *
+ * <p>Environments work as in wrangler 4.164 ({@code normalizeAndValidateEnvironment}):
+ * {@code main}, {@code account_id}, {@code compatibility_date}, {@code compatibility_flags} and
+ * {@code assets} are inherited from the top level when the section does not set them;
+ * {@code assets} is inherited as a whole (a section's {@code assets} replaces the top-level
+ * one, it is not merged field by field); {@code name} becomes {@code <name>-<env>} unless the
+ * section sets its own. Unlike wrangler, which only warns when the file has no {@code env}
+ * at all (and then deploys {@code <name>-<env>}), a missing section is always an error here.
+ */
+public final class ConfigLoader {
+
+    private final Path workingDirectory;
+
+    /** @param workingDirectory where discovery starts and relative flag paths are resolved */
+    public ConfigLoader(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @throws InvalidConfigException every problem found, one line each
+     * @throws AssetsDeployException  (invalid input) the file cannot be found, read or parsed
+     */
+    public LoadedConfig load(ConfigOverrides flags, Requirements requirements) {
+        List<String> problems = new ArrayList<>();
+        List<ConfigWarning> warnings = new ArrayList<>();
+        ConfigDocument doc = locate(flags.configFile()).map(f -> ConfigFileReader.read(f, displayName(f))).orElse(null);
+        String env = flags.environment() == null || flags.environment().isEmpty() ? null : flags.environment();
+
+        Layer top = null;
+        Layer section = null;
+        if (doc != null) {
+            SectionReader reader = new SectionReader(doc, requirements.dispatchNamespace(), problems, warnings);
+            top = reader.read(doc.root(), "", true);
+            JsonObject envSection = environmentSection(doc, env, problems);
+            if (envSection != null) {
+                section = reader.read(envSection, "env." + env + ".", false);
+            }
+        } else if (env != null) {
+            problems.add("--env " + env + " needs a config file with an env." + env + " section, but there is no "
+                    + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
+        }
+        Merged merged = merge(top, section, env, flags, requirements, problems);
+        checkTogether(merged, doc, requirements, problems, warnings);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new LoadedConfig(merged.toDeployConfig(doc), env, warnings, merged.sources());
+    }
+
+    private Optional<Path> locate(Path configFlag) {
+        if (configFlag == null) {
+            return ConfigDiscovery.find(workingDirectory);
+        }
+        Path file = workingDirectory.resolve(configFlag).normalize();
+        if (!Files.exists(file)) {
+            throw AssetsDeployException.invalidInput("--config " + configFlag + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw AssetsDeployException.invalidInput("--config " + configFlag + ": not a file");
+        }
+        if (!ConfigFileReader.isConfigFileName(file)) {
+            throw AssetsDeployException.invalidInput("--config " + configFlag
+                    + ": expected a wrangler config file ending in .json, .jsonc or .toml");
+        }
+        return Optional.of(file);
+    }
+
+    private String displayName(Path file) {
+        try {
+            return workingDirectory.relativize(file).toString();
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+
+    private static JsonObject environmentSection(ConfigDocument doc, String env, List<String> problems) {
+        JsonElement envs = doc.root().get("env");
+        if (envs != null && !envs.isJsonObject()) {
+            problems.add(doc.displayName() + ": env is " + Values.describe(envs, doc.isTomlDate(envs))
+                    + ", expected an object of environments {\"staging\": {...}}");
+            return null;
+        }
+        if (env == null) {
+            return null;
+        }
+        if (envs == null || envs.getAsJsonObject().isEmpty()) {
+            problems.add("--env " + env + ": " + doc.displayName() + " defines no environments; add "
+                    + (doc.file().toString().endsWith(".toml") ? "[env." + env + "]" : "\"env\": {\"" + env + "\": {...}}"));
+            return null;
+        }
+        JsonElement section = envs.getAsJsonObject().get(env);
+        if (section == null) {
+            problems.add("--env " + env + ": " + doc.displayName() + " has no env." + env + "; it defines "
+                    + String.join(", ", envs.getAsJsonObject().keySet()));
+            return null;
+        }
+        if (!section.isJsonObject()) {
+            problems.add(doc.displayName() + ": env." + env + " is " + Values.describe(section, doc.isTomlDate(section))
+                    + ", expected an object");
+            return null;
+        }
+        return section.getAsJsonObject();
+    }
+
+    /** The values after file &lt; section &lt; flags, each with its origin; {@code null} when unset. */
+    private record Merged(Sourced<String> name, Sourced<String> main, Sourced<String> accountId,
+                          Sourced<String> compatibilityDate, Sourced<List<String>> compatibilityFlags,
+                          Sourced<String> directory, Sourced<String> binding, Sourced<String> htmlHandling,
+                          Sourced<String> notFoundHandling, Sourced<RunWorkerFirst> runWorkerFirst) {
+
+        DeployConfig toDeployConfig(ConfigDocument doc) {
+            return new DeployConfig(doc == null ? null : doc.file(), value(name), main == null ? null : main.resolvedPath(),
+                    value(accountId), value(compatibilityDate),
+                    compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
+                    directory == null ? null : directory.resolvedPath(),
+                    new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
+        }
+
+        Map<String, String> sources() {
+            Map<String, String> sources = new LinkedHashMap<>();
+            put(sources, "name", name);
+            put(sources, "main", main);
+            put(sources, "account_id", accountId);
+            put(sources, "compatibility_date", compatibilityDate);
+            put(sources, "compatibility_flags", compatibilityFlags);
+            put(sources, "assets.directory", directory);
+            put(sources, "assets.binding", binding);
+            put(sources, "assets.html_handling", htmlHandling);
+            put(sources, "assets.not_found_handling", notFoundHandling);
+            put(sources, "assets.run_worker_first", runWorkerFirst);
+            return sources;
+        }
+
+        private static void put(Map<String, String> sources, String field, Sourced<?> value) {
+            if (value != null) {
+                sources.put(field, value.origin());
+            }
+        }
+
+        private static <T> T value(Sourced<T> sourced) {
+            return sourced == null ? null : sourced.value();
+        }
+    }
+
+    private Merged merge(Layer top, Layer section, String env, ConfigOverrides flags, Requirements requirements,
+                         List<String> problems) {
+        Sourced<String> name = pick(top, section, Layer::name);
+        if (section != null && section.name() == null && top.name() != null) {
+            // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
+            name = Sourced.of(top.name().value() + "-" + env, top.name().origin() + " + \"-" + env + "\" (--env " + env + ")");
+        }
+        if (flags.scriptName() != null) {
+            name = Sourced.of(flags.scriptName(), "--script");
+            problems.addAll(FieldChecks.scriptName("--script", flags.scriptName(), requirements.dispatchNamespace()));
+        }
+        Sourced<String> main = pick(top, section, Layer::main);
+        if (flags.main() != null) {
+            main = new Sourced<>(flags.main().toString(), "--main", workingDirectory);
+            problems.addAll(FieldChecks.notEmpty("--main", flags.main().toString(), "the Worker's main module file"));
+        }
+        Sourced<String> date = pick(top, section, Layer::compatibilityDate);
+        if (flags.compatibilityDate() != null) {
+            date = Sourced.of(flags.compatibilityDate(), "--compatibility-date");
+            problems.addAll(FieldChecks.date("--compatibility-date", flags.compatibilityDate()));
+        }
+        Sourced<List<String>> compatibilityFlags = pick(top, section, Layer::compatibilityFlags);
+        if (!flags.compatibilityFlags().isEmpty()) {
+            compatibilityFlags = Sourced.of(flags.compatibilityFlags(), "--compatibility-flag");
+        }
+        AssetsLayer assets = section != null && section.assets() != null ? section.assets() : top == null ? null : top.assets();
+        Sourced<String> directory = assets == null ? null : assets.directory();
+        if (flags.assetsDirectory() != null) {
+            directory = new Sourced<>(flags.assetsDirectory().toString(), "DIR", workingDirectory);
+        }
+        Sourced<String> binding = assets == null ? null : assets.binding();
+        if (flags.binding() != null) {
+            binding = Sourced.of(flags.binding(), "--binding");
+            problems.addAll(FieldChecks.notEmpty("--binding", flags.binding(), "a binding name like ASSETS"));
+        }
+        Sourced<String> html = assets == null ? null : assets.htmlHandling();
+        if (flags.htmlHandling() != null) {
+            html = Sourced.of(flags.htmlHandling(), "--html-handling");
+            problems.addAll(FieldChecks.oneOf("--html-handling", flags.htmlHandling(), FieldChecks.HTML_HANDLING));
+        }
+        Sourced<String> notFound = assets == null ? null : assets.notFoundHandling();
+        if (flags.notFoundHandling() != null) {
+            notFound = Sourced.of(flags.notFoundHandling(), "--not-found-handling");
+            problems.addAll(FieldChecks.oneOf("--not-found-handling", flags.notFoundHandling(),
+                    FieldChecks.NOT_FOUND_HANDLING));
+        }
+        Sourced<RunWorkerFirst> runWorkerFirst = assets == null ? null : assets.runWorkerFirst();
+        if (!flags.runWorkerFirst().isEmpty()) {
+            runWorkerFirst = runWorkerFirstFlag(flags.runWorkerFirst(), problems);
+        }
+        return new Merged(name, main, pick(top, section, Layer::accountId), date, compatibilityFlags, directory,
+                binding, html, notFound, runWorkerFirst);
+    }
+
+    private static <T> Sourced<T> pick(Layer top, Layer section, Function<Layer, Sourced<T>> field) {
+        if (section != null && field.apply(section) != null) {
+            return field.apply(section);
+        }
+        return top == null ? null : field.apply(top);
+    }
+
+    /** {@code --run-worker-first true}, {@code false}, or one or more rules. */
+    private static Sourced<RunWorkerFirst> runWorkerFirstFlag(List<String> values, List<String> problems) {
+        List<String> booleans = values.stream()
+                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")).toList();
+        if (booleans.isEmpty()) {
+            return Sourced.of(RunWorkerFirst.of(values), "--run-worker-first");
+        }
+        if (values.size() > 1) {
+            problems.add("--run-worker-first is given " + values.size() + " times with " + booleans.get(0).toLowerCase(Locale.ROOT)
+                    + ", expected either true, false, or one or more rules like /api/*");
+            return null;
+        }
+        return Sourced.of(RunWorkerFirst.of(Boolean.parseBoolean(values.get(0).toLowerCase(Locale.ROOT))),
+                "--run-worker-first");
+    }
+
+    /** Rules that involve several fields, and what the command requires. */
+    private static void checkTogether(Merged m, ConfigDocument doc, Requirements requirements, List<String> problems,
+                                      List<ConfigWarning> warnings) {
+        RunWorkerFirst rwf = m.runWorkerFirst() == null ? null : m.runWorkerFirst().value();
+        if (rwf != null && rwf.rules() != null) {
+            problems.addAll(FieldChecks.runWorkerFirstRules(m.runWorkerFirst().origin(), rwf.rules()));
+        }
+        boolean routesToWorker = rwf != null && (rwf.rules() != null || Boolean.TRUE.equals(rwf.all()));
+        if (m.main() == null) {
+            // wrangler: "Cannot use assets with a binding in an assets-only Worker", "Cannot set run_worker_first without a Worker script"
+            if (m.binding() != null) {
+                problems.add(m.binding().origin() + " is set, but the Worker has no code: set main (or --main), or remove the binding");
+            }
+            if (routesToWorker) {
+                problems.add(m.runWorkerFirst().origin() + " sends requests to the Worker, but the Worker has no code:"
+                        + " set main (or --main), or remove run_worker_first");
+            }
+        } else if (rwf != null && Boolean.TRUE.equals(rwf.all()) && m.binding() == null) {
+            warnings.add(new ConfigWarning(ConfigWarning.Code.SUSPICIOUS_VALUE, m.runWorkerFirst().origin()
+                    + " is true without an assets binding: the Worker runs for every request and cannot fetch the assets"));
+        }
+        String inFile = doc == null ? "" : " in " + doc.displayName();
+        if (requirements.scriptName() && m.name() == null) {
+            problems.add(doc == null
+                    ? "no Worker name: pass --script NAME (or set \"name\" in a wrangler.jsonc)"
+                    : "no Worker name: set \"name\"" + inFile + ", or pass --script NAME");
+        }
+        if (requirements.compatibilityDate() && m.compatibilityDate() == null) {
+            problems.add("no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
+                    + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
+        }
+        if (requirements.workerCode() && m.main() != null && !m.main().value().isEmpty()) {
+            Path file = m.main().resolvedPath();
+            if (!Files.isRegularFile(file)) {
+                problems.add(m.main().origin() + " is " + Values.quote(m.main().value()) + ", but "
+                        + (Files.exists(file) ? file + " is not a file" : "there is no such file (" + file + ")"));
+            }
+        }
+        if (requirements.assetsDirectory()) {
+            if (m.directory() == null) {
+                problems.add("no assets folder: pass DIR" + (doc == null ? "" : ", or set \"assets.directory\"" + inFile));
+            } else if (!m.directory().value().isEmpty()) {
+                Path dir = m.directory().resolvedPath();
+                if (!Files.isDirectory(dir)) {
+                    problems.add(m.directory().origin() + " is " + Values.quote(m.directory().value()) + ", but "
+                            + (Files.exists(dir) ? dir + " is not a folder" : "there is no such folder (" + dir + ")"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.assetsdeploy.config;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The value rules shared by file fields and flags. Each returns the problems found, one line
+ * each, starting with {@code origin} ({@code wrangler.jsonc: assets.html_handling} or
+ * {@code --html-handling}).
+ */
+final class FieldChecks {
+
+    static final List<String> HTML_HANDLING = List.of("auto-trailing-slash", "force-trailing-slash",
+            "drop-trailing-slash", "none");
+    static final List<String> NOT_FOUND_HANDLING = List.of("none", "404-page", "single-page-application");
+
+    /** wrangler's {@code MAX_ROUTES_RULES} and {@code MAX_ROUTES_RULE_LENGTH}. */
+    static final int MAX_RULES = 100;
+    static final int MAX_RULE_LENGTH = 100;
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /** wrangler's {@code isValidName}: Worker names of an account. */
+    private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
+
+    private FieldChecks() {
+    }
+
+    static List<String> oneOf(String origin, String value, List<String> allowed) {
+        if (allowed.contains(value)) {
+            return List.of();
+        }
+        return List.of(origin + " is " + Values.quote(value) + ", expected one of " + String.join(", ", allowed));
+    }
+
+    static List<String> date(String origin, String value) {
+        if (DATE.matcher(value).matches()) {
+            try {
+                LocalDate.parse(value);
+                return List.of();
+            } catch (DateTimeException e) {
+                return List.of(origin + " is " + Values.quote(value) + ", which is not a date: expected yyyy-mm-dd");
+            }
+        }
+        return List.of(origin + " is " + Values.quote(value) + ", expected a date yyyy-mm-dd (like 2025-01-01)");
+    }
+
+    static List<String> accountId(String origin, String value) {
+        if (ACCOUNT_ID.matcher(value).matches()) {
+            return List.of();
+        }
+        return List.of(origin + " is " + Values.quote(value) + ", expected letters, digits, _ and - only");
+    }
+
+    static List<String> scriptName(String origin, String value, boolean dispatchNamespace) {
+        if (value.isEmpty()) {
+            return List.of(origin + " is empty, expected a Worker name");
+        }
+        if (dispatchNamespace || SCRIPT_NAME.matcher(value).matches()) {
+            return List.of();
+        }
+        return List.of(origin + " is " + Values.quote(value)
+                + ", expected lowercase letters, digits, - and _ only (not starting with -)");
+    }
+
+    static List<String> notEmpty(String origin, String value, String what) {
+        return value.isEmpty() ? List.of(origin + " is empty, expected " + what) : List.of();
+    }
+
+    /**
+     * {@code run_worker_first} rules, as wrangler's {@code parseStaticRouting} checks them: 1 to 100
+     * rules, each starting with {@code /} (to the Worker) or {@code !/} (to the assets), at most 100
+     * characters, no duplicates, not only negative rules, and none made redundant by a
+     * {@code *} rule of the same kind ({@code /api/*} makes {@code /api/users} redundant).
+     */
+    static List<String> runWorkerFirstRules(String origin, List<String> rules) {
+        List<String> problems = new ArrayList<>();
+        if (rules.isEmpty()) {
+            problems.add(origin + " is an empty list, expected 1 to " + MAX_RULES + " rules (or true/false)");
+            return problems;
+        }
+        if (rules.size() > MAX_RULES) {
+            problems.add(origin + " has " + rules.size() + " rules, expected at most " + MAX_RULES);
+        }
+        List<String> positive = new ArrayList<>();
+        List<String> negative = new ArrayList<>();
+        for (String rule : rules) {
+            if (rule.startsWith("!/")) {
+                negative.add(rule);
+            } else if (rule.startsWith("/")) {
+                positive.add(rule);
+            } else {
+                problems.add(origin + ": rule " + Values.quote(rule) + " must start with \"/\" (or \"!/\" to exclude)");
+            }
+        }
+        problems.addAll(ruleGroupProblems(origin, positive));
+        problems.addAll(ruleGroupProblems(origin, negative));
+        if (positive.isEmpty() && !negative.isEmpty()) {
+            problems.add(origin + " has only negative rules (\"!/...\"), expected at least one rule starting with \"/\"");
+        }
+        return problems;
+    }
+
+    /** wrangler's {@code validateStaticRoutingRules}, for the rules of one kind. */
+    private static List<String> ruleGroupProblems(String origin, List<String> rules) {
+        Set<String> problems = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String rule : rules) {
+            if (rule.length() > MAX_RULE_LENGTH) {
+                problems.add(origin + ": rule " + Values.quote(rule) + " is " + rule.length()
+                        + " characters long, expected at most " + MAX_RULE_LENGTH);
+            }
+            if (!seen.add(rule)) {
+                problems.add(origin + ": rule " + Values.quote(rule) + " is listed twice, expected unique rules");
+            }
+            if (rule.endsWith("*")) {
+                String prefix = rule.substring(0, rule.length() - 1);
+                for (String other : rules) {
+                    if (!other.equals(rule) && other.startsWith(prefix)) {
+                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: "
+                                + Values.quote(rule) + " already covers it");
+                    }
+                }
+            }
+        }
+        return List.copyOf(problems);
+    }
+}

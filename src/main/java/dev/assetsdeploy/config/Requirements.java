@@ -1,0 +1,35 @@
+package dev.assetsdeploy.config;
+
+/**
+ * What a command needs from the config, beyond a valid file: checked by {@link ConfigLoader}
+ * before any request, so a missing value fails fast with a message naming the flag and field.
+ *
+ * @param scriptName        a Worker name ({@code name} / {@code --script})
+ * @param compatibilityDate a {@code compatibility_date} (every Worker upload needs one)
+ * @param workerCode        the Worker code is read: {@code main}, when set, must be an existing file
+ * @param assetsDirectory   an assets folder (DIR / {@code assets.directory}) that exists
+ * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name need
+ *                          not follow the lowercase rule of account Workers (wrangler does the same)
+ */
+public record Requirements(boolean scriptName, boolean compatibilityDate, boolean workerCode,
+                           boolean assetsDirectory, boolean dispatchNamespace) {
+
+    /** Nothing required: just read and validate what is there. */
+    public static final Requirements NONE = new Requirements(false, false, false, false, false);
+    /** {@code preview}: the assets folder only. */
+    public static final Requirements PREVIEW = new Requirements(false, false, false, true, false);
+    /** {@code upload}: the Worker name (the session is per script) and the assets folder. */
+    public static final Requirements UPLOAD = new Requirements(true, false, false, true, false);
+    /** {@code deploy}: name, compatibility date and the code; assets may come from a token or {@code --keep-assets}. */
+    public static final Requirements DEPLOY = new Requirements(true, true, true, false, false);
+    /** {@code all}: everything. */
+    public static final Requirements ALL = new Requirements(true, true, true, true, false);
+
+    public Requirements withAssetsDirectory(boolean required) {
+        return new Requirements(scriptName, compatibilityDate, workerCode, required, dispatchNamespace);
+    }
+
+    public Requirements withDispatchNamespace(boolean inNamespace) {
+        return new Requirements(scriptName, compatibilityDate, workerCode, assetsDirectory, inNamespace);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.assetsdeploy.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+/** How error messages show a config value: strings and numbers as JSON, containers by kind. */
+final class Values {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private Values() {
+    }
+
+    static String describe(JsonElement value, boolean tomlDate) {
+        if (tomlDate) {
+            return "the TOML date " + value.getAsString();
+        }
+        if (value == null || value.isJsonNull()) {
+            return "null";
+        }
+        if (value.isJsonArray()) {
+            return value.getAsJsonArray().isEmpty() ? "an empty list" : "a list";
+        }
+        if (value.isJsonObject()) {
+            return "an object";
+        }
+        return GSON.toJson(value);
+    }
+
+    /** A string as JSON shows it, quotes and escapes included. */
+    static String quote(String s) {
+        return GSON.toJson(new JsonPrimitive(s));
+    }
+}
