@@ -33,7 +33,9 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
         String message = ex instanceof AssetsDeployException
                 ? ex.getMessage()
                 : "internal error: " + ex + " (please report it, with the output of --stacktrace)";
-        err.println(commandLine.getColorScheme().errorText("error: ") + message);
+        for (String line : message.split("\n")) {
+            err.println(commandLine.getColorScheme().errorText("error: ") + line);
+        }
         if (env.githubActions()) {
             err.println("::error::" + escapeAnnotation(message));
         }

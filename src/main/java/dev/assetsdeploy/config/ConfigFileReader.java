@@ -110,13 +110,13 @@ final class ConfigFileReader {
         } catch (JsoncText.UnterminatedCommentException e) {
             throw syntaxError(displayName, e.line, e.column, e.getMessage());
         }
+        if (json.isBlank()) {
+            throw AssetsDeployException.invalidInput(displayName + " is empty: it needs at least {}");
+        }
         JsonElement root;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
-            if (reader.peek() == JsonToken.END_DOCUMENT) {
-                throw AssetsDeployException.invalidInput(displayName + " is empty: it needs at least {}");
-            }
             root = Streams.parse(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw AssetsDeployException.invalidInput(gsonError(displayName,
@@ -138,9 +138,14 @@ final class ConfigFileReader {
         if (message.startsWith("com.google.gson.stream.MalformedJsonException: ")) {
             message = message.substring("com.google.gson.stream.MalformedJsonException: ".length());
         }
+        // Gson's advice for what strict mode refuses (",,", a stray character) does not help a wrangler user
+        message = message.replaceFirst("^Use JsonReader\\.setStrictness\\(Strictness\\.LENIENT\\) to accept malformed JSON",
+                "Unexpected character");
         Matcher m = GSON_POSITION.matcher(message);
         if (m.find()) {
-            return displayName + ":" + m.group(2) + ":" + m.group(3) + ": JSON syntax error: " + lowerFirst(m.group(1).strip());
+            // Gson counts the column after the character it stopped at
+            int column = Math.max(1, Integer.parseInt(m.group(3)) - 1);
+            return displayName + ":" + m.group(2) + ":" + column + ": JSON syntax error: " + lowerFirst(m.group(1).strip());
         }
         return displayName + ": JSON syntax error: " + lowerFirst(message.lines().findFirst().orElse(message));
     }

@@ -66,28 +66,41 @@ final class JsoncText {
         return new String(out);
     }
 
-    /** A comma followed (after whitespace) by {@code }} or {@code ]} becomes a space. */
+    /**
+     * A comma after a value and before (whitespace and) {@code }} or {@code ]} becomes a space.
+     * One after {@code ,}, {@code [}, {@code {} or {@code :} stays, so Gson reports it where it is.
+     */
     private static String blankTrailingCommas(String text) {
         char[] out = text.toCharArray();
+        char previous = 0;
         int i = 0;
         while (i < out.length) {
             char c = out[i];
             if (c == '"') {
                 i = endOfString(out, i);
+                previous = '"';
                 continue;
             }
-            if (c == ',') {
-                int next = i + 1;
-                while (next < out.length && Character.isWhitespace(out[next])) {
-                    next++;
-                }
-                if (next < out.length && (out[next] == '}' || out[next] == ']')) {
-                    out[i] = ' ';
-                }
+            if (c == ',' && followsValue(previous) && closesNext(out, i + 1)) {
+                out[i] = ' ';
+            } else if (!Character.isWhitespace(c)) {
+                previous = c;
             }
             i++;
         }
         return new String(out);
+    }
+
+    private static boolean followsValue(char previous) {
+        return previous != 0 && previous != ',' && previous != '[' && previous != '{' && previous != ':';
+    }
+
+    private static boolean closesNext(char[] text, int from) {
+        int next = from;
+        while (next < text.length && Character.isWhitespace(text[next])) {
+            next++;
+        }
+        return next < text.length && (text[next] == '}' || text[next] == ']');
     }
 
     /**
