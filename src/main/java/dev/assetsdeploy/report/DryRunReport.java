@@ -36,6 +36,8 @@ public final class DryRunReport {
         out.println();
         out.println("Metadata:");
         out.println(Json.compact(upload.metadata()));
+        out.println();
+        out.println("To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");
         out.flush();
     }
 

@@ -216,6 +216,15 @@ class AllCommandTest {
     }
 
     @Test
+    void theExampleProjectDryRunsOnAFreshMachine() {
+        env.clear();
+        assertEquals(0, run("all", "--config", "src/example/wrangler.jsonc", "--dry-run"), err);
+        assertTrue(out.contains("Worker upload: PUT /accounts/<account>/workers/scripts/assets-deploy-example?"), out);
+        assertTrue(out.contains("\"_headers\":\"# Headers for every response"), out);
+        assertTrue(out.endsWith("run the same command without --dry-run.\n"), out);
+    }
+
+    @Test
     void invalidConfigFailsBeforeAnyRequestWithExitThree() throws IOException {
         Files.writeString(dir.resolve("bad.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
                 + " \"assets\": {\"html_handling\": \"sometimes\"}}");
