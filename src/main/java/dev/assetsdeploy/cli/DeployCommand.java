@@ -69,7 +69,8 @@ final class DeployCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Environment env = root.env();
         LoadedConfig loaded = config.load(env, dir,
-                Requirements.DEPLOY.withDispatchNamespace(deployOptions.dispatchNamespace != null));
+                Requirements.DEPLOY.withAssetsDirectory(dir != null)
+                        .withDispatchNamespace(deployOptions.dispatchNamespace != null));
         int warnings = Warnings.print(spec.commandLine().getErr(), loaded.warnings(), null);
         Strictness.check(output, warnings);
         DeployConfig cfg = loaded.config();

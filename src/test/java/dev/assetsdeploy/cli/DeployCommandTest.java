@@ -119,6 +119,16 @@ class DeployCommandTest {
     }
 
     @Test
+    void dirOverridesTheConfigsAssetsFolderForHeadersAndRedirects() throws IOException {
+        wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        Files.createDirectories(dir.resolve("other"));
+        Files.writeString(dir.resolve("other/_redirects"), "/a /b\n");
+        assertEquals(0, run(dir.resolve("other").toString(), "--keep-assets"));
+        assertEquals("{\"not_found_handling\":\"404-page\",\"_redirects\":\"/a /b\\n\"}",
+                sentMetadata(requests().get(0)).getAsJsonObject("assets").get("config").toString());
+    }
+
+    @Test
     void versionOnlyPrintsTheVersionId() {
         wm.stubFor(any(anyUrl()).willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
                 + "\"result\":{\"id\":\"9a8b7c6d-0000-4000-8000-000000000009\"}}")));
@@ -177,6 +187,7 @@ class DeployCommandTest {
         assertEquals(3, run("--assets-token-file", dir.resolve("missing-token").toString()));
         assertTrue(err.contains("--assets-token-file"), err);
         assertEquals(3, run("--keep-assets", "--html-handling", "sometimes"));
+        assertEquals(3, run(dir.resolve("no-such-folder").toString(), "--keep-assets"));
         assertEquals(3, run("--keep-assets", "--binding", "ASSETS"));
         assertEquals(3, run("--keep-assets", "--version-only", "--dispatch-namespace", "ns"));
         Files.writeString(dir.resolve("worker.js"), "export default {}");
