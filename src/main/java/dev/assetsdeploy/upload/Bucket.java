@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * One request's worth of files, as the API grouped them: number {@code index} of {@code count}
- * in upload session {@code session} (1 for the first, +1 per renewal).
+ * in upload session {@code session} (1 for the first, +1 per renewal). In single-file mode
+ * ({@code singleFile}) each bucket is one file, sent as its own request.
  */
-public record Bucket(int index, int count, int session, List<ManifestEntry> entries) {
+public record Bucket(int index, int count, int session, boolean singleFile, List<ManifestEntry> entries) {
 
     public Bucket {
         entries = List.copyOf(entries);
@@ -18,7 +19,7 @@ public record Bucket(int index, int count, int session, List<ManifestEntry> entr
     }
 
     /** "upload bucket 3/7", or "upload file /a.css" in single-file mode. */
-    public String step(boolean singleFile) {
+    public String step() {
         return singleFile ? "upload file " + entries.get(0).path() : "upload bucket " + index + "/" + count;
     }
 

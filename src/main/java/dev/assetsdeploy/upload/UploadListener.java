@@ -35,4 +35,45 @@ public interface UploadListener {
 
     UploadListener NONE = new UploadListener() {
     };
+
+    /** Tells each of {@code listeners}, in order. */
+    static UploadListener all(java.util.List<UploadListener> listeners) {
+        java.util.List<UploadListener> copy = java.util.List.copyOf(listeners);
+        return new UploadListener() {
+            @Override
+            public void sessionOpened(UploadPlan plan, int totalFiles, long totalBytes, int concurrency) {
+                copy.forEach(l -> l.sessionOpened(plan, totalFiles, totalBytes, concurrency));
+            }
+
+            @Override
+            public void bucketStarted(Bucket bucket, int attempt) {
+                copy.forEach(l -> l.bucketStarted(bucket, attempt));
+            }
+
+            @Override
+            public void bytesSent(Bucket bucket, long bytes) {
+                copy.forEach(l -> l.bytesSent(bucket, bytes));
+            }
+
+            @Override
+            public void bucketFinished(Bucket bucket) {
+                copy.forEach(l -> l.bucketFinished(bucket));
+            }
+
+            @Override
+            public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
+                copy.forEach(l -> l.bucketRetried(bucket, attempt, delay, reason));
+            }
+
+            @Override
+            public void concurrencyChanged(int limit) {
+                copy.forEach(l -> l.concurrencyChanged(limit));
+            }
+
+            @Override
+            public void tokenRenewed(String reason, UploadPlan next) {
+                copy.forEach(l -> l.tokenRenewed(reason, next));
+            }
+        };
+    }
 }

@@ -46,7 +46,7 @@ public final class UploadSessions {
                 }
                 entries.add(entry);
             }
-            buckets.add(new Bucket(buckets.size() + 1, nonEmpty.size(), session, entries));
+            buckets.add(new Bucket(buckets.size() + 1, nonEmpty.size(), session, false, entries));
         }
         if (jwt == null) {
             throw refused(buckets.isEmpty() ? "the API sent neither buckets nor a completion token"
@@ -58,7 +58,7 @@ public final class UploadSessions {
             List<ManifestEntry> all = buckets.stream().flatMap(b -> b.entries().stream()).toList();
             buckets = new ArrayList<>();
             for (ManifestEntry entry : all) {
-                buckets.add(new Bucket(buckets.size() + 1, all.size(), session, List.of(entry)));
+                buckets.add(new Bucket(buckets.size() + 1, all.size(), session, true, List.of(entry)));
             }
         }
         return new UploadPlan(session, token, buckets);

@@ -169,8 +169,7 @@ public final class Uploader {
     private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
                                  AtomicReference<String> completion) {
         RetryPolicy retry = options.retry();
-        boolean single = plan.jwt().singleFileUploads();
-        String step = bucket.step(single);
+        String step = bucket.step();
         for (int attempt = 1; ; attempt++) {
             if (stop.get()) {
                 return new Stopped(bucket);

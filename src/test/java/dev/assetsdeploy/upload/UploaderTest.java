@@ -302,5 +302,7 @@ class UploaderTest {
         assertCompleteAndCorrect(result);
         assertEquals(18, api.uploadRequests());
         assertTrue(events.get(0).endsWith("concurrency 4"), events.toString());
+        assertEquals("text/html; charset=utf-8", api.contentTypes().get(manifest.entry("/page4.html").orElseThrow().hash()));
+        assertEquals("application/null", api.contentTypes().get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
     }
 }
