@@ -1,6 +1,7 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -13,6 +14,7 @@ import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
 import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadOptions;
 import dev.assetsdeploy.upload.UploadResult;
@@ -64,7 +66,7 @@ final class AllCommand implements Callable<Integer> {
     int concurrency;
 
     @Mixin
-    ApiOptions api;
+    CredentialsOptions credentials;
 
     @Mixin
     OutputOptions output;
@@ -92,9 +94,18 @@ final class AllCommand implements Callable<Integer> {
 
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = api.client(env, cfg.accountId(), err, output.verbose())) {
-            uploaded = new Uploader(client, UploadOptions.defaults().withConcurrency(concurrency), UploadListener.NONE)
-                    .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
+        ApiSettings settings = credentials.settings(env, cfg.accountId()).withMaxConnections(Math.max(64, concurrency));
+        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
+        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
+            UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
+            try {
+                uploaded = new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
+                        .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
             WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules,
                     AssetsSource.token(uploaded.token().jwt()), deployOptions.message);
             result = new WorkerDeployer(client).deploy(upload);
@@ -107,7 +118,7 @@ final class AllCommand implements Callable<Integer> {
     }
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
-        String account = api.accountIdOrNull(env, cfg.accountId());
+        String account = firstOf(credentials.accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), cfg.accountId());
         String path = "/accounts/" + (account != null ? account : "<account>") + plan.target().accountRelativePath();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -116,5 +127,14 @@ final class AllCommand implements Callable<Integer> {
         } else {
             DryRunReport.printText(manifest, plan, path, output.verbose(), out);
         }
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 }

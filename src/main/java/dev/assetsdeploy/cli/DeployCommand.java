@@ -1,6 +1,7 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -59,7 +60,7 @@ final class DeployCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
-    ApiOptions api;
+    CredentialsOptions credentials;
 
     @Mixin
     OutputOptions output;
@@ -78,7 +79,8 @@ final class DeployCommand implements Callable<Integer> {
         AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules, source, deployOptions.message);
         DeployResult result;
-        try (ApiClient client = api.client(env, cfg.accountId(), spec.commandLine().getErr(), output.verbose())) {
+        ApiSettings settings = credentials.settings(env, cfg.accountId());
+        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(spec.commandLine().getErr(), output.verbose()))) {
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary = new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
