@@ -69,6 +69,9 @@ final class AllCommand implements Callable<Integer> {
     CredentialsOptions credentials;
 
     @Mixin
+    RequestOptions requests;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -94,7 +97,7 @@ final class AllCommand implements Callable<Integer> {
 
         DeployResult result;
         UploadResult uploaded;
-        ApiSettings settings = credentials.settings(env, cfg.accountId()).withMaxConnections(Math.max(64, concurrency));
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec).withMaxConnections(Math.max(64, concurrency));
         UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
         try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
             UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());

@@ -63,6 +63,9 @@ final class DeployCommand implements Callable<Integer> {
     CredentialsOptions credentials;
 
     @Mixin
+    RequestOptions requests;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -79,7 +82,7 @@ final class DeployCommand implements Callable<Integer> {
         AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules, source, deployOptions.message);
         DeployResult result;
-        ApiSettings settings = credentials.settings(env, cfg.accountId());
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
         try (ApiClient client = new ApiClient(settings, DeployOutput.trace(spec.commandLine().getErr(), output.verbose()))) {
             result = new WorkerDeployer(client).deploy(upload);
         }

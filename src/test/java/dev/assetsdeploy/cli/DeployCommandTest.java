@@ -175,6 +175,17 @@ class DeployCommandTest {
     }
 
     @Test
+    void unreachableApiExitsSix() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:" + closedPort + "/client/v4");
+        assertEquals(6, run("--keep-assets", "--max-attempts", "1"));
+        assertTrue(err.startsWith("error: deploy Worker: "), err);
+    }
+
+    @Test
     void missingCredentialsExitFourBeforeAnyRequest() {
         env.remove("CLOUDFLARE_API_TOKEN");
         assertEquals(4, run("--keep-assets"));
