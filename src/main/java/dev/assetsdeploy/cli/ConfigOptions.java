@@ -1,9 +1,11 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.config.ConfigLoader;
+import dev.assetsdeploy.config.ConfigWarning;
 import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -80,5 +82,14 @@ public final class ConfigOptions {
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
         return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
+    }
+
+    /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */
+    public static int printWarnings(LoadedConfig loaded, PrintWriter err) {
+        for (ConfigWarning warning : loaded.warnings()) {
+            err.println("warning: " + warning.message());
+        }
+        err.flush();
+        return loaded.warnings().size();
     }
 }

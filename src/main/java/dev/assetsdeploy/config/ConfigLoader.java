@@ -3,18 +3,13 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
-import dev.assetsdeploy.config.SectionReader.AssetsLayer;
 import dev.assetsdeploy.config.SectionReader.Layer;
 import dev.assetsdeploy.error.AssetsDeployException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads the wrangler config users already have, applies {@code --env} and the flags, and checks
@@ -60,7 +55,8 @@ public final class ConfigLoader {
             problems.add("--env " + env + " needs a config file with an env." + env + " section, but there is no "
                     + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
         }
-        Merged merged = merge(top, section, env, flags, requirements, problems);
+        MergedConfig merged = MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems);
+        MergedConfig.warnAboutAssetsNotInherited(top, section, warnings);
         checkTogether(merged, doc, requirements, problems, warnings);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -123,125 +119,8 @@ public final class ConfigLoader {
         return section.getAsJsonObject();
     }
 
-    /** The values after file &lt; section &lt; flags, each with its origin; {@code null} when unset. */
-    private record Merged(Sourced<String> name, Sourced<String> main, Sourced<String> accountId,
-                          Sourced<String> compatibilityDate, Sourced<List<String>> compatibilityFlags,
-                          Sourced<String> directory, Sourced<String> binding, Sourced<String> htmlHandling,
-                          Sourced<String> notFoundHandling, Sourced<RunWorkerFirst> runWorkerFirst) {
-
-        DeployConfig toDeployConfig(ConfigDocument doc) {
-            return new DeployConfig(doc == null ? null : doc.file(), value(name), main == null ? null : main.resolvedPath(),
-                    value(accountId), value(compatibilityDate),
-                    compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
-                    directory == null ? null : directory.resolvedPath(),
-                    new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
-        }
-
-        Map<String, String> sources() {
-            Map<String, String> sources = new LinkedHashMap<>();
-            put(sources, "name", name);
-            put(sources, "main", main);
-            put(sources, "account_id", accountId);
-            put(sources, "compatibility_date", compatibilityDate);
-            put(sources, "compatibility_flags", compatibilityFlags);
-            put(sources, "assets.directory", directory);
-            put(sources, "assets.binding", binding);
-            put(sources, "assets.html_handling", htmlHandling);
-            put(sources, "assets.not_found_handling", notFoundHandling);
-            put(sources, "assets.run_worker_first", runWorkerFirst);
-            return sources;
-        }
-
-        private static void put(Map<String, String> sources, String field, Sourced<?> value) {
-            if (value != null) {
-                sources.put(field, value.origin());
-            }
-        }
-
-        private static <T> T value(Sourced<T> sourced) {
-            return sourced == null ? null : sourced.value();
-        }
-    }
-
-    private Merged merge(Layer top, Layer section, String env, ConfigOverrides flags, Requirements requirements,
-                         List<String> problems) {
-        Sourced<String> name = pick(top, section, Layer::name);
-        if (section != null && section.name() == null && top.name() != null) {
-            // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
-            name = Sourced.of(top.name().value() + "-" + env, top.name().origin() + " + \"-" + env + "\" (--env " + env + ")");
-        }
-        if (flags.scriptName() != null) {
-            name = Sourced.of(flags.scriptName(), "--script");
-            problems.addAll(FieldChecks.scriptName("--script", flags.scriptName(), requirements.dispatchNamespace()));
-        }
-        Sourced<String> main = pick(top, section, Layer::main);
-        if (flags.main() != null) {
-            main = new Sourced<>(flags.main().toString(), "--main", workingDirectory);
-            problems.addAll(FieldChecks.notEmpty("--main", flags.main().toString(), "the Worker's main module file"));
-        }
-        Sourced<String> date = pick(top, section, Layer::compatibilityDate);
-        if (flags.compatibilityDate() != null) {
-            date = Sourced.of(flags.compatibilityDate(), "--compatibility-date");
-            problems.addAll(FieldChecks.date("--compatibility-date", flags.compatibilityDate()));
-        }
-        Sourced<List<String>> compatibilityFlags = pick(top, section, Layer::compatibilityFlags);
-        if (!flags.compatibilityFlags().isEmpty()) {
-            compatibilityFlags = Sourced.of(flags.compatibilityFlags(), "--compatibility-flag");
-        }
-        AssetsLayer assets = section != null && section.assets() != null ? section.assets() : top == null ? null : top.assets();
-        Sourced<String> directory = assets == null ? null : assets.directory();
-        if (flags.assetsDirectory() != null) {
-            directory = new Sourced<>(flags.assetsDirectory().toString(), "DIR", workingDirectory);
-        }
-        Sourced<String> binding = assets == null ? null : assets.binding();
-        if (flags.binding() != null) {
-            binding = Sourced.of(flags.binding(), "--binding");
-            problems.addAll(FieldChecks.notEmpty("--binding", flags.binding(), "a binding name like ASSETS"));
-        }
-        Sourced<String> html = assets == null ? null : assets.htmlHandling();
-        if (flags.htmlHandling() != null) {
-            html = Sourced.of(flags.htmlHandling(), "--html-handling");
-            problems.addAll(FieldChecks.oneOf("--html-handling", flags.htmlHandling(), FieldChecks.HTML_HANDLING));
-        }
-        Sourced<String> notFound = assets == null ? null : assets.notFoundHandling();
-        if (flags.notFoundHandling() != null) {
-            notFound = Sourced.of(flags.notFoundHandling(), "--not-found-handling");
-            problems.addAll(FieldChecks.oneOf("--not-found-handling", flags.notFoundHandling(),
-                    FieldChecks.NOT_FOUND_HANDLING));
-        }
-        Sourced<RunWorkerFirst> runWorkerFirst = assets == null ? null : assets.runWorkerFirst();
-        if (!flags.runWorkerFirst().isEmpty()) {
-            runWorkerFirst = runWorkerFirstFlag(flags.runWorkerFirst(), problems);
-        }
-        return new Merged(name, main, pick(top, section, Layer::accountId), date, compatibilityFlags, directory,
-                binding, html, notFound, runWorkerFirst);
-    }
-
-    private static <T> Sourced<T> pick(Layer top, Layer section, Function<Layer, Sourced<T>> field) {
-        if (section != null && field.apply(section) != null) {
-            return field.apply(section);
-        }
-        return top == null ? null : field.apply(top);
-    }
-
-    /** {@code --run-worker-first true}, {@code false}, or one or more rules. */
-    private static Sourced<RunWorkerFirst> runWorkerFirstFlag(List<String> values, List<String> problems) {
-        List<String> booleans = values.stream()
-                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")).toList();
-        if (booleans.isEmpty()) {
-            return Sourced.of(RunWorkerFirst.of(values), "--run-worker-first");
-        }
-        if (values.size() > 1) {
-            problems.add("--run-worker-first is given " + values.size() + " times with " + booleans.get(0).toLowerCase(Locale.ROOT)
-                    + ", expected either true, false, or one or more rules like /api/*");
-            return null;
-        }
-        return Sourced.of(RunWorkerFirst.of(Boolean.parseBoolean(values.get(0).toLowerCase(Locale.ROOT))),
-                "--run-worker-first");
-    }
-
     /** Rules that involve several fields, and what the command requires. */
-    private static void checkTogether(Merged m, ConfigDocument doc, Requirements requirements, List<String> problems,
+    private static void checkTogether(MergedConfig m, ConfigDocument doc, Requirements requirements, List<String> problems,
                                       List<ConfigWarning> warnings) {
         RunWorkerFirst rwf = m.runWorkerFirst() == null ? null : m.runWorkerFirst().value();
         if (rwf != null && rwf.rules() != null) {
@@ -271,7 +150,7 @@ public final class ConfigLoader {
             problems.add("no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
                     + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
         }
-        if (requirements.workerCode() && m.main() != null && !m.main().value().isEmpty()) {
+        if (requirements.workerCode() && m.main() != null && usablePath(m.main())) {
             Path file = m.main().resolvedPath();
             if (!Files.isRegularFile(file)) {
                 problems.add(m.main().origin() + " is " + Values.quote(m.main().value()) + ", but "
@@ -281,7 +160,7 @@ public final class ConfigLoader {
         if (requirements.assetsDirectory()) {
             if (m.directory() == null) {
                 problems.add("no assets folder: pass DIR" + (doc == null ? "" : ", or set \"assets.directory\"" + inFile));
-            } else if (!m.directory().value().isEmpty()) {
+            } else if (usablePath(m.directory())) {
                 Path dir = m.directory().resolvedPath();
                 if (!Files.isDirectory(dir)) {
                     problems.add(m.directory().origin() + " is " + Values.quote(m.directory().value()) + ", but "
@@ -289,5 +168,10 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    /** Empty or invalid paths were reported already. */
+    private static boolean usablePath(Sourced<String> path) {
+        return FieldChecks.path("", path.value(), "").isEmpty();
     }
 }

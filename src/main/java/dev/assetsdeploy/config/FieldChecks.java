@@ -1,5 +1,7 @@
 package dev.assetsdeploy.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,6 +72,19 @@ final class FieldChecks {
 
     static List<String> notEmpty(String origin, String value, String what) {
         return value.isEmpty() ? List.of(origin + " is empty, expected " + what) : List.of();
+    }
+
+    /** A non-empty string that this system can use as a path (no NUL, for one). */
+    static List<String> path(String origin, String value, String what) {
+        if (value.isEmpty()) {
+            return notEmpty(origin, value, what);
+        }
+        try {
+            Path.of(value);
+            return List.of();
+        } catch (InvalidPathException e) {
+            return List.of(origin + " is " + Values.quote(value) + ", which is not a valid path: expected " + what);
+        }
     }
 
     /**

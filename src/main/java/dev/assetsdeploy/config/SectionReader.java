@@ -51,7 +51,7 @@ final class SectionReader {
         }
         Sourced<String> main = string(section, path, "main");
         if (main != null) {
-            problems.addAll(FieldChecks.notEmpty(main.origin(), main.value(), "the Worker's main module file"));
+            problems.addAll(FieldChecks.path(main.origin(), main.value(), "the Worker's main module file"));
             main = new Sourced<>(main.value(), main.origin(), configFolder);
         }
         Sourced<String> accountId = string(section, path, "account_id");
@@ -92,7 +92,7 @@ final class SectionReader {
         }
         Sourced<String> directory = string(assets, assetsPath, "directory");
         if (directory != null) {
-            problems.addAll(FieldChecks.notEmpty(directory.origin(), directory.value(), "the assets folder"));
+            problems.addAll(FieldChecks.path(directory.origin(), directory.value(), "the assets folder"));
             directory = new Sourced<>(directory.value(), directory.origin(), configFolder);
         }
         Sourced<String> binding = string(assets, assetsPath, "binding");

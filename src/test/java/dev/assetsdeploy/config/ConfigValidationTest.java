@@ -338,4 +338,13 @@ class ConfigValidationTest {
         assertEquals("--config " + dir + ": not a file", assertThrows(AssetsDeployException.class,
                 () -> new ConfigLoader(dir).load(flags().configFile(dir).build(), Requirements.NONE)).getMessage());
     }
+
+    @Test
+    void invalidPathsAreProblems() throws IOException {
+        Files.writeString(dir.resolve("wrangler.jsonc"),
+                "{\"name\": \"s\", \"compatibility_date\": \"2025-01-01\", \"main\": \"a\\u0000b\"}");
+        assertEquals(List.of("wrangler.jsonc: main is \"a\\u0000b\", which is not a valid path: expected the Worker's"
+                + " main module file"), assertThrows(InvalidConfigException.class,
+                        () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.DEPLOY)).problems());
+    }
 }

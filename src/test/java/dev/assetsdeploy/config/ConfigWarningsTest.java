@@ -90,4 +90,20 @@ class ConfigWarningsTest {
         assertEquals(List.of(), warnings("wrangler.jsonc",
                 "{\"main\": \"w.js\", \"assets\": {\"run_worker_first\": true, \"binding\": \"A\"}}", null));
     }
+
+    @Test
+    void anEnvSectionsAssetsDropTheTopLevelAssetsFieldsItDoesNotRepeat() throws IOException {
+        assertEquals(List.of(new ConfigWarning(Code.SUSPICIOUS_VALUE, "wrangler.toml: env.staging.assets replaces the"
+                + " top-level assets as a whole (as in wrangler), so the top-level assets.binding,"
+                + " assets.not_found_handling do not apply: repeat them in the section if needed")),
+                warnings("wrangler.toml", """
+                        main = "w.js"
+                        [assets]
+                        directory = "public"
+                        binding = "ASSETS"
+                        not_found_handling = "404-page"
+                        [env.staging.assets]
+                        directory = "staging"
+                        """, "staging"));
+    }
 }
