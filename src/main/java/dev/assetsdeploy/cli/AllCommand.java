@@ -84,7 +84,10 @@ final class AllCommand implements Callable<Integer> {
         DeployConfig cfg = loaded.config();
         DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
-        int warnings = Warnings.print(err, loaded.warnings(), manifest.warnings());
+        int warnings = ConfigOptions.printWarnings(loaded, err);
+        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
+        err.flush();
+        warnings += manifest.warnings().size();
         // Everything the Worker upload needs is checked now, before any request.
         WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
                 deployOptions.message);

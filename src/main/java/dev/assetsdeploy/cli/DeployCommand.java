@@ -75,7 +75,7 @@ final class DeployCommand implements Callable<Integer> {
         LoadedConfig loaded = config.load(env, dir,
                 Requirements.DEPLOY.withAssetsDirectory(dir != null)
                         .withDispatchNamespace(deployOptions.dispatchNamespace != null));
-        int warnings = Warnings.print(spec.commandLine().getErr(), loaded.warnings(), null);
+        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr());
         Strictness.check(output, warnings);
         DeployConfig cfg = loaded.config();
         DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
