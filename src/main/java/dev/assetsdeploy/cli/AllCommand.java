@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -98,20 +99,15 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
+        if (concurrency < 1 || concurrency > 64) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
+        }
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
+                .withMaxConnections(Math.max(64, concurrency));
         DeployResult result;
         UploadResult uploaded;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec).withMaxConnections(Math.max(64, concurrency));
-        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
         try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
-            UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
-            try {
-                uploaded = new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
-                        .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
-            } finally {
-                if (progress != null) {
-                    progress.finish();
-                }
-            }
+            uploaded = uploadAssets(client, settings, manifest, target, env, err);
             WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules,
                     AssetsSource.token(uploaded.token().jwt()), deployOptions.message);
             result = new WorkerDeployer(client).deploy(upload);
@@ -121,6 +117,21 @@ final class AllCommand implements Callable<Integer> {
         DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
+    }
+
+    /** Phase 2, exactly as {@code upload} runs it, with its progress on stderr. */
+    private UploadResult uploadAssets(ApiClient client, ApiSettings settings, Manifest manifest, DeployTarget target,
+                                      Environment env, PrintWriter err) {
+        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
+        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
+        try {
+            return new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
+                    .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
     }
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
