@@ -9,10 +9,11 @@ public sealed interface AssetsSource {
     /** Stands for the completion token wherever metadata is shown rather than sent (dry runs). */
     String TOKEN_PLACEHOLDER = "<completion token from the upload>";
 
-    record CompletionToken(String jwt) implements AssetsSource {
+    /** The completion token of an upload. */
+    record Uploaded(String jwt) implements AssetsSource {
         @Override
         public String toString() {
-            return "CompletionToken[jwt=<hidden>]";
+            return "Uploaded[jwt=***]";
         }
     }
 
@@ -20,7 +21,7 @@ public sealed interface AssetsSource {
     }
 
     static AssetsSource token(String jwt) {
-        return new CompletionToken(jwt);
+        return new Uploaded(jwt);
     }
 
     static AssetsSource keepExisting() {
@@ -28,6 +29,6 @@ public sealed interface AssetsSource {
     }
 
     static AssetsSource placeholder() {
-        return new CompletionToken(TOKEN_PLACEHOLDER);
+        return new Uploaded(TOKEN_PLACEHOLDER);
     }
 }

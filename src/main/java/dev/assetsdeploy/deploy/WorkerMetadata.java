@@ -74,7 +74,7 @@ public final class WorkerMetadata {
      */
     private static JsonObject assetsObject(AssetsSource assets, AssetsSettings settings, RoutingFiles routing) {
         JsonObject object = new JsonObject();
-        if (assets instanceof AssetsSource.CompletionToken token) {
+        if (assets instanceof AssetsSource.Uploaded token) {
             object.addProperty("jwt", token.jwt());
         }
         JsonObject config = new JsonObject();

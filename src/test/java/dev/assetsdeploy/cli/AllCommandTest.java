@@ -116,7 +116,8 @@ class AllCommandTest {
     @Test
     void uploadsTheAssetsThenDeploysTheWorkerWithTheirToken() throws IOException {
         assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--module",
-                dir.resolve("dist/lib/x.mjs").toString(), "--message", "first"), err);
+                dir.resolve("dist/lib/x.mjs").toString(), "--message", "first", "--verbose"), err);
+        assertTrue(err.contains("PUT /accounts/" + api.settings.accountId + "/workers/scripts/site?"), err);
 
         Set<String> hashes = manifest().entries().stream().map(ManifestEntry::hash).collect(Collectors.toSet());
         assertEquals(hashes, api.storedHashes());
