@@ -33,7 +33,10 @@ public final class WorkerMetadata {
         }
         AssetsSettings settings = config.assets() == null ? AssetsSettings.NONE : config.assets();
         boolean withCode = !modules.isEmpty();
-        if (!withCode && (settings.binding() != null || settings.runWorkerFirst() != null)) {
+        AssetsSettings.RunWorkerFirst rwf = settings.runWorkerFirst();
+        boolean routesToWorker = rwf != null && (rwf.rules() != null || Boolean.TRUE.equals(rwf.all()));
+        if (!withCode && (settings.binding() != null || routesToWorker)) {
+            // wrangler refuses both; run_worker_first: false is allowed and sent.
             throw AssetsDeployException.invalidInput("assets.binding and assets.run_worker_first need Worker code:"
                     + " set main (or --main), or remove them");
         }

@@ -10,7 +10,14 @@ import java.util.List;
 public record WorkerUpload(DeployTarget target, JsonObject metadata, List<WorkerModule> modules) {
 
     public WorkerUpload {
+        metadata = metadata.deepCopy();
         modules = List.copyOf(modules);
+    }
+
+    /** A copy: the record stays immutable. */
+    @Override
+    public JsonObject metadata() {
+        return metadata.deepCopy();
     }
 
     /**

@@ -111,8 +111,19 @@ class WorkerMetadataTest {
                 AssetsSource.token("J"), RoutingFiles.NONE, null, false));
         assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
         assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(
-                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(false)), List.of()), List.of(),
+                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(true)), List.of()), List.of(),
                 AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+        assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(
+                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(List.of("/api/*"))), List.of()),
+                List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+    }
+
+    @Test
+    void runWorkerFirstFalseIsAllowedAndSentWithoutCode() {
+        JsonObject meta = WorkerMetadata.json(
+                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(false)), List.of()), List.of(),
+                AssetsSource.token("J"), RoutingFiles.NONE, null, false);
+        assertEquals("{\"jwt\":\"J\",\"config\":{\"run_worker_first\":false}}", Json.compact(meta.get("assets")));
     }
 
     @Test
