@@ -84,14 +84,14 @@ final class AllCommand implements Callable<Integer> {
                 Requirements.ALL.withDispatchNamespace(deployOptions.dispatchNamespace != null));
         DeployConfig cfg = loaded.config();
         DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
-        Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
+        // Everything the Worker upload needs is checked now, before hashing and before any request.
+        WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
+                deployOptions.message);
         int warnings = ConfigOptions.printWarnings(loaded, err);
+        Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
         err.flush();
         warnings += manifest.warnings().size();
-        // Everything the Worker upload needs is checked now, before any request.
-        WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
-                deployOptions.message);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);
             Strictness.check(output, warnings);
