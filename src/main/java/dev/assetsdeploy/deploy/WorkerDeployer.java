@@ -32,7 +32,7 @@ public final class WorkerDeployer {
         DeployTarget target = upload.target();
         String step = target.versionOnly() ? VERSION_STEP : STEP;
         ApiRequest request = new ApiRequest(step, target.method(), api.accountPath(target.accountRelativePath()), null, null)
-                .multipart(form(upload));
+                .multipart(form(upload, boundary));
         JsonObject result = api.call(request).resultObject();
         String versionId = hyphenated(string(result, target.versionOnly() ? "id" : "deployment_id"));
         if (target.versionOnly() && versionId == null) {
@@ -45,8 +45,11 @@ public final class WorkerDeployer {
         return new DeployResult(target, versionId, etag, startupMs);
     }
 
-    /** The multipart body: {@code metadata} first, then the modules in order (wrangler's part order). */
-    public MultipartBody form(WorkerUpload upload) {
+    /**
+     * The multipart body: {@code metadata} first, then the modules in order (wrangler's part order).
+     * {@code boundary} {@code null} means a random one.
+     */
+    public static MultipartBody form(WorkerUpload upload, String boundary) {
         MultipartBody.Builder form = MultipartBody.builder();
         if (boundary != null) {
             form.boundary(boundary);

@@ -16,6 +16,17 @@ public final class WorkerMetadata {
     /** wrangler always sends this with Worker code ({@code keepSecrets: true}): without it the upload drops the Worker's secrets. */
     static final List<String> KEEP_BINDINGS = List.of("secret_text", "secret_key");
 
+    /**
+     * wrangler's default Durable Objects rollout ({@code DEFAULT_DURABLE_OBJECTS_CODE_UPDATE_STRATEGY}), which its
+     * {@code PUT} of a Worker with code always carries; its version uploads do not.
+     */
+    private static final JsonObject DEFERRED_CODE_UPDATE = new JsonObject();
+
+    static {
+        DEFERRED_CODE_UPDATE.addProperty("mode", "deferred");
+        DEFERRED_CODE_UPDATE.addProperty("max_delay", 300);
+    }
+
     private WorkerMetadata() {
     }
 
@@ -61,6 +72,9 @@ public final class WorkerMetadata {
         }
         meta.add("bindings", bindings);
         addCompatibility(meta, config);
+        if (!versionOnly) {
+            meta.add("code_update_strategy", DEFERRED_CODE_UPDATE.deepCopy());
+        }
         meta.add("keep_bindings", strings(KEEP_BINDINGS));
         addIfPresent(meta, "annotations", annotations);
         if (assets instanceof AssetsSource.KeepExisting) {

@@ -137,7 +137,7 @@ class AllCommandTest {
         metadata.getAsJsonObject("assets").addProperty("jwt", "JWT");
         assertEquals("{\"main_module\":\"worker.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
                 + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[\"nodejs_compat\"],"
-                + "\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"annotations\":{\"workers/message\":\"first\"},"
+                + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"annotations\":{\"workers/message\":\"first\"},"
                 + "\"assets\":{\"jwt\":\"JWT\",\"config\":{\"not_found_handling\":\"404-page\",\"run_worker_first\":[\"/api/*\"],"
                 + "\"_redirects\":\"/old /docs/ 301\\n\",\"_headers\":\"/docs/*\\n  Cache-Control: no-store\\n\"}}}",
                 metadata.toString());

@@ -137,7 +137,7 @@ class WorkerDeployerTest {
         assertBody(concat(
                 field("metadata", "{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
                         + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
-                        + "\"keep_bindings\":[\"secret_text\",\"secret_key\"],"
+                        + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],"
                         + "\"annotations\":{\"workers/message\":\"ship it\"},\"assets\":{\"jwt\":\"J\",\"config\":{}}}"),
                 file("index.js", "application/javascript+module", Files.readAllBytes(main)),
                 file("lib/util.mjs", "application/javascript+module", "export default 'ü';\n".getBytes(StandardCharsets.UTF_8)),
@@ -156,7 +156,7 @@ class WorkerDeployerTest {
         assertBody(concat(
                 field("metadata", "{\"main_module\":\"index.js\",\"bindings\":[],"
                         + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
-                        + "\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"keep_assets\":true,"
+                        + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"keep_assets\":true,"
                         + "\"assets\":{\"config\":{\"html_handling\":\"force-trailing-slash\"}}}"),
                 file("index.js", "application/javascript+module", "export default {};".getBytes(StandardCharsets.UTF_8))),
                 onlyRequest());

@@ -57,7 +57,7 @@ class WorkerMetadataTest {
                 new RoutingFiles("/*\n  X-A: b\n", "/a /b 301\n"), "release 7", false);
         assertEquals("{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
                 + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
-                + "\"keep_bindings\":[\"secret_text\",\"secret_key\"],"
+                + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],"
                 + "\"annotations\":{\"workers/message\":\"release 7\"},"
                 + "\"assets\":{\"jwt\":\"JWT\",\"config\":{\"html_handling\":\"drop-trailing-slash\","
                 + "\"not_found_handling\":\"single-page-application\",\"run_worker_first\":[\"/api/*\",\"!/api/docs\"],"
@@ -83,7 +83,7 @@ class WorkerMetadataTest {
                 WorkerModules.resolve(main, List.of()), AssetsSource.keepExisting(), RoutingFiles.NONE, null, false);
         assertEquals("{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
                 + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
-                + "\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"keep_assets\":true,"
+                + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"keep_assets\":true,"
                 + "\"assets\":{\"config\":{\"html_handling\":\"none\"}}}", Json.compact(withCode));
 
         JsonObject assetsOnly = WorkerMetadata.json(config(null, null, AssetsSettings.NONE, List.of()), List.of(),
