@@ -25,7 +25,7 @@ record() { # NAME EXISTS CONFIG wrangler-args...
       CLOUDFLARE_API_TOKEN=token CLOUDFLARE_ACCOUNT_ID=acc1 WRANGLER_SEND_METRICS=false CI=true \
       "$ref/node_modules/.bin/node" "$ref/node_modules/wrangler/bin/wrangler.js" "$@" >/dev/null 2>&1 || true)
   kill $server; wait $server 2>/dev/null || true
-  local last; last=$(grep -l -E '^(PUT|POST) .*/workers/scripts/site(/versions)?\?' "$work"/out/*.request | tail -1)
+  local last; last=$(grep -l -E '^(PUT|POST) .*/scripts/site(/versions)?\?' "$work"/out/*.request | tail -1)
   cp "$last" "$dest/$name.request"; cp "${last%.request}.body" "$dest/$name.body"
   echo "recorded $name: $(head -1 "$dest/$name.request")"
 }
@@ -42,3 +42,4 @@ record assets-only-put "" "$assets_only" deploy --message hello
 record code-put "" "$with_code" deploy
 record code-version "1" "$with_code" versions upload --message v1
 record code-version-no-message "1" "$with_code" versions upload
+record dispatch-namespace-put "" "$with_code" deploy --dispatch-namespace customers

@@ -2,7 +2,8 @@
 
 Assets: the upload session answers "nothing to upload" with a fixed completion token, so wrangler
 goes straight to the Worker upload. Worker uploads get a success envelope; GETs get "not found",
-except workers/services/NAME when EXISTS=1 (wrangler's `versions upload` needs an existing Worker).
+except workers/services/NAME when EXISTS=1 (wrangler's `versions upload` needs an existing Worker)
+and a namespace script (its `deploy --dispatch-namespace` reads it first).
 Each request is written to OUT/NNN-METHOD.request (request line) and .body (raw body).
 """
 import http.server
@@ -34,6 +35,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command == "GET" and "/workers/services/" in path and os.environ.get("EXISTS"):
             return self.send(200, envelope({"id": "site", "default_environment": {"environment": "production",
                              "script": {"id": "site", "etag": "abc", "handlers": ["fetch"]}}}))
+        if self.command == "GET" and "/dispatch/namespaces/" in path:
+            return self.send(200, envelope({"script": {"id": "site", "etag": "abc"}}))
         if self.command == "GET":
             return self.send(404, envelope(None, False, [{"code": 10007, "message": "This Worker does not exist"}]))
         if "/workers/scripts/" in path:

@@ -37,11 +37,14 @@ class WranglerParityTest {
     }
 
     void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message) throws IOException {
+        assertSameAsWrangler(recording, config, new DeployTarget("site", null, versionOnly), message);
+    }
+
+    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message) throws IOException {
         List<String> request = Files.readAllLines(RECORDED.resolve(recording + ".request"));
         byte[] expected = Files.readAllBytes(RECORDED.resolve(recording + ".body"));
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
         List<Path> extra = config.hasWorkerCode() ? List.of(PROJECT.resolve("dist/lib/x.mjs")) : List.of();
-        DeployTarget target = new DeployTarget("site", null, versionOnly);
 
         WorkerUpload upload = WorkerUpload.prepare(config, target, extra, TOKEN, message);
         MultipartBody body = WorkerDeployer.form(upload, boundary);
@@ -63,6 +66,11 @@ class WranglerParityTest {
     @Test
     void workerWithCodeAModuleAndABinding() throws IOException {
         assertSameAsWrangler("code-put", withCode(), false, null);
+    }
+
+    @Test
+    void dispatchNamespaceDeploy() throws IOException {
+        assertSameAsWrangler("dispatch-namespace-put", withCode(), new DeployTarget("site", "customers", false), null);
     }
 
     @Test
