@@ -1,6 +1,7 @@
 package dev.assetsdeploy.upload;
 
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.AssetHasher;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.LongConsumer;
 import org.apache.commons.codec.binary.Hex;
@@ -35,6 +37,35 @@ final class AssetContent implements MultipartBody.Content {
         this.sent = sent;
     }
 
+    /**
+     * A file that cannot be read is the user's to fix, not a network failure to retry: reading
+     * errors leave as {@link AssetsDeployException}s, while errors writing to {@code out} stay
+     * IOExceptions (retried).
+     */
+    private InputStream open() {
+        try {
+            return Files.newInputStream(entry.file());
+        } catch (NoSuchFileException e) {
+            throw new FileChangedException(entry, "it was deleted");
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private int read(InputStream in, byte[] buffer, int length) {
+        try {
+            return in.readNBytes(buffer, 0, length);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private AssetsDeployException unreadable(IOException e) {
+        return AssetsDeployException.invalidInput("cannot read " + entry.path() + " (" + entry.file() + "): "
+                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName() + " " + e.getMessage())
+                + "; fix it and run again (nothing inconsistent was deployed)", e);
+    }
+
     @Override
     public long length() {
         return base64 ? 4 * ((entry.size() + 2) / 3) : entry.size();
@@ -47,15 +78,15 @@ final class AssetContent implements MultipartBody.Content {
         byte[] raw = new byte[CHUNK];
         byte[] encoded = new byte[CHUNK / 3 * 4];
         long left = entry.size();
-        try (InputStream in = Files.newInputStream(entry.file())) {
+        try (InputStream in = open()) {
             while (left > 0) {
                 int want = (int) Math.min(CHUNK, left);
-                int got = in.readNBytes(raw, 0, want);
+                int got = read(in, raw, want);
                 if (got < want) {
                     throw new FileChangedException(entry, "it is now shorter than the " + entry.size() + " bytes hashed");
                 }
                 left -= got;
-                int n = encoder.encode(got == CHUNK ? raw : java.util.Arrays.copyOf(raw, got), encoded);
+                int n = encoder.encode(got == CHUNK ? raw : Arrays.copyOf(raw, got), encoded);
                 hasher.update(encoded, 0, n);
                 if (base64) {
                     out.write(encoded, 0, n);
@@ -64,11 +95,9 @@ final class AssetContent implements MultipartBody.Content {
                 }
                 sent.accept(got);
             }
-            if (in.read() >= 0) {
+            if (read(in, raw, 1) > 0) {
                 throw new FileChangedException(entry, "it is now longer than the " + entry.size() + " bytes hashed");
             }
-        } catch (NoSuchFileException e) {
-            throw new FileChangedException(entry, "it was deleted");
         }
         hasher.update(AssetHasher.extension(entry.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         byte[] digest = new byte[32];

@@ -260,6 +260,25 @@ class UploaderTest {
     }
 
     @Test
+    void anUnreadableFileFailsAtOnceInsteadOfBeingRetriedAsANetworkError() throws IOException {
+        ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
+        Files.delete(victim.file());
+        Files.createDirectory(victim.file());
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
+        assertEquals(Kind.INVALID_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("cannot read /page4.html ("), e.getMessage());
+        assertEquals(0, sleeps.size(), "not retried");
+    }
+
+    @Test
+    void aDeletedFileIsAChangedFile() throws IOException {
+        ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
+        Files.delete(victim.file());
+        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 5));
+        assertTrue(e.getMessage().contains("/page4.html") && e.getMessage().contains("it was deleted"), e.getMessage());
+    }
+
+    @Test
     void givesUpAfterBoundedAttemptsNamingTheBucketItsFilesAndTheLastError() {
         api.settings.fault = n -> Action.status(502, null);
         AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 3));
