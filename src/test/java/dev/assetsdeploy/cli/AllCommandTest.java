@@ -173,6 +173,18 @@ class AllCommandTest {
     }
 
     @Test
+    void dispatchNamespaceGoesToTheNamespaceForBothUploads() {
+        assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dispatch-namespace", "customers",
+                "--quiet"), err);
+        assertEquals(List.of(), api.problems());
+        assertEquals(1, api.workerRequests().size());
+        assertEquals("/accounts/" + api.settings.accountId + "/workers/dispatch/namespaces/customers/scripts/site",
+                api.workerRequests().get(0).path());
+        assertEquals("", err);
+        assertTrue(out.startsWith("Deployed Worker site in dispatch namespace customers\n"), out);
+    }
+
+    @Test
     void dryRunMakesNoRequestAndNeedsNoCredentials() throws IOException {
         WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();
