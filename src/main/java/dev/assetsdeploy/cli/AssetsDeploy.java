@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deploy a folder of static files to a Cloudflare Worker (Workers static assets).",
-        subcommands = {ManifestCommand.class, PreviewCommand.class},
+        subcommands = {AllCommand.class, ManifestCommand.class, UploadCommand.class, DeployCommand.class,
+                PreviewCommand.class},
         footerHeading = "%n",
         footer = "Credentials come from the environment only (CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY"
                 + " with CLOUDFLARE_EMAIL), never from a flag.")

@@ -63,7 +63,7 @@ public final class AssetHasher {
     }
 
     /** Node's {@code path.extname(name)} without its dot: {@code a.tar.gz} → {@code gz}, {@code .htaccess} → "". */
-    static String extension(String name) {
+    public static String extension(String name) {
         int startDot = -1;
         int end = -1;
         int preDotState = 0;

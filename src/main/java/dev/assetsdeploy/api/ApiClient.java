@@ -1,0 +1,411 @@
+package dev.assetsdeploy.api;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.report.Json;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HTTP client of the tool (Apache HttpClient 5, classic API, pooled connections).
+ * It appends paths to the base URL, signs requests, parses the envelope (judged by
+ * {@code success}), and turns every failure into an {@link ApiException} whose message names
+ * the step, the HTTP status, each {@code code: message} and the {@code cf-ray} id.
+ *
+ * <p>{@link #call} retries what may succeed later (I/O errors, timeouts, 5xx, 429) with the
+ * settings' {@link RetryPolicy}; {@link #execute} makes exactly one attempt, for callers that
+ * run their own retry loop. Thread-safe: share one instance, close it at the end.
+ *
+ * <p>Proxies: {@code ProxySettings} (from HTTPS_PROXY/HTTP_PROXY/NO_PROXY) first, otherwise the
+ * JVM's proxy properties; TLS trusts what the JVM's {@code javax.net.ssl.trustStore} properties say.
+ */
+public final class ApiClient implements Closeable {
+
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    private static final int SNIPPET_BYTES = 200;
+
+    private final ApiSettings settings;
+    private final Consumer<String> trace;
+    private final CloseableHttpClient http;
+    private final PoolingHttpClientConnectionManager pool;
+
+    public ApiClient(ApiSettings settings) {
+        this(settings, line -> { });
+    }
+
+    /** {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose. */
+    public ApiClient(ApiSettings settings, Consumer<String> trace) {
+        this.settings = settings;
+        this.trace = trace;
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .useSystemProperties()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .build();
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(pool)
+                .setUserAgent(settings.userAgent())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setRoutePlanner(new ProxyRoutePlanner(settings.proxy()))
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .setConnectionRequestTimeout(Timeout.ofMinutes(10))
+                        .build());
+        proxyCredentials(settings).ifPresent(builder::setDefaultCredentialsProvider);
+        this.http = builder.build();
+    }
+
+    public ApiSettings settings() {
+        return settings;
+    }
+
+    /** {@code /accounts/<account id>} + {@code rest}. */
+    public String accountPath(String rest) {
+        return "/accounts/" + settings.accountId() + rest;
+    }
+
+    /** Sends {@code body} as JSON with retries; returns the envelope's {@code result}. */
+    public JsonElement json(String step, String method, String path, JsonElement body) {
+        return call(new ApiRequest(step, method, path, body == null ? null : new ApiRequest.JsonBody(body), null)).result();
+    }
+
+    /** Sends a multipart form with retries; returns the envelope's {@code result}. */
+    public JsonElement multipart(String step, String method, String path, MultipartBody body) {
+        return call(new ApiRequest(step, method, path, new ApiRequest.MultipartPayload(body), null)).result();
+    }
+
+    /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */
+    public ApiResponse call(ApiRequest request) {
+        RetryPolicy retry = settings.retry();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return execute(request);
+            } catch (ApiException e) {
+                if (!e.retryable()) {
+                    throw e;
+                }
+                if (attempt >= retry.maxAttempts()) {
+                    throw e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)");
+                }
+                retry.sleep(retry.delayAfter(attempt, e.retryAfter()));
+            }
+        }
+    }
+
+    /** One attempt. Throws {@link ApiException}; {@code retryable()} says whether another may help. */
+    public ApiResponse execute(ApiRequest request) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        if (request.bearer() != null) {
+            http.setHeader("Authorization", "Bearer " + request.bearer());
+        } else {
+            settings.credentials().apply(http);
+        }
+        if (request.body() != null) {
+            http.setEntity(entity(request.body()));
+        }
+        long started = System.nanoTime();
+        try {
+            ApiResponse response = this.http.execute(http, r -> handle(request, r));
+            trace.accept(request.method() + " " + request.path() + " -> " + response.status() + " in "
+                    + millis(started) + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+            return response;
+        } catch (ApiException e) {
+            trace.accept(request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
+            throw e;
+        } catch (IOException e) {
+            trace.accept(request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started) + " ms");
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw new ApiException(Kind.NETWORK, request.step(), 0, true, null,
+                    scrub(request.step() + ": " + describe(e)), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // Closing idle connections; nothing to report.
+        }
+    }
+
+    private ApiResponse handle(ApiRequest request, ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        String cfRay = header(response, "cf-ray");
+        Duration retryAfter = retryAfter(header(response, "Retry-After"));
+        byte[] body = read(response.getEntity());
+        boolean retryableStatus = status >= 500 || status == 429;
+        JsonObject envelope = parseEnvelope(body);
+        String where = request.step() + ": HTTP " + status + (cfRay != null ? " (cf-ray " + cfRay + ")" : "");
+        if (envelope == null) {
+            throw new ApiException(retryableStatus ? Kind.NETWORK : Kind.API_REFUSED, request.step(), status,
+                    retryableStatus, retryAfter, scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)), null);
+        }
+        boolean success = envelope.get("success").getAsBoolean();
+        if (success && status < 300) {
+            JsonElement result = envelope.has("result") ? envelope.get("result") : JsonNull.INSTANCE;
+            return new ApiResponse(status, envelope, result, cfRay);
+        }
+        List<Integer> codes = new ArrayList<>();
+        String errors = errors(envelope, codes);
+        boolean auth = status == 401 || status == 403 || codes.contains(10000) || codes.contains(9106);
+        Kind kind = auth ? Kind.AUTHENTICATION : (retryableStatus ? Kind.NETWORK : Kind.API_REFUSED);
+        String hint = auth ? " (check the API credentials, and that they may edit Workers on account " + settings.accountId() + ")" : "";
+        throw new ApiException(kind, request.step(), status, retryableStatus && !auth, retryAfter,
+                scrub(where + ": " + (errors.isEmpty() ? (success ? "unexpected status" : "request failed, no error given") : errors) + hint), null);
+    }
+
+    private static JsonObject parseEnvelope(byte[] body) {
+        try {
+            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            if (json.isJsonObject() && json.getAsJsonObject().get("success") instanceof com.google.gson.JsonPrimitive p && p.isBoolean()) {
+                return json.getAsJsonObject();
+            }
+            return null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    /** "code: message; code: message", from {@code errors} (which may be null). */
+    private static String errors(JsonObject envelope, List<Integer> codes) {
+        JsonElement errors = envelope.get("errors");
+        if (errors == null || !errors.isJsonArray()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonElement error : errors.getAsJsonArray()) {
+            if (!error.isJsonObject()) {
+                parts.add(Json.compact(error));
+                continue;
+            }
+            JsonObject e = error.getAsJsonObject();
+            JsonElement code = e.get("code");
+            JsonElement message = e.get("message");
+            if (code != null && code.isJsonPrimitive() && code.getAsJsonPrimitive().isNumber()) {
+                codes.add(code.getAsInt());
+            }
+            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
+            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
+            parts.add(codeText + ": " + messageText.replace('\n', ' '));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static byte[] read(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES);
+            return bytes;
+        }
+    }
+
+    private static String snippet(byte[] body) {
+        if (body.length == 0) {
+            return "(empty body)";
+        }
+        String text = new String(body, 0, Math.min(body.length, SNIPPET_BYTES), StandardCharsets.UTF_8)
+                .replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "?").strip();
+        return '"' + text + (body.length > SNIPPET_BYTES ? "…" : "") + '"';
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    /** {@code Retry-After}: seconds, or an HTTP date. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notDate) {
+                return null;
+            }
+        }
+    }
+
+    private String describe(IOException e) {
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            Duration t = settings.responseTimeout();
+            return "no response within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms") + " (timeout)";
+        }
+        if (e instanceof ConnectException) {
+            return "cannot connect to " + host() + ": " + e.getMessage();
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage() + " (check the network, the proxy settings, or --api-base-url)";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS error with " + host() + ": " + e.getMessage()
+                    + " (behind a TLS-inspecting proxy? see the README on a corporate CA)";
+        }
+        return "network error talking to " + host() + ": " + e.getClass().getSimpleName()
+                + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    }
+
+    private String host() {
+        return URI.create(settings.baseUrl()).getHost();
+    }
+
+    private String scrub(String message) {
+        return Secrets.scrub(message, settings.credentials().secrets());
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static HttpEntity entity(ApiRequest.Body body) {
+        if (body instanceof ApiRequest.JsonBody json) {
+            return new StreamedEntity("application/json", MultipartBody.Content.ofString(Json.compact(json.json())));
+        }
+        if (body instanceof ApiRequest.MultipartPayload mp) {
+            MultipartBody multipart = mp.multipart();
+            return new StreamedEntity(multipart.contentType(), new MultipartBody.Content() {
+                @Override
+                public long length() {
+                    return multipart.length();
+                }
+
+                @Override
+                public void writeTo(OutputStream out) throws IOException {
+                    multipart.writeTo(out);
+                }
+            });
+        }
+        ApiRequest.RawBody raw = (ApiRequest.RawBody) body;
+        return new StreamedEntity(raw.contentType(), raw.content());
+    }
+
+    private static java.util.Optional<BasicCredentialsProvider> proxyCredentials(ApiSettings settings) {
+        BasicCredentialsProvider provider = new BasicCredentialsProvider();
+        boolean any = false;
+        for (String url : new String[] {settings.proxy().httpsProxy(), settings.proxy().httpProxy()}) {
+            if (url == null || url.isBlank()) {
+                continue;
+            }
+            URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+            if (uri.getUserInfo() != null && uri.getHost() != null) {
+                String[] userPass = uri.getUserInfo().split(":", 2);
+                provider.setCredentials(new AuthScope(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
+                        new UsernamePasswordCredentials(userPass[0], (userPass.length > 1 ? userPass[1] : "").toCharArray()));
+                any = true;
+            }
+        }
+        return any ? java.util.Optional.of(provider) : java.util.Optional.empty();
+    }
+
+    /** A body with a known length, written from its source as it is sent. */
+    private static final class StreamedEntity extends AbstractHttpEntity {
+        private final MultipartBody.Content content;
+
+        StreamedEntity(String contentType, MultipartBody.Content content) {
+            super(contentType, null, false);
+            this.content = content;
+        }
+
+        @Override
+        public long getContentLength() {
+            return content.length();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("streamed body: use writeTo");
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            content.writeTo(out);
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The environment's proxy when one applies to the host, else the JVM's ({@code ProxySelector}). */
+    private static final class ProxyRoutePlanner extends SystemDefaultRoutePlanner {
+        private final ProxySettings proxy;
+
+        ProxyRoutePlanner(ProxySettings proxy) {
+            super(ProxySelector.getDefault());
+            this.proxy = proxy;
+        }
+
+        @Override
+        protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
+            URI uri = proxy.proxyFor(target.getSchemeName(), target.getHostName(), target.getPort());
+            if (uri != null) {
+                return new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+            }
+            return ProxySelector.getDefault() == null ? null : super.determineProxy(target, context);
+        }
+    }
+}

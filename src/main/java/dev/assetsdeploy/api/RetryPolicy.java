@@ -1,0 +1,69 @@
+package dev.assetsdeploy.api;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how long to wait between attempts: exponential backoff from {@code baseDelay}
+ * doubling up to {@code maxDelay}, with jitter (each wait is 50–100 % of the step, so parallel
+ * workers do not retry in lockstep). A server's {@code Retry-After} wins when it is longer,
+ * capped at {@code maxRetryAfter}. {@code sleeper} does the waiting; tests pass one that doesn't.
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, Sleeper sleeper) {
+
+    /** Waits; injectable so tests run without real delays. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+
+        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+    }
+
+    /** wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. */
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), Sleeper.REAL);
+
+    /** One attempt only. */
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Sleeper.REAL);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public RetryPolicy withSleeper(Sleeper newSleeper) {
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, maxRetryAfter, newSleeper);
+    }
+
+    public RetryPolicy withMaxAttempts(int attempts) {
+        return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter, sleeper);
+    }
+
+    /** The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1). */
+    public Duration delayAfter(int failedAttempts, Duration retryAfter) {
+        long step = baseDelay.toMillis() << Math.min(failedAttempts - 1, 20);
+        long capped = Math.min(step, maxDelay.toMillis());
+        long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
+        if (retryAfter != null) {
+            jittered = Math.max(jittered, Math.min(retryAfter.toMillis(), maxRetryAfter.toMillis()));
+        }
+        return Duration.ofMillis(jittered);
+    }
+
+    public void sleep(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    /** Thrown when a wait is interrupted: the run is being cancelled. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("interrupted");
+        }
+    }
+}

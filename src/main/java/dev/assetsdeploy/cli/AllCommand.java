@@ -1,0 +1,157 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LoadedConfig;
+import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.deploy.AssetsSource;
+import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.WorkerDeployer;
+import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.report.DeploySummary;
+import dev.assetsdeploy.report.DryRunReport;
+import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.report.UploadProgress;
+import dev.assetsdeploy.upload.UploadListener;
+import dev.assetsdeploy.upload.UploadOptions;
+import dev.assetsdeploy.upload.UploadResult;
+import dev.assetsdeploy.upload.UploadTarget;
+import dev.assetsdeploy.upload.Uploader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "all", mixinStandardHelpOptions = true,
+        description = "Manifest, upload and deploy in one go; `assets-deploy DIR --script NAME` runs this."
+                + " With --dry-run: show what would be sent, send nothing, need no credentials.")
+final class AllCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AssetsDeploy root;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "The assets folder (default: the config's assets.directory).")
+    Path dir;
+
+    @Option(names = "--dry-run",
+            description = "Stop after the manifest and config checks: print the manifest summary and the exact Worker"
+                    + " metadata (the token as a placeholder). No request, no credentials needed.")
+    boolean dryRun;
+
+    @Mixin
+    DeployOptions deployOptions;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    ManifestOptions manifestOptions;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadOptions.DEFAULT_CONCURRENCY,
+            description = "Upload buckets in flight at most (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    CredentialsOptions credentials;
+
+    @Mixin
+    RequestOptions requests;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Environment env = root.env();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedConfig loaded = config.load(env, dir,
+                Requirements.ALL.withDispatchNamespace(deployOptions.dispatchNamespace != null));
+        DeployConfig cfg = loaded.config();
+        DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
+        // Everything the Worker upload needs is checked now, before hashing and before any request.
+        WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
+                deployOptions.message);
+        int warnings = ConfigOptions.printWarnings(loaded, err);
+        Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
+        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
+        err.flush();
+        warnings += manifest.warnings().size();
+        if (dryRun) {
+            printDryRun(env, cfg, manifest, plan);
+            Strictness.check(output, warnings);
+            return ExitCodes.OK;
+        }
+        Strictness.check(output, warnings);
+
+        if (concurrency < 1 || concurrency > 64) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
+        }
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
+                .withMaxConnections(Math.max(64, concurrency));
+        DeployResult result;
+        UploadResult uploaded;
+        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
+            uploaded = uploadAssets(client, settings, manifest, target, env, err);
+            WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules,
+                    AssetsSource.token(uploaded.token().jwt()), deployOptions.message);
+            result = new WorkerDeployer(client).deploy(upload);
+        }
+        DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(manifest.fileCount(), manifest.totalBytes(),
+                uploaded.filesUploaded(), uploaded.filesAlreadyUploaded(), uploaded.bytesUploaded());
+        DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
+        DeployOutput.print(spec.commandLine(), env, output, summary);
+        return ExitCodes.OK;
+    }
+
+    /** Phase 2, exactly as {@code upload} runs it, with its progress on stderr. */
+    private UploadResult uploadAssets(ApiClient client, ApiSettings settings, Manifest manifest, DeployTarget target,
+                                      Environment env, PrintWriter err) {
+        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
+        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
+        try {
+            return new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
+                    .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
+        String account = firstOf(credentials.accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), cfg.accountId());
+        String path = "/accounts/" + (account != null ? account : "<account>") + plan.target().accountRelativePath();
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.flush();
+        } else {
+            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+        }
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.api.Credentials;
+import dev.assetsdeploy.api.ProxySettings;
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the API is and who we are to it. The secret comes from the environment only
+ * ({@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_API_KEY} + {@code CLOUDFLARE_EMAIL}):
+ * no flag takes a token, because command lines leak into process lists and shell history.
+ */
+public final class CredentialsOptions {
+
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config's account_id).")
+    String accountId;
+
+    @Option(names = "--api-base-url", paramLabel = "URL",
+            description = "The API base URL (default: CLOUDFLARE_API_BASE_URL, or " + ApiSettings.DEFAULT_BASE_URL + ").")
+    String apiBaseUrl;
+
+    /** Settings from flags and environment; fails before any request when something is missing. */
+    public ApiSettings settings(Environment env) {
+        return settings(env, null);
+    }
+
+    /** As {@link #settings(Environment)}, with the config file's {@code account_id} as the last fallback. */
+    public ApiSettings settings(Environment env, String configAccountId) {
+        Credentials credentials = credentials(env);
+        String account = firstOf(accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), configAccountId);
+        if (account == null) {
+            throw AssetsDeployException.invalidInput("no account id: set CLOUDFLARE_ACCOUNT_ID or pass --account-id"
+                    + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
+        }
+        if (!ApiSettings.validAccountId(account)) {
+            String source = accountId != null ? "--account-id" : env.get("CLOUDFLARE_ACCOUNT_ID") != null
+                    ? "CLOUDFLARE_ACCOUNT_ID" : "account_id in the config";
+            throw AssetsDeployException.invalidInput(source + " is not an account id (letters, digits, _ and - only)");
+        }
+        String baseUrl = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), ApiSettings.DEFAULT_BASE_URL);
+        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+            throw AssetsDeployException.invalidInput((apiBaseUrl != null ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL")
+                    + " must start with https:// (or http://): " + baseUrl);
+        }
+        ProxySettings proxy = new ProxySettings(
+                firstOf(env.get("HTTPS_PROXY"), env.get("https_proxy"), null),
+                firstOf(env.get("HTTP_PROXY"), env.get("http_proxy"), null),
+                firstOf(env.get("NO_PROXY"), env.get("no_proxy"), null));
+        return ApiSettings.of(baseUrl, account, credentials, VersionProvider.version()).withProxy(proxy);
+    }
+
+    private static Credentials credentials(Environment env) {
+        String token = env.get("CLOUDFLARE_API_TOKEN");
+        if (token != null) {
+            return new Credentials.ApiToken(token.strip());
+        }
+        String key = env.get("CLOUDFLARE_API_KEY");
+        String email = env.get("CLOUDFLARE_EMAIL");
+        if (key != null && email == null) {
+            throw new AssetsDeployException(Kind.AUTHENTICATION, "CLOUDFLARE_API_KEY is set but CLOUDFLARE_EMAIL is not:"
+                    + " set both, or use an API token in CLOUDFLARE_API_TOKEN");
+        }
+        if (key != null) {
+            return new Credentials.GlobalApiKey(key.strip(), email.strip());
+        }
+        throw new AssetsDeployException(Kind.AUTHENTICATION, "no credentials: set CLOUDFLARE_API_TOKEN (an API token"
+                + " allowed to edit Workers), or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; no flag takes a token,"
+                + " because command lines leak into process lists");
+    }
+
+    private static String firstOf(String a, String b, String c) {
+        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : c;
+    }
+}

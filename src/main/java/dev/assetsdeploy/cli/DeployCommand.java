@@ -1,0 +1,93 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LoadedConfig;
+import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.deploy.AssetsSource;
+import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.TokenFile;
+import dev.assetsdeploy.deploy.WorkerDeployer;
+import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.report.DeploySummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Upload the Worker (phase 3): its metadata, assets config and modules, with the assets of an"
+                + " earlier `upload --token-out FILE`, or the assets already deployed (--keep-assets).")
+final class DeployCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AssetsDeploy root;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "The assets folder, read for _headers and _redirects (default: the config's assets.directory).")
+    Path dir;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    AssetsChoice assets;
+
+    static final class AssetsChoice {
+        @Option(names = "--assets-token-file", paramLabel = "FILE", required = true,
+                description = "The completion token written by `assets-deploy upload --token-out FILE`.")
+        Path tokenFile;
+
+        @Option(names = "--keep-assets", required = true,
+                description = "Keep the assets already deployed (a config-only or code-only redeploy).")
+        boolean keep;
+    }
+
+    @Mixin
+    DeployOptions deployOptions;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Mixin
+    CredentialsOptions credentials;
+
+    @Mixin
+    RequestOptions requests;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Environment env = root.env();
+        LoadedConfig loaded = config.load(env, dir,
+                Requirements.DEPLOY.withAssetsDirectory(dir != null)
+                        .withDispatchNamespace(deployOptions.dispatchNamespace != null));
+        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr());
+        Strictness.check(output, warnings);
+        DeployConfig cfg = loaded.config();
+        DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
+        AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
+        WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules, source, deployOptions.message);
+        DeployResult result;
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
+        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(spec.commandLine().getErr(), output.verbose()))) {
+            result = new WorkerDeployer(client).deploy(upload);
+        }
+        DeploySummary summary = new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
+        DeployOutput.print(spec.commandLine(), env, output, summary);
+        return ExitCodes.OK;
+    }
+}

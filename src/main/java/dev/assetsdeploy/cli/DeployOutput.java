@@ -1,0 +1,63 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.report.DeployReport;
+import dev.assetsdeploy.report.DeploySummary;
+import dev.assetsdeploy.report.GithubActions;
+import dev.assetsdeploy.report.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+
+/** How {@code deploy} and {@code all} hand their result over: stdout (text or JSON), and GitHub Actions when under it. */
+final class DeployOutput {
+
+    private DeployOutput() {
+    }
+
+    static void print(CommandLine cl, Environment env, OutputOptions output, DeploySummary summary) {
+        PrintWriter out = cl.getOut();
+        if (output.json()) {
+            out.println(Json.pretty(DeployReport.json(summary)));
+            out.flush();
+        } else {
+            DeployReport.printText(summary, out);
+        }
+        if (env.githubActions()) {
+            writeGithub(cl.getErr(), "GITHUB_OUTPUT", env.get("GITHUB_OUTPUT"), file -> GithubActions.writeOutputs(file, summary));
+            writeGithub(cl.getErr(), "GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY"),
+                    file -> GithubActions.writeSummary(file, summary));
+        }
+    }
+
+    /** The API client's request log: on stderr with --verbose (it never holds a secret), else nowhere. */
+    static Consumer<String> trace(PrintWriter err, boolean verbose) {
+        if (!verbose) {
+            return line -> { };
+        }
+        return line -> {
+            synchronized (err) {
+                err.println("  " + line);
+                err.flush();
+            }
+        };
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    /** The deploy has happened: a file we cannot write is a warning, not a failed deploy. */
+    private static void writeGithub(PrintWriter err, String variable, String value, Writer writer) {
+        if (value == null) {
+            return;
+        }
+        try {
+            writer.write(Path.of(value));
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: cannot write $" + variable + " (" + value + "): " + e.getMessage());
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.api.RetryPolicy;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Timeouts and attempts of API requests, for {@code deploy} and {@code all} (the same flags as {@code upload}). */
+public final class RequestOptions {
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Give up on a response after SECONDS (then retry; default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "6",
+            description = "Attempts per request before the command fails (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    ApiSettings apply(ApiSettings settings, CommandSpec spec) {
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new ParameterException(spec.commandLine(), "--max-attempts must be between 1 and 20");
+        }
+        return settings.withTimeouts(ApiSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
+                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts));
+    }
+}

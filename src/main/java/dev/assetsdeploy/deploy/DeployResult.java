@@ -1,0 +1,16 @@
+package dev.assetsdeploy.deploy;
+
+/**
+ * What the API answered to a Worker upload.
+ *
+ * @param versionId     the new version's id (hyphenated UUID), or {@code null} when the answer had none
+ * @param etag          the script's etag, or {@code null}
+ * @param startupTimeMs the Worker's measured startup time, or {@code null}
+ */
+public record DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {
+
+    /** The id to show: the version id, else the etag. */
+    public String displayId() {
+        return versionId != null ? versionId : etag;
+    }
+}

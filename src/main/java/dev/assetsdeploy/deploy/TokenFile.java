@@ -1,0 +1,58 @@
+package dev.assetsdeploy.deploy;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.assetsdeploy.error.AssetsDeployException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Reads the completion token that {@code upload --token-out FILE} wrote. The token is a JWT valid
+ * about an hour; one already expired is refused here rather than by the API after the upload.
+ * The token itself never appears in a message.
+ */
+public final class TokenFile {
+
+    private TokenFile() {
+    }
+
+    public static AssetsSource read(Path file, Instant now) {
+        String token;
+        try {
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": cannot read it ("
+                    + e.getClass().getSimpleName() + "); write it with `assets-deploy upload DIR --token-out FILE`", e);
+        }
+        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": expected one completion token"
+                    + " (as written by `assets-deploy upload --token-out`)");
+        }
+        Instant expiry = expiry(token);
+        if (expiry != null && !expiry.isAfter(now)) {
+            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": the completion token expired at "
+                    + expiry + "; run `assets-deploy upload` again (it only sends what is missing)");
+        }
+        return AssetsSource.token(token);
+    }
+
+    /** The JWT's {@code exp}, or {@code null} when the token is not a JWT we can read. */
+    static Instant expiry(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonElement payload = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonElement exp = payload.isJsonObject() ? payload.getAsJsonObject().get("exp") : null;
+            return exp != null && exp.isJsonPrimitive() && exp.getAsJsonPrimitive().isNumber()
+                    ? Instant.ofEpochSecond(exp.getAsLong()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.assetsdeploy.report;
+
+import dev.assetsdeploy.deploy.DeployResult;
+import java.time.Duration;
+
+/**
+ * The outcome of {@code deploy} or {@code all}, for people, scripts and CI.
+ *
+ * @param assets  what the upload did, or {@code null} when this run uploaded nothing itself
+ *                ({@code deploy} with a token file, or {@code --keep-assets})
+ * @param keptAssets {@code true} when the Worker kept its current assets ({@code --keep-assets})
+ */
+public record DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
+
+    /**
+     * @param files          files in the manifest
+     * @param bytes          their total size
+     * @param uploaded       files this run sent
+     * @param alreadyPresent files Cloudflare already had (not sent)
+     * @param bytesUploaded  bytes of the files sent
+     */
+    public record AssetsCounts(int files, long bytes, int uploaded, int alreadyPresent, long bytesUploaded) {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.assetsdeploy.upload;
+
+import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.manifest.AssetHasher;
+import dev.assetsdeploy.manifest.ManifestEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.LongConsumer;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.Blake3;
+
+/**
+ * One asset's bytes on the wire, read from disk while they are sent: either the padded
+ * Base64 text (bucket uploads) or the raw bytes (single-file mode). The length is known up
+ * front from the manifest size. While sending, the bytes are counted and hashed again; a file
+ * whose size or hash no longer matches the manifest fails with {@link FileChangedException}
+ * before the request completes, so the server never accepts it.
+ */
+final class AssetContent implements MultipartBody.Content {
+
+    /** A multiple of 3, so each chunk encodes to whole Base64 quads and only the last one pads. */
+    private static final int CHUNK = 3 * 16 * 1024;
+
+    private final ManifestEntry entry;
+    private final boolean base64;
+    private final LongConsumer sent;
+
+    AssetContent(ManifestEntry entry, boolean base64, LongConsumer sent) {
+        this.entry = entry;
+        this.base64 = base64;
+        this.sent = sent;
+    }
+
+    /**
+     * A file that cannot be read is the user's to fix, not a network failure to retry: reading
+     * errors leave as {@link AssetsDeployException}s, while errors writing to {@code out} stay
+     * IOExceptions (retried).
+     */
+    private InputStream open() {
+        try {
+            return Files.newInputStream(entry.file());
+        } catch (NoSuchFileException e) {
+            throw new FileChangedException(entry, "it was deleted");
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private int read(InputStream in, byte[] buffer, int length) {
+        try {
+            return in.readNBytes(buffer, 0, length);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private AssetsDeployException unreadable(IOException e) {
+        return AssetsDeployException.invalidInput("cannot read " + entry.path() + " (" + entry.file() + "): "
+                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName() + " " + e.getMessage())
+                + "; fix it and run again (nothing inconsistent was deployed)", e);
+    }
+
+    @Override
+    public long length() {
+        return base64 ? 4 * ((entry.size() + 2) / 3) : entry.size();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        Blake3 hasher = Blake3.initHash();
+        Base64.Encoder encoder = Base64.getEncoder();
+        byte[] raw = new byte[CHUNK];
+        byte[] encoded = new byte[CHUNK / 3 * 4];
+        long left = entry.size();
+        try (InputStream in = open()) {
+            while (left > 0) {
+                int want = (int) Math.min(CHUNK, left);
+                int got = read(in, raw, want);
+                if (got < want) {
+                    throw new FileChangedException(entry, "it is now shorter than the " + entry.size() + " bytes hashed");
+                }
+                left -= got;
+                int n = encoder.encode(got == CHUNK ? raw : Arrays.copyOf(raw, got), encoded);
+                hasher.update(encoded, 0, n);
+                if (base64) {
+                    out.write(encoded, 0, n);
+                } else {
+                    out.write(raw, 0, got);
+                }
+                sent.accept(got);
+            }
+            if (read(in, raw, 1) > 0) {
+                throw new FileChangedException(entry, "it is now longer than the " + entry.size() + " bytes hashed");
+            }
+        }
+        hasher.update(AssetHasher.extension(entry.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] digest = new byte[32];
+        hasher.doFinalize(digest);
+        if (!Hex.encodeHexString(digest).substring(0, 32).equals(entry.hash())) {
+            throw new FileChangedException(entry, "its content no longer matches the hash taken at the start");
+        }
+    }
+}

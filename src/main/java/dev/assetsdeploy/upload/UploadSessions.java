@@ -1,0 +1,101 @@
+package dev.assetsdeploy.upload;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiRequest;
+import dev.assetsdeploy.api.ApiResponse;
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestEntry;
+import dev.assetsdeploy.manifest.ManifestJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Phase 1: registers the manifest and reads the buckets the API asks for. */
+public final class UploadSessions {
+
+    public static final String STEP = "upload session";
+
+    private UploadSessions() {
+    }
+
+    /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
+    public static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
+        ApiResponse response = client.call(ApiRequest.post(STEP, client.accountPath(target.sessionPath()))
+                .json(ManifestJson.uploadSessionRequest(manifest)));
+        JsonObject result = response.resultObject();
+        if (result == null) {
+            throw refused("the API sent no result", response);
+        }
+        String jwt = string(result.get("jwt"));
+        List<List<String>> hashes = buckets(result.get("buckets"), response);
+        Map<String, ManifestEntry> byHash = manifest.byHash();
+        List<List<String>> nonEmpty = hashes.stream().filter(b -> !b.isEmpty()).toList();
+        List<Bucket> buckets = new ArrayList<>();
+        for (List<String> bucket : nonEmpty) {
+            List<ManifestEntry> entries = new ArrayList<>();
+            for (String hash : bucket) {
+                ManifestEntry entry = byHash.get(hash);
+                if (entry == null) {
+                    throw refused("the API asked for a file with hash " + hash + ", which is not in the manifest of "
+                            + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded", response);
+                }
+                entries.add(entry);
+            }
+            buckets.add(new Bucket(buckets.size() + 1, nonEmpty.size(), session, false, entries));
+        }
+        if (jwt == null) {
+            throw refused(buckets.isEmpty() ? "the API sent neither buckets nor a completion token"
+                    : "the API sent buckets but no upload token", response);
+        }
+        UploadJwt token = UploadJwt.parse(jwt);
+        if (token.singleFileUploads()) {
+            // One request per file: each file is its own bucket.
+            List<ManifestEntry> all = buckets.stream().flatMap(b -> b.entries().stream()).toList();
+            buckets = new ArrayList<>();
+            for (ManifestEntry entry : all) {
+                buckets.add(new Bucket(buckets.size() + 1, all.size(), session, true, List.of(entry)));
+            }
+        }
+        return new UploadPlan(session, token, buckets);
+    }
+
+    private static List<List<String>> buckets(JsonElement json, ApiResponse response) {
+        List<List<String>> out = new ArrayList<>();
+        if (json == null || json.isJsonNull()) {
+            return out;
+        }
+        if (!json.isJsonArray()) {
+            throw refused("\"buckets\" is not a list", response);
+        }
+        for (JsonElement bucket : json.getAsJsonArray()) {
+            if (!bucket.isJsonArray()) {
+                throw refused("a bucket is not a list of hashes", response);
+            }
+            List<String> hashes = new ArrayList<>();
+            for (JsonElement hash : (JsonArray) bucket) {
+                String h = string(hash);
+                if (h == null) {
+                    throw refused("a bucket holds something that is not a hash", response);
+                }
+                hashes.add(h);
+            }
+            out.add(hashes);
+        }
+        return out;
+    }
+
+    private static String string(JsonElement json) {
+        return json != null && json.isJsonPrimitive() && json.getAsJsonPrimitive().isString() && !json.getAsString().isEmpty()
+                ? json.getAsString() : null;
+    }
+
+    private static AssetsDeployException refused(String what, ApiResponse response) {
+        return new AssetsDeployException(Kind.API_REFUSED, STEP + ": " + what
+                + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+    }
+}

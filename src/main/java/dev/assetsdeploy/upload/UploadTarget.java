@@ -1,0 +1,19 @@
+package dev.assetsdeploy.upload;
+
+/** The Worker the assets are for; {@code dispatchNamespace} is null except for Workers for Platforms. */
+public record UploadTarget(String scriptName, String dispatchNamespace) {
+
+    public UploadTarget {
+        if (scriptName == null || scriptName.isBlank()) {
+            throw new IllegalArgumentException("script name is required");
+        }
+    }
+
+    /** The upload-session path after {@code /accounts/<id>}. */
+    public String sessionPath() {
+        String script = "/scripts/" + scriptName + "/assets-upload-session";
+        return dispatchNamespace == null
+                ? "/workers" + script
+                : "/workers/dispatch/namespaces/" + dispatchNamespace + script;
+    }
+}

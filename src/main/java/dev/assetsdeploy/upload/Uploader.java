@@ -1,0 +1,311 @@
+package dev.assetsdeploy.upload;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiRequest;
+import dev.assetsdeploy.api.ApiResponse;
+import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.api.RetryPolicy;
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Phase 2: uploads what the API asks for and returns the completion token.
+ *
+ * <p>Buckets go in parallel, at most {@code concurrency} in flight (lowered after 429/524 and
+ * raised again on success). Each bucket is one multipart request whose parts are read and
+ * Base64-encoded from disk while they are sent; failures that may pass (I/O, timeouts, 5xx,
+ * 429) are retried with backoff up to the policy's attempts, then the run fails naming the
+ * bucket and its files. When the upload token has expired, will expire soon, or is refused,
+ * the in-flight buckets finish, a new session is opened with the same manifest, and the run
+ * carries on with the buckets the API still asks for: the API keeps what was sent, so nothing
+ * is sent twice. Worker threads return outcomes; only this thread throws.
+ */
+public final class Uploader {
+
+    private static final int FILES_IN_MESSAGES = 5;
+
+    private final ApiClient client;
+    private final UploadOptions options;
+    private final UploadListener listener;
+
+    public Uploader(ApiClient client, UploadOptions options, UploadListener listener) {
+        this.client = client;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    public UploadResult upload(Manifest manifest, UploadTarget target) {
+        long started = System.nanoTime();
+        UploadPlan plan = UploadSessions.open(client, target, manifest, 1);
+        Set<String> asked = plan.buckets().stream().flatMap(b -> b.entries().stream()).map(ManifestEntry::hash)
+                .collect(Collectors.toSet());
+        int concurrency = plan.jwt().singleFileUploads() ? plan.jwt().singleFileConcurrency() : options.concurrency();
+        listener.sessionOpened(plan, manifest.fileCount(), manifest.totalBytes(), concurrency);
+        Run run = new Run(new ConcurrencyLimit(concurrency, listener::concurrencyChanged), concurrency);
+        int renewals = 0;
+        int refusedInARow = 0;
+        int bucketsSent = 0;
+        while (!plan.buckets().isEmpty()) {
+            SessionOutcome outcome = runSession(plan, run);
+            bucketsSent += outcome.bucketsDone();
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            if (outcome.renewReason() == null) {
+                if (outcome.completion() == null) {
+                    throw new AssetsDeployException(Kind.API_REFUSED, "upload: the API accepted all " + plan.buckets().size()
+                            + " buckets but sent no completion token; run again");
+                }
+                return result(manifest, asked, run, new CompletionToken(outcome.completion()), bucketsSent, renewals, started);
+            }
+            refusedInARow = outcome.tokenRefused() && outcome.bucketsDone() == 0 ? refusedInARow + 1 : 0;
+            if (refusedInARow >= 2) {
+                throw new AssetsDeployException(Kind.AUTHENTICATION,
+                        "upload: the API refused the upload token of a fresh upload session; check the API credentials and run again");
+            }
+            if (++renewals > options.maxRenewals()) {
+                throw new AssetsDeployException(Kind.NETWORK, "upload: gave up after renewing the upload token "
+                        + options.maxRenewals() + " times (" + outcome.renewReason() + "); run again to resume");
+            }
+            plan = UploadSessions.open(client, target, manifest, plan.session() + 1);
+            listener.tokenRenewed(outcome.renewReason(), plan);
+        }
+        return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
+    }
+
+    /** State shared by the buckets of every session of one run. */
+    private static final class Run {
+        final ConcurrencyLimit limit;
+        final int threads;
+        final Set<String> uploadedHashes = ConcurrentHashMap.newKeySet();
+        final AtomicInteger retries = new AtomicInteger();
+
+        Run(ConcurrencyLimit limit, int threads) {
+            this.limit = limit;
+            this.threads = threads;
+        }
+    }
+
+    private sealed interface Outcome permits Done, Renew, Failed, Stopped {
+        Bucket bucket();
+    }
+
+    private record Done(Bucket bucket) implements Outcome {
+    }
+
+    private record Renew(Bucket bucket, String reason, boolean refused) implements Outcome {
+    }
+
+    private record Failed(Bucket bucket, AssetsDeployException error) implements Outcome {
+    }
+
+    private record Stopped(Bucket bucket) implements Outcome {
+    }
+
+    private record SessionOutcome(int bucketsDone, String completion, String renewReason, boolean tokenRefused,
+                                  AssetsDeployException failure) {
+    }
+
+    private SessionOutcome runSession(UploadPlan plan, Run run) {
+        Duration margin = renewMargin(plan.jwt());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> completion = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(run.threads, plan.buckets().size()), r -> {
+            Thread t = new Thread(r, "upload-" + plan.session());
+            t.setDaemon(true);
+            return t;
+        });
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+            for (Bucket bucket : plan.buckets()) {
+                done.submit(() -> uploadBucket(plan, bucket, margin, run, stop, completion));
+            }
+            for (int i = 0; i < plan.buckets().size(); i++) {
+                Outcome outcome = done.take().get();
+                if (outcome instanceof Failed) {
+                    stop.set(true);
+                }
+                outcomes.add(outcome);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssetsDeployException(Kind.INTERNAL, "upload interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        outcomes.sort(Comparator.comparingInt(o -> o.bucket().index()));
+        int doneCount = (int) outcomes.stream().filter(o -> o instanceof Done).count();
+        AssetsDeployException failure = outcomes.stream().filter(o -> o instanceof Failed).map(o -> ((Failed) o).error())
+                .findFirst().orElse(null);
+        Renew renew = outcomes.stream().filter(o -> o instanceof Renew).map(o -> (Renew) o).findFirst().orElse(null);
+        return new SessionOutcome(doneCount, completion.get(), renew == null ? null : renew.reason(),
+                renew != null && renew.refused(), failure);
+    }
+
+    private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
+                                 AtomicReference<String> completion) {
+        RetryPolicy retry = options.retry();
+        String step = bucket.step();
+        for (int attempt = 1; ; attempt++) {
+            if (stop.get()) {
+                return new Stopped(bucket);
+            }
+            if (expiresSoon(plan.jwt(), margin)) {
+                return new Renew(bucket, "the upload token expires at " + plan.jwt().expiresAt(), false);
+            }
+            ApiException failure;
+            try {
+                run.limit.acquire();
+            } catch (InterruptedException e) {
+                return new Stopped(bucket);
+            }
+            try {
+                listener.bucketStarted(bucket, attempt);
+                ApiResponse response = client.execute(request(plan, bucket, step));
+                run.limit.succeeded();
+                String jwt = jwt(response);
+                if (jwt != null) {
+                    completion.set(jwt);
+                }
+                bucket.entries().forEach(e -> run.uploadedHashes.add(e.hash()));
+                listener.bucketFinished(bucket);
+                return new Done(bucket);
+            } catch (ApiException e) {
+                failure = e;
+            } catch (AssetsDeployException e) {
+                stop.set(true);
+                return new Failed(bucket, e);
+            } catch (RetryPolicy.CancelledException e) {
+                return new Stopped(bucket);
+            } finally {
+                run.limit.release();
+            }
+            if (failure.kind() == Kind.AUTHENTICATION) {
+                return new Renew(bucket, "the API refused the upload token (HTTP " + failure.status() + ")", true);
+            }
+            String files = "; its " + bucket.entries().size() + (bucket.entries().size() == 1 ? " file: " : " files: ")
+                    + bucket.describeFiles(FILES_IN_MESSAGES);
+            if (!failure.retryable()) {
+                stop.set(true);
+                return new Failed(bucket, new ApiException(failure.kind(), step, failure.status(), false, null,
+                        failure.getMessage() + files, failure));
+            }
+            if (failure.overloaded()) {
+                run.limit.overloaded(failure.status());
+            }
+            if (attempt >= retry.maxAttempts()) {
+                stop.set(true);
+                return new Failed(bucket, failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
+                        + failure.detail() + files + "; run again to resume"));
+            }
+            Duration delay = retry.delayAfter(attempt, failure.retryAfter());
+            run.retries.incrementAndGet();
+            listener.bucketRetried(bucket, attempt, delay, failure.detail());
+            try {
+                if (failure.retryAfter() != null) {
+                    run.limit.pause();
+                    try {
+                        retry.sleep(delay);
+                    } finally {
+                        run.limit.resume();
+                    }
+                } else {
+                    retry.sleep(delay);
+                }
+            } catch (RetryPolicy.CancelledException e) {
+                return new Stopped(bucket);
+            }
+        }
+    }
+
+    private ApiRequest request(UploadPlan plan, Bucket bucket, String step) {
+        if (plan.jwt().singleFileUploads()) {
+            ManifestEntry entry = bucket.entries().get(0);
+            return ApiRequest.post(step, client.accountPath("/workers/assets/upload/" + entry.hash()))
+                    .raw(entry.wireContentType(), new AssetContent(entry, false, n -> listener.bytesSent(bucket, n)))
+                    .bearer(plan.jwt().token());
+        }
+        MultipartBody.Builder body = MultipartBody.builder();
+        for (ManifestEntry entry : bucket.entries()) {
+            body.part(entry.hash(), entry.hash(), entry.wireContentType(),
+                    new AssetContent(entry, true, n -> listener.bytesSent(bucket, n)));
+        }
+        return ApiRequest.post(step, client.accountPath("/workers/assets/upload?base64=true"))
+                .multipart(body.build())
+                .bearer(plan.jwt().token());
+    }
+
+    private static String jwt(ApiResponse response) {
+        JsonObject result = response.resultObject();
+        JsonElement jwt = result == null ? null : result.get("jwt");
+        return jwt != null && jwt.isJsonPrimitive() && !jwt.getAsString().isEmpty() ? jwt.getAsString() : null;
+    }
+
+    /**
+     * How long before expiry to renew: the configured margin, but at most a quarter of the
+     * token's remaining life, so a short-lived token is still used. A token without a known
+     * expiry, or already expired by our clock (skew), is judged by the server's answers instead.
+     */
+    private Duration renewMargin(UploadJwt jwt) {
+        if (jwt.expiresAt() == null) {
+            return null;
+        }
+        Duration life = Duration.between(options.clock().instant(), jwt.expiresAt());
+        if (life.isNegative() || life.isZero()) {
+            return null;
+        }
+        Duration quarter = life.dividedBy(4);
+        return quarter.compareTo(options.renewBefore()) < 0 ? quarter : options.renewBefore();
+    }
+
+    private boolean expiresSoon(UploadJwt jwt, Duration margin) {
+        if (margin == null) {
+            return false;
+        }
+        Instant now = options.clock().instant();
+        return !now.plus(margin).isBefore(jwt.expiresAt());
+    }
+
+    private UploadResult result(Manifest manifest, Set<String> asked, Run run, CompletionToken token, int buckets,
+                                int renewals, long startedNanos) {
+        int filesUploaded = 0;
+        int filesAlready = 0;
+        long bytesAlready = 0;
+        for (ManifestEntry e : manifest.entries()) {
+            if (run.uploadedHashes.contains(e.hash())) {
+                filesUploaded++;
+            } else if (!asked.contains(e.hash())) {
+                filesAlready++;
+                bytesAlready += e.size();
+            }
+        }
+        long bytesUploaded = manifest.byHash().values().stream().filter(e -> run.uploadedHashes.contains(e.hash()))
+                .mapToLong(ManifestEntry::size).sum();
+        return new UploadResult(token, filesUploaded, bytesUploaded, filesAlready, bytesAlready, buckets,
+                run.retries.get(), renewals, Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+}

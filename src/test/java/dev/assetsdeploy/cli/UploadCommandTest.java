@@ -1,0 +1,211 @@
+package dev.assetsdeploy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code assets-deploy upload} through {@link AssetsDeploy#execute}, against the fake API. */
+class UploadCommandTest {
+
+    static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+    @TempDir
+    Path tmp;
+
+    FakeCloudflareApi api;
+    Path site;
+    Map<String, String> env = new HashMap<>();
+    String out;
+    String err;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = FakeCloudflareApi.start();
+        api.settings.maxBucketFiles = 3;
+        site = tmp.resolve("site");
+        Files.createDirectories(site.resolve("css"));
+        Files.writeString(site.resolve("index.html"), "<h1>home</h1>");
+        Files.writeString(site.resolve("about.html"), "<h1>about</h1>");
+        Files.writeString(site.resolve("css/app.css"), "body{color:red}");
+        Files.write(site.resolve("favicon.ico"), new byte[] {0, 0, 1, 0});
+        Files.writeString(site.resolve("notes.weird"), "x");
+        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
+        env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
+        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    int run(String... args) {
+        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = AssetsDeploy.execute(cl, args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    /** Neither the API token nor any JWT (upload or completion) anywhere in the output. */
+    void assertNoSecrets() {
+        assertFalse((out + err).contains(api.settings.apiToken), "API token leaked");
+        Matcher m = JWT.matcher(out + err);
+        assertFalse(m.find(), () -> "a JWT leaked: " + out + err);
+    }
+
+    @Test
+    void uploadsAndWritesTheTokenFileWithMode600() throws Exception {
+        Path tokenFile = tmp.resolve("token.txt");
+        int code = run("upload", site.toString(), "--script", "my-site", "--token-out", tokenFile.toString(), "--verbose");
+        assertEquals(0, code, err);
+        String token = Files.readString(tokenFile).strip();
+        assertTrue(api.isValidCompletionToken(token));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+        assertEquals(5, api.storedHashes().size());
+        assertTrue(out.startsWith("Uploaded 5 files (47 B) in 2 requests; 0 files (0 B) already on Cloudflare; 0 retries;"), out);
+        assertTrue(out.contains("Completion token written to " + tokenFile), out);
+        assertTrue(err.contains("Uploading 5 of 5 files (47 B) in 2 buckets, 6 at a time."), err);
+        assertTrue(err.contains("POST /accounts/" + api.settings.accountId + "/workers/assets/upload?base64=true -> 20"), "verbose trace: " + err);
+        assertNoSecrets();
+        assertEquals(List.of(), api.problems());
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("site", "token.txt"), files.map(p -> p.getFileName().toString()).sorted().toList(), "no temp file left");
+        }
+    }
+
+    @Test
+    void secondRunSaysNothingToUpload() {
+        assertEquals(0, run("upload", site.toString(), "--script", "my-site", "-q"));
+        assertEquals("", err);
+        assertEquals(0, run("upload", site.toString(), "--script", "my-site"));
+        assertTrue(out.startsWith("Nothing to upload: all 5 files (47 B) are already on Cloudflare"), out);
+        assertNoSecrets();
+    }
+
+    @Test
+    void jsonPrintsNdjsonEventsWithTheTokenOnlyInDone() {
+        int code = run("upload", site.toString(), "--script", "my-site", "--json", "--concurrency", "1", "--quiet");
+        assertEquals(0, code, err);
+        List<JsonObject> events = out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        assertEquals(List.of("session_opened", "bucket_started", "bucket_finished", "bucket_started", "bucket_finished", "done"),
+                events.stream().map(e -> e.get("event").getAsString()).toList());
+        JsonObject opened = events.get(0);
+        assertEquals(5, opened.get("files_to_upload").getAsInt());
+        assertEquals(2, opened.get("buckets").getAsInt());
+        JsonObject done = events.get(events.size() - 1);
+        assertEquals(5, done.get("files_uploaded").getAsInt());
+        String token = done.get("completion_token").getAsString();
+        assertTrue(api.isValidCompletionToken(token));
+        Matcher m = JWT.matcher(out);
+        int jwts = 0;
+        while (m.find()) {
+            jwts++;
+            assertEquals(token, m.group(), "only the completion token appears");
+        }
+        assertEquals(1, jwts);
+        assertFalse((out + err).contains(api.settings.apiToken));
+        assertEquals("", err);
+    }
+
+    @Test
+    void jsonWithTokenOutLeavesTheTokenOutOfStdout() {
+        Path tokenFile = tmp.resolve("t");
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--json", "--token-out", tokenFile.toString()));
+        assertTrue(out.contains("\"token_file\":"), out);
+        assertNoSecrets();
+    }
+
+    @Test
+    void missingCredentialsFailBeforeAnyRequest() {
+        env.remove("CLOUDFLARE_API_TOKEN");
+        assertEquals(4, run("upload", site.toString(), "--script", "s"));
+        assertTrue(err.startsWith("error: no credentials: set CLOUDFLARE_API_TOKEN"), err);
+        assertTrue(err.contains("no flag takes a token"), err);
+        env.put("CLOUDFLARE_API_KEY", "k123456");
+        assertEquals(4, run("upload", site.toString(), "--script", "s"));
+        assertTrue(err.startsWith("error: CLOUDFLARE_API_KEY is set but CLOUDFLARE_EMAIL is not"), err);
+        assertEquals(0, api.sessionsOpened());
+    }
+
+    @Test
+    void missingOrBadAccountFailsBeforeAnyRequest() {
+        env.remove("CLOUDFLARE_ACCOUNT_ID");
+        assertEquals(3, run("upload", site.toString(), "--script", "s"));
+        assertTrue(err.startsWith("error: no account id: set CLOUDFLARE_ACCOUNT_ID or pass --account-id"), err);
+        assertEquals(3, run("upload", site.toString(), "--script", "s", "--account-id", "bad/id"));
+        assertTrue(err.startsWith("error: --account-id is not an account id"), err);
+        assertEquals(0, api.sessionsOpened());
+    }
+
+    @Test
+    void globalApiKeyWorks() {
+        env.remove("CLOUDFLARE_API_TOKEN");
+        env.put("CLOUDFLARE_API_KEY", "global-key-42");
+        env.put("CLOUDFLARE_EMAIL", "me@example.com");
+        api.settings.apiKey = "global-key-42";
+        api.settings.email = "me@example.com";
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--verbose"), err);
+        assertFalse((out + err).contains("global-key-42"));
+    }
+
+    @Test
+    void rejectedCredentialsExitWith4AndNameTheStep() {
+        env.put("CLOUDFLARE_API_TOKEN", "wrong-token-123456");
+        assertEquals(4, run("upload", site.toString(), "--script", "s"));
+        assertTrue(err.startsWith("error: upload session: HTTP 400: 10000: Authentication error"), err);
+        assertFalse(err.contains("wrong-token-123456"));
+    }
+
+    @Test
+    void wrongAccountIsRefused() {
+        assertEquals(4, run("upload", site.toString(), "--script", "s", "--account-id", "otheraccount"));
+        assertTrue(err.contains("HTTP 403: 9109: Unauthorized to access requested resource"), err);
+    }
+
+    @Test
+    void badFlagValuesAreUsageErrors() {
+        assertEquals(2, run("upload", site.toString(), "--script", "s", "--concurrency", "0"));
+        assertTrue(err.contains("--concurrency must be between 1 and 64"), err);
+        assertEquals(2, run("upload", site.toString()));
+        assertTrue(err.contains("Missing required option: '--script=NAME'"), err);
+        assertEquals(0, api.sessionsOpened());
+    }
+
+    @Test
+    void unreachableApiIsANetworkError() {
+        env.put("CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:1/client/v4");
+        assertEquals(6, run("upload", site.toString(), "--script", "s", "--max-attempts", "1"));
+        assertTrue(err.startsWith("error: upload session: cannot connect to 127.0.0.1"), err);
+    }
+
+    @Test
+    void plainProgressWhenNotATerminal() {
+        assertEquals(0, run("upload", site.toString(), "--script", "s"));
+        assertFalse(err.contains("\r"), "no live line off a terminal");
+        assertFalse(err.contains("\033["));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.assetsdeploy.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
+import dev.assetsdeploy.config.DeployConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our Worker upload, byte for byte against what wrangler 4.164 sent for the same project
+ * (recorded by {@code src/test/record/worker-upload/record.sh}; the boundary is wrangler's).
+ */
+class WranglerParityTest {
+
+    static final Path RECORDED = Path.of("src/test/resources/dev/assetsdeploy/deploy/wrangler");
+    static final Path PROJECT = Path.of("src/test/resources/dev/assetsdeploy/deploy/wrangler-project");
+    static final AssetsSource TOKEN = AssetsSource.token("COMPLETION.JWT.TOKEN");
+
+    static DeployConfig assetsOnly() {
+        return new DeployConfig(null, "site", null, null, "2025-01-01", List.of(), PROJECT.resolve("public"),
+                new AssetsSettings(null, "drop-trailing-slash", "404-page", null));
+    }
+
+    static DeployConfig withCode() {
+        return new DeployConfig(null, "site", PROJECT.resolve("dist/worker.js"), null, "2025-01-01", List.of("nodejs_compat"),
+                PROJECT.resolve("public"), new AssetsSettings("ASSETS", null, "single-page-application",
+                RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
+    }
+
+    void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message) throws IOException {
+        assertSameAsWrangler(recording, config, new DeployTarget("site", null, versionOnly), message);
+    }
+
+    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message) throws IOException {
+        List<String> request = Files.readAllLines(RECORDED.resolve(recording + ".request"));
+        byte[] expected = Files.readAllBytes(RECORDED.resolve(recording + ".body"));
+        String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
+        List<Path> extra = config.hasWorkerCode() ? List.of(PROJECT.resolve("dist/lib/x.mjs")) : List.of();
+
+        WorkerUpload upload = WorkerUpload.prepare(config, target, extra, TOKEN, message);
+        MultipartBody body = WorkerDeployer.form(upload, boundary);
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        body.writeTo(actual);
+
+        assertEquals(request.get(0), target.method() + " /client/v4/accounts/acc1" + target.accountRelativePath());
+        assertEquals(request.get(1), body.contentType());
+        assertEquals(new String(expected, StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
+        assertArrayEquals(expected, actual.toByteArray());
+        assertEquals(expected.length, body.length());
+    }
+
+    @Test
+    void assetsOnlyDeployWithAMessage() throws IOException {
+        assertSameAsWrangler("assets-only-put", assetsOnly(), false, "hello");
+    }
+
+    @Test
+    void workerWithCodeAModuleAndABinding() throws IOException {
+        assertSameAsWrangler("code-put", withCode(), false, null);
+    }
+
+    @Test
+    void dispatchNamespaceDeploy() throws IOException {
+        assertSameAsWrangler("dispatch-namespace-put", withCode(), new DeployTarget("site", "customers", false), null);
+    }
+
+    @Test
+    void versionUploadWithAMessage() throws IOException {
+        assertSameAsWrangler("code-version", withCode(), true, "v1");
+    }
+
+    @Test
+    void versionUploadWithoutAMessageStillSendsAnnotations() throws IOException {
+        assertSameAsWrangler("code-version-no-message", withCode(), true, null);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.assetsdeploy.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployReportTest {
+
+    static final DeploySummary DEPLOYED = new DeploySummary(
+            new DeployResult(new DeployTarget("site", null, false), "01234567-89ab-cdef-0123-456789abcdef", "e7a9", 3L),
+            new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000), false, Duration.ofMillis(3456));
+
+    @Test
+    void textNamesWorkerIdsCountsAndTime() {
+        StringWriter out = new StringWriter();
+        DeployReport.printText(DEPLOYED, new PrintWriter(out));
+        assertEquals("""
+                Deployed Worker site
+                  version id: 01234567-89ab-cdef-0123-456789abcdef
+                  etag:       e7a9
+                  assets:     12 uploaded (146.5 KiB), 340 already on Cloudflare, 352 files in all
+                  time:       3.5 s
+                """, out.toString());
+    }
+
+    @Test
+    void jsonIsOneDocumentWithTheSameFacts() {
+        assertEquals("{\"worker\":\"site\",\"dispatchNamespace\":null,\"deployed\":true,"
+                + "\"versionId\":\"01234567-89ab-cdef-0123-456789abcdef\",\"etag\":\"e7a9\",\"startupTimeMs\":3,"
+                + "\"assets\":{\"kept\":false,\"files\":352,\"bytes\":4200000,\"uploaded\":12,\"alreadyPresent\":340,"
+                + "\"bytesUploaded\":150000},\"elapsedMs\":3456}", Json.compact(DeployReport.json(DEPLOYED)));
+    }
+
+    @Test
+    void versionOnlyAndKeptAssetsSayWhatHappened() {
+        DeploySummary version = new DeploySummary(new DeployResult(new DeployTarget("site", null, true), "v-1", null, null),
+                null, true, Duration.ofMillis(800));
+        StringWriter out = new StringWriter();
+        DeployReport.printText(version, new PrintWriter(out));
+        assertEquals("""
+                Uploaded a new version of Worker site (not deployed)
+                  version id: v-1
+                  assets:     kept the assets already deployed
+                  time:       0.8 s
+                Not deployed yet: deploy it from the dashboard, or with `wrangler versions deploy v-1@100%`.
+                """, out.toString());
+    }
+
+    @Test
+    void githubOutputsAndSummaryAreAppended(@TempDir Path dir) throws IOException {
+        Path outputs = Files.writeString(dir.resolve("output"), "earlier=1\n");
+        Path summary = dir.resolve("summary.md");
+        GithubActions.writeOutputs(outputs, DEPLOYED);
+        GithubActions.writeSummary(summary, DEPLOYED);
+        assertEquals("earlier=1\nversion-id=01234567-89ab-cdef-0123-456789abcdef\nuploaded=12\nskipped=340\n",
+                Files.readString(outputs));
+        assertEquals("""
+                ### Deployed Worker `site`
+
+                | | |
+                |---|---|
+                | Version | `01234567-89ab-cdef-0123-456789abcdef` |
+                | ETag | `e7a9` |
+                | Files uploaded | 12 (146.5 KiB) |
+                | Already on Cloudflare | 340 |
+                | Time | 3.5 s |
+
+                """, Files.readString(summary));
+    }
+}

@@ -1,0 +1,327 @@
+package dev.assetsdeploy.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.api.Credentials;
+import dev.assetsdeploy.api.RetryPolicy;
+import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import dev.assetsdeploy.fakeapi.MutableClock;
+import dev.assetsdeploy.fakeapi.UploadFault;
+import dev.assetsdeploy.fakeapi.UploadFault.Action;
+import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.manifest.ManifestBuilder;
+import dev.assetsdeploy.manifest.ManifestEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs against the strict fake API, with faults. Backoffs are recorded, not slept. */
+class UploaderTest {
+
+    @TempDir
+    Path dir;
+
+    FakeCloudflareApi api;
+    MutableClock clock = MutableClock.ofNow();
+    List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    ApiClient client;
+    Manifest manifest;
+
+    @BeforeEach
+    void start() throws IOException {
+        api = FakeCloudflareApi.start();
+        api.settings.clock = clock;
+        api.settings.maxBucketFiles = 4;
+        client = client(Duration.ofSeconds(10));
+        manifest = site(18);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        api.close();
+    }
+
+    ApiClient client(Duration responseTimeout) {
+        return new ApiClient(ApiSettings.of(api.baseUrl(), api.settings.accountId, new Credentials.ApiToken(api.settings.apiToken), "test")
+                .withTimeouts(Duration.ofSeconds(5), responseTimeout)
+                .withRetry(RetryPolicy.DEFAULT.withSleeper(sleeps::add)));
+    }
+
+    Manifest site(int files) throws IOException {
+        Random random = new Random(42);
+        for (int i = 0; i < files; i++) {
+            byte[] bytes = new byte[random.nextInt(5000) + (i == 0 ? 0 : 1)];
+            random.nextBytes(bytes);
+            String name = switch (i % 4) {
+                case 0 -> "page" + i + ".html";
+                case 1 -> "img/pic" + i + ".png";
+                case 2 -> "data" + i + ".unknownext";
+                default -> "LICENSE" + i;
+            };
+            Path f = dir.resolve("site").resolve(name);
+            Files.createDirectories(f.getParent());
+            Files.write(f, i == 0 ? new byte[0] : bytes);
+        }
+        return new ManifestBuilder().build(dir.resolve("site"));
+    }
+
+    UploadResult upload(int concurrency, int attempts) {
+        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withClock(clock)
+                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts).withSleeper(sleeps::add));
+        return new Uploader(client, options, recorder()).upload(manifest, new UploadTarget("site", null));
+    }
+
+    UploadListener recorder() {
+        return new UploadListener() {
+            @Override
+            public void sessionOpened(UploadPlan plan, int totalFiles, long totalBytes, int concurrency) {
+                events.add("session " + plan.session() + " " + plan.buckets().size() + " buckets, concurrency " + concurrency);
+            }
+
+            @Override
+            public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
+                events.add("retry " + bucket.index() + ": " + reason);
+            }
+
+            @Override
+            public void concurrencyChanged(int limit) {
+                events.add("limit " + limit);
+            }
+
+            @Override
+            public void tokenRenewed(String reason, UploadPlan next) {
+                events.add("renewed: " + reason + " -> session " + next.session() + " " + next.files() + " files");
+            }
+        };
+    }
+
+    Set<String> hashes() {
+        return manifest.entries().stream().map(ManifestEntry::hash).collect(Collectors.toSet());
+    }
+
+    void assertCompleteAndCorrect(UploadResult result) {
+        assertEquals(hashes(), api.storedHashes());
+        assertTrue(api.isValidCompletionToken(result.token().jwt()), "completion token is live");
+        assertEquals(List.of(), api.problems());
+    }
+
+    @Test
+    void uploadsEveryBucketAndReturnsTheCompletionToken() {
+        UploadResult result = upload(3, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(18, result.filesUploaded());
+        assertEquals(manifest.totalBytes(), result.bytesUploaded());
+        assertEquals(0, result.filesAlreadyUploaded());
+        assertEquals(5, result.buckets());
+        assertEquals(5, api.uploadRequests());
+        assertEquals(0, result.retries());
+        assertEquals("application/null", api.contentTypes().get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
+        assertEquals("text/html; charset=utf-8", api.contentTypes().get(manifest.entry("/page0.html").orElseThrow().hash()));
+    }
+
+    @Test
+    void aSecondRunUploadsNothing() {
+        upload(3, 3);
+        UploadResult again = upload(3, 3);
+        assertTrue(again.nothingToUpload());
+        assertEquals(18, again.filesAlreadyUploaded());
+        assertEquals(5, api.uploadRequests());
+        assertCompleteAndCorrect(again);
+    }
+
+    @Test
+    void dispatchNamespaceSessions() {
+        UploadOptions options = UploadOptions.defaults().withClock(clock);
+        UploadResult result = new Uploader(client, options, UploadListener.NONE).upload(manifest, new UploadTarget("site", "customers"));
+        assertCompleteAndCorrect(result);
+    }
+
+    @Test
+    void retries500sThenCompletes() {
+        api.settings.fault = n -> n <= 3 ? Action.status(500, null) : Action.pass();
+        UploadResult result = upload(2, 6);
+        assertCompleteAndCorrect(result);
+        assertEquals(3, result.retries());
+        assertTrue(events.stream().anyMatch(e -> e.contains("HTTP 500 (cf-ray fake1-LHR): 10013: injected HTTP 500")), events.toString());
+    }
+
+    @Test
+    void honoursRetryAfterAndLowersConcurrencyOn429ThenRecovers() {
+        api.settings.fault = n -> n == 1 ? Action.status(429, "17") : Action.pass();
+        UploadResult result = upload(4, 6);
+        assertCompleteAndCorrect(result);
+        assertTrue(sleeps.stream().anyMatch(d -> d.toSeconds() >= 17), sleeps.toString());
+        assertTrue(events.contains("limit 2"), events.toString());
+        assertTrue(events.contains("limit 4"), "recovers: " + events);
+    }
+
+    @Test
+    void dropsToOneInFlightOn524() {
+        api.settings.fault = n -> n == 2 ? Action.status(524, null) : Action.pass();
+        UploadResult result = upload(3, 6);
+        assertCompleteAndCorrect(result);
+        assertTrue(events.contains("limit 1"), events.toString());
+    }
+
+    @Test
+    void survivesConnectionsDroppedMidBody() {
+        api.settings.fault = n -> n % 3 == 1 ? Action.drop() : Action.pass();
+        UploadResult result = upload(2, 6);
+        assertCompleteAndCorrect(result);
+        assertTrue(result.retries() >= 2);
+    }
+
+    @Test
+    void retriesSlowResponsesAfterTheResponseTimeout() {
+        client.close();
+        client = client(Duration.ofMillis(300));
+        api.settings.fault = n -> n == 1 ? Action.delay(Duration.ofMillis(1500)) : Action.pass();
+        UploadResult result = upload(1, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(1, result.retries());
+        assertTrue(events.stream().anyMatch(e -> e.contains("(timeout)")), events.toString());
+    }
+
+    @Test
+    void opensANewSessionWhenTheTokenWillExpireSoon() {
+        api.settings.fault = n -> {
+            if (n == 2) {
+                clock.advance(Duration.ofMinutes(57));
+            }
+            return Action.pass();
+        };
+        UploadResult result = upload(1, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(1, result.renewals());
+        assertEquals(2, api.sessionsOpened());
+        assertEquals(List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
+                api.sessionLog());
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("renewed: the upload token expires at")), events.toString());
+        assertTrue(api.partsReceived().values().stream().allMatch(c -> c == 1), "nothing sent twice");
+    }
+
+    @Test
+    void opensANewSessionWhenTheApiRefusesAnExpiredToken() {
+        api.settings.fault = n -> {
+            if (n == 3) {
+                clock.advance(Duration.ofMinutes(61));
+            }
+            return Action.pass();
+        };
+        UploadResult result = upload(1, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(1, result.renewals());
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("renewed: the API refused the upload token (HTTP 401)")), events.toString());
+        assertEquals(List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
+                api.sessionLog());
+    }
+
+    @Test
+    void failsNamingAFileThatChangedContentSinceHashing() throws IOException {
+        ManifestEntry victim = manifest.entry("/img/pic5.png").orElseThrow();
+        byte[] bytes = Files.readAllBytes(victim.file());
+        bytes[0] ^= 1;
+        Files.write(victim.file(), bytes);
+        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 3));
+        assertTrue(e.getMessage().startsWith("/img/pic5.png ("), e.getMessage());
+        assertTrue(e.getMessage().contains("its content no longer matches the hash taken at the start"), e.getMessage());
+        assertEquals(Kind.INVALID_INPUT, e.kind());
+        assertFalse(api.storedHashes().contains(victim.hash()));
+        assertTrue(api.problems().isEmpty(), "the fake never accepted it: " + api.problems());
+    }
+
+    @Test
+    void failsNamingAFileThatChangedSize() throws IOException {
+        ManifestEntry victim = manifest.entry("/LICENSE3").orElseThrow();
+        Files.write(victim.file(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(2, 3));
+        assertTrue(e.getMessage().contains("/LICENSE3") && e.getMessage().contains("longer"), e.getMessage());
+        assertFalse(api.storedHashes().contains(victim.hash()));
+    }
+
+    @Test
+    void anUnreadableFileFailsAtOnceInsteadOfBeingRetriedAsANetworkError() throws IOException {
+        ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
+        Files.delete(victim.file());
+        Files.createDirectory(victim.file());
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
+        assertEquals(Kind.INVALID_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("cannot read /page4.html ("), e.getMessage());
+        assertEquals(0, sleeps.size(), "not retried");
+    }
+
+    @Test
+    void aDeletedFileIsAChangedFile() throws IOException {
+        ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
+        Files.delete(victim.file());
+        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 5));
+        assertTrue(e.getMessage().contains("/page4.html") && e.getMessage().contains("it was deleted"), e.getMessage());
+    }
+
+    @Test
+    void givesUpAfterBoundedAttemptsNamingTheBucketItsFilesAndTheLastError() {
+        api.settings.fault = n -> Action.status(502, null);
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 3));
+        assertEquals(Kind.NETWORK, e.kind());
+        assertTrue(e.getMessage().startsWith("upload bucket 1/5 failed after 3 attempts, last error: HTTP 502 (cf-ray fake"), e.getMessage());
+        assertTrue(e.getMessage().contains("; its 4 files: /LICENSE11, /LICENSE15, /LICENSE3, /LICENSE7; run again to resume"), e.getMessage());
+        assertEquals(3, api.uploadRequests());
+    }
+
+    @Test
+    void doesNotRetryOther4xx() {
+        api.settings.fault = n -> Action.status(400, null);
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
+        assertEquals(Kind.API_REFUSED, e.kind());
+        assertEquals(1, api.uploadRequests());
+        assertTrue(e.getMessage().startsWith("upload bucket 1/5: HTTP 400"), e.getMessage());
+    }
+
+    @Test
+    void aRerunAfterAKillUploadsOnlyWhatIsMissing() {
+        // The "kill": after 2 accepted buckets every request dies, and the run stops.
+        api.settings.fault = n -> n > 2 ? Action.drop() : Action.pass();
+        assertThrows(AssetsDeployException.class, () -> upload(1, 1));
+        Set<String> afterKill = api.storedHashes();
+        assertEquals(8, afterKill.size());
+        api.settings.fault = UploadFault.NONE;
+        UploadResult rerun = upload(3, 3);
+        assertCompleteAndCorrect(rerun);
+        assertEquals(8, rerun.filesAlreadyUploaded());
+        assertEquals(10, rerun.filesUploaded());
+        assertTrue(api.partsReceived().values().stream().allMatch(c -> c == 1), "nothing accepted twice: " + api.partsReceived());
+        assertEquals("session 2: asked for 10 hashes in 3 buckets", api.sessionLog().get(1));
+    }
+
+    @Test
+    void singleFileModeWhenTheTokenAsksForIt() {
+        api.settings.singleFileUploads = true;
+        api.settings.edgeKvUploadConcurrency = 4;
+        UploadResult result = upload(3, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(18, api.uploadRequests());
+        assertTrue(events.get(0).endsWith("concurrency 4"), events.toString());
+        assertEquals("text/html; charset=utf-8", api.contentTypes().get(manifest.entry("/page4.html").orElseThrow().hash()));
+        assertEquals("application/null", api.contentTypes().get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
+    }
+}
