@@ -87,7 +87,7 @@ final class AllCommand implements Callable<Integer> {
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
                 deployOptions.message);
-        int warnings = ConfigOptions.printWarnings(loaded, err);
+        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
         err.flush();

@@ -1,10 +1,13 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.config.ConfigLoader;
+import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.ConfigWarning;
 import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.config.RoutingFileWarning;
+import dev.assetsdeploy.deploy.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,5 +94,27 @@ public final class ConfigOptions {
         }
         err.flush();
         return loaded.warnings().size();
+    }
+
+    /**
+     * The lines of the assets folder's {@code _redirects} and {@code _headers} that Cloudflare would ignore (the
+     * Worker upload sends both verbatim), as {@code warning: <file>:<line>: ...} lines; returns how many.
+     */
+    public static int printRoutingWarnings(DeployConfig config, PrintWriter err) {
+        if (config.assetsDirectory() == null) {
+            return 0;
+        }
+        RoutingFiles files = RoutingFiles.read(config.assetsDirectory());
+        String htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
+        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), files.redirects(), files.headers(),
+                htmlHandling), err);
+    }
+
+    static int printWarnings(List<RoutingFileWarning> warnings, PrintWriter err) {
+        for (RoutingFileWarning warning : warnings) {
+            err.println("warning: " + warning.message());
+        }
+        err.flush();
+        return warnings.size();
     }
 }

@@ -75,9 +75,10 @@ final class DeployCommand implements Callable<Integer> {
         LoadedConfig loaded = config.load(env, dir,
                 Requirements.DEPLOY.withAssetsDirectory(dir != null)
                         .withDispatchNamespace(deployOptions.dispatchNamespace != null));
-        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr());
-        Strictness.check(output, warnings);
         DeployConfig cfg = loaded.config();
+        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
+                + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
+        Strictness.check(output, warnings);
         DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
         AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules, source, deployOptions.message);

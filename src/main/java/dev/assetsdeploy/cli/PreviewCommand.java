@@ -1,10 +1,9 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.config.DeployConfig;
-import dev.assetsdeploy.config.HeadersFile;
 import dev.assetsdeploy.config.LoadedConfig;
-import dev.assetsdeploy.config.RedirectsFile;
 import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.config.RoutingFileWarning;
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.preview.AssetRouter;
 import dev.assetsdeploy.preview.LiveSite;
@@ -100,20 +99,9 @@ final class PreviewCommand implements Callable<Integer> {
         return PreviewSite.load(manifestOptions.build(folder), settings);
     }
 
-    private static void warn(PrintWriter err, String message) {
-        err.println("warning: " + message);
-        err.flush();
-    }
-
     private int printProblems(PrintWriter err, PreviewSite site) {
-        Path root = site.manifest().root();
-        for (RedirectsFile.Problem p : site.redirects().problems()) {
-            warn(err, root.resolve(PreviewSite.REDIRECTS_FILE) + ":" + p.line() + ": " + p.message());
-        }
-        for (HeadersFile.Problem p : site.headers().problems()) {
-            warn(err, root.resolve(PreviewSite.HEADERS_FILE) + ":" + p.line() + ": " + p.message());
-        }
-        return site.redirects().problems().size() + site.headers().problems().size();
+        return ConfigOptions.printWarnings(
+                RoutingFileWarning.of(site.manifest().root(), site.redirects(), site.headers()), err);
     }
 
     private static String dateShown(String configured) {
