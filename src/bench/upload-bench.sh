@@ -3,6 +3,7 @@
 #
 #   src/bench/upload-bench.sh                       # 20,000 files / 200 MB; delays 0 and 100 ms; concurrency 3 and 6
 #   FILES=2000 MB=500 DELAYS=0 CONCURRENCY=6 src/bench/upload-bench.sh    # the 500 MB memory check
+#   BUCKET_FILES=100 DELAYS=100 CONCURRENCY="3 6 12" src/bench/upload-bench.sh  # many small buckets: latency-bound
 #
 # Reports, per run: total wall time (JVM start + manifest hashing + upload), the upload phase
 # alone (from the NDJSON "done" event), files/s and MB/s over the upload phase, and peak RSS
@@ -16,6 +17,7 @@ XMX=${XMX:-96m}
 DELAYS=${DELAYS:-"0 100"}
 CONCURRENCY=${CONCURRENCY:-"3 6"}
 WORK=${WORK:-/tmp/assets-deploy-bench}
+BUCKET_FILES=${BUCKET_FILES:-5000}   # the fake groups at most this many files (and 50 MiB of Base64) per bucket
 MVN_OFFLINE=${MVN_OFFLINE:--o}
 
 mvn -B -q $MVN_OFFLINE package -DskipTests
@@ -32,7 +34,7 @@ printf '%-8s %-5s %10s %10s %10s %9s %10s\n' delay_ms conc wall_s upload_s files
 for delay in $DELAYS; do
   for conc in $CONCURRENCY; do
     fifo="$WORK/fake.out"; rm -f "$fifo"
-    java -Xmx512m -cp "$CP" dev.assetsdeploy.fakeapi.FakeApiMain --delay-ms "$delay" --max-files 100000 >"$fifo" 2>"$WORK/fake.err" &
+    java -Xmx512m -cp "$CP" dev.assetsdeploy.fakeapi.FakeApiMain --delay-ms "$delay" --max-files 100000 --bucket-files "$BUCKET_FILES" >"$fifo" 2>"$WORK/fake.err" &
     fake=$!
     for _ in $(seq 1 100); do grep -q '^listening' "$fifo" 2>/dev/null && break; sleep 0.2; done
     read -r _ url account token <"$fifo"

@@ -114,7 +114,7 @@ public final class Uploader {
     private record Done(Bucket bucket) implements Outcome {
     }
 
-    private record Renew(Bucket bucket, String reason, boolean refused) implements Outcome {
+    private record Renew(Bucket bucket, boolean refused) implements Outcome {
     }
 
     private record Failed(Bucket bucket, AssetsDeployException error) implements Outcome {
@@ -130,6 +130,7 @@ public final class Uploader {
     private SessionOutcome runSession(UploadPlan plan, Run run) {
         Duration margin = renewMargin(plan.jwt());
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> renewing = new AtomicReference<>();
         AtomicReference<String> completion = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(run.threads, plan.buckets().size()), r -> {
             Thread t = new Thread(r, "upload-" + plan.session());
@@ -140,7 +141,7 @@ public final class Uploader {
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (Bucket bucket : plan.buckets()) {
-                done.submit(() -> uploadBucket(plan, bucket, margin, run, stop, completion));
+                done.submit(() -> uploadBucket(plan, bucket, margin, run, stop, renewing, completion));
             }
             for (int i = 0; i < plan.buckets().size(); i++) {
                 Outcome outcome = done.take().get();
@@ -161,21 +162,25 @@ public final class Uploader {
         int doneCount = (int) outcomes.stream().filter(o -> o instanceof Done).count();
         AssetsDeployException failure = outcomes.stream().filter(o -> o instanceof Failed).map(o -> ((Failed) o).error())
                 .findFirst().orElse(null);
-        Renew renew = outcomes.stream().filter(o -> o instanceof Renew).map(o -> (Renew) o).findFirst().orElse(null);
-        return new SessionOutcome(doneCount, completion.get(), renew == null ? null : renew.reason(),
-                renew != null && renew.refused(), failure);
+        List<Renew> renews = outcomes.stream().filter(o -> o instanceof Renew).map(o -> (Renew) o).toList();
+        return new SessionOutcome(doneCount, completion.get(), renews.isEmpty() ? null : renewing.get(),
+                renews.stream().anyMatch(Renew::refused), failure);
     }
 
     private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
-                                 AtomicReference<String> completion) {
+                                 AtomicReference<String> renewing, AtomicReference<String> completion) {
         RetryPolicy retry = options.retry();
         String step = bucket.step();
         for (int attempt = 1; ; attempt++) {
+            if (expiresSoon(plan.jwt(), margin)) {
+                renewing.compareAndSet(null, "the upload token expires at " + plan.jwt().expiresAt());
+            }
             if (stop.get()) {
                 return new Stopped(bucket);
             }
-            if (expiresSoon(plan.jwt(), margin)) {
-                return new Renew(bucket, "the upload token expires at " + plan.jwt().expiresAt(), false);
+            if (renewing.get() != null) {
+                // The token is done for: leave this bucket to the next session.
+                return new Renew(bucket, false);
             }
             ApiException failure;
             try {
@@ -184,6 +189,9 @@ public final class Uploader {
                 return new Stopped(bucket);
             }
             try {
+                if (stop.get() || renewing.get() != null) {
+                    return stop.get() ? new Stopped(bucket) : new Renew(bucket, false);
+                }
                 listener.bucketStarted(bucket, attempt);
                 ApiResponse response = client.execute(request(plan, bucket, step));
                 run.limit.succeeded();
@@ -205,7 +213,8 @@ public final class Uploader {
                 run.limit.release();
             }
             if (failure.kind() == Kind.AUTHENTICATION) {
-                return new Renew(bucket, "the API refused the upload token (HTTP " + failure.status() + ")", true);
+                renewing.compareAndSet(null, "the API refused the upload token (HTTP " + failure.status() + ")");
+                return new Renew(bucket, true);
             }
             String files = "; its " + bucket.entries().size() + (bucket.entries().size() == 1 ? " file: " : " files: ")
                     + bucket.describeFiles(FILES_IN_MESSAGES);

@@ -216,6 +216,23 @@ class ApiClientTest {
     }
 
     @Test
+    void usesTheJvmProxyPropertiesWhenTheEnvironmentNamesNone() {
+        client.close();
+        client = new ApiClient(ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
+                .withRetry(RetryPolicy.NONE));
+        wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":2}")));
+        System.setProperty("http.proxyHost", "127.0.0.1");
+        System.setProperty("http.proxyPort", String.valueOf(wm.port()));
+        try {
+            assertEquals(2, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
+        } finally {
+            System.clearProperty("http.proxyHost");
+            System.clearProperty("http.proxyPort");
+        }
+        assertEquals("api.example.invalid", wm.getAllServeEvents().get(0).getRequest().getHost());
+    }
+
+    @Test
     void noProxyRules() {
         ProxySettings p = new ProxySettings("http://proxy:3128", null, "localhost, .corp.example,10.0.0.1,api.x:8443");
         assertEquals("proxy", p.proxyFor("https", "api.cloudflare.com", 443).getHost());

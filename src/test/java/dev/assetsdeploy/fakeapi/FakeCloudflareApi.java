@@ -96,6 +96,8 @@ public final class FakeCloudflareApi implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     private FakeCloudflareApi(int port) throws IOException {
+        // Without it the JDK server's small writes wait on delayed ACKs (Nagle): ~40 ms per answer.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-cloudflare-api");

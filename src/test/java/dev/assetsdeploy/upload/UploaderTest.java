@@ -237,6 +237,20 @@ class UploaderTest {
     }
 
     @Test
+    void parallelBucketsRefusedTogetherRenewOnce() {
+        api.settings.fault = n -> {
+            if (n == 2) {
+                clock.advance(Duration.ofMinutes(61));
+            }
+            return Action.pass();
+        };
+        UploadResult result = upload(3, 3);
+        assertCompleteAndCorrect(result);
+        assertEquals(1, result.renewals());
+        assertEquals(2, api.sessionsOpened());
+    }
+
+    @Test
     void failsNamingAFileThatChangedContentSinceHashing() throws IOException {
         ManifestEntry victim = manifest.entry("/img/pic5.png").orElseThrow();
         byte[] bytes = Files.readAllBytes(victim.file());
