@@ -53,6 +53,8 @@ public final class ShipFiles {
         files.put(name + ".bash", bashHeader(AutoComplete.bash(name, cl)));
         files.put("_" + name, ZshCompletion.generate(root, HEADER));
         files.put(name + ".fish", FishCompletion.generate(root, HEADER));
+        // picocli formats with %n; the scripts are read by Unix shells on every platform.
+        files.replaceAll((file, script) -> script.replace("\r\n", "\n"));
         return files;
     }
 
