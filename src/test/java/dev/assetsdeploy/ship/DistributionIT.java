@@ -54,6 +54,19 @@ class DistributionIT {
         assertEquals(expected, tar);
     }
 
+    /** Java 5 class files cannot go into a class-data-sharing archive; the build recompiles picocli for 17. */
+    @Test
+    void jarHoldsPicocliAsJava17ClassFiles() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(TARGET.resolve("assets-deploy.jar").toFile())) {
+            for (String name : List.of("picocli/CommandLine.class", "picocli/CommandLine$Model$CommandSpec.class")) {
+                try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
+                    byte[] header = in.readNBytes(8);
+                    assertEquals(61, ((header[6] & 0xff) << 8) | (header[7] & 0xff), name + " class file major version");
+                }
+            }
+        }
+    }
+
     @Test
     void packagedCompletionsAreTheCommittedOnes() throws Exception {
         Path home = unzipPortable();
