@@ -207,7 +207,8 @@ class DistributionIT {
     }
 
     private Set<String> tarEntries(Path tarball) throws Exception {
-        Shell.Result list = Shell.run(work, null, List.of("tar", "-tzf", tarball.toAbsolutePath().toString()));
+        // A relative name: GNU tar (Git Bash on Windows) would read "D:\\..." as a remote host.
+        Shell.Result list = Shell.run(tarball.toAbsolutePath().getParent(), null, List.of("tar", "-tzf", tarball.getFileName().toString()));
         assertEquals(0, list.exitCode(), list.err());
         return list.out().lines().filter(l -> !l.endsWith("/")).map(DistributionIT::stripBase)
                 .collect(Collectors.toCollection(TreeSet::new));
