@@ -4,7 +4,7 @@ rem %JAVA_HOME%\bin\java.exe, else on the java.exe found on PATH (Java 17 or lat
 rem JAVA_OPTS adds JVM options; they come last, so they override the defaults below.
 setlocal
 set "APP_HOME=%~dp0.."
-set "JVM_OPTS=-XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr"
+set "JVM_OPTS=-XX:+UseSerialGC"
 
 if exist "%APP_HOME%\runtime\bin\java.exe" (
   set "JAVA_EXE=%APP_HOME%\runtime\bin\java.exe"
