@@ -156,12 +156,24 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_assets-deploy() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} all" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} manifest" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} upload" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preview" ];    then _picocli_assets-deploy; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(manifest)
+  local cmds0=(all)
+  local cmds1=(manifest)
+  local cmds2=(upload)
+  local cmds3=(deploy)
+  local cmds4=(preview)
 
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_assets-deploy_manifest; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_preview; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_assets-deploy_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_assets-deploy_upload; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_assets-deploy_manifest; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_assets-deploy_all; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_assets-deploy; return $?;
@@ -172,7 +184,7 @@ function _picocli_assets-deploy() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="manifest"
+  local commands="all manifest upload deploy preview"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -180,6 +192,103 @@ function _picocli_assets-deploy() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `all` subcommand.
+function _picocli_assets-deploy_all() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--module')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dispatch-namespace')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--main')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--compatibility-date')
+      return
+      ;;
+    '--compatibility-flag'|'--compatibility-flags')
+      return
+      ;;
+    '--binding')
+      return
+      ;;
+    '--html-handling')
+      return
+      ;;
+    '--not-found-handling')
+      return
+      ;;
+    '--run-worker-first')
+      return
+      ;;
+    '--max-files')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "all" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -215,6 +324,249 @@ function _picocli_assets-deploy_manifest() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "manifest" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `upload` subcommand.
+function _picocli_assets-deploy_upload() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--script')
+      return
+      ;;
+    '--dispatch-namespace')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--token-out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--max-files')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "upload" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `deploy` subcommand.
+function _picocli_assets-deploy_deploy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--assets-token-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--module')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dispatch-namespace')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--main')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--compatibility-date')
+      return
+      ;;
+    '--compatibility-flag'|'--compatibility-flags')
+      return
+      ;;
+    '--binding')
+      return
+      ;;
+    '--html-handling')
+      return
+      ;;
+    '--not-found-handling')
+      return
+      ;;
+    '--run-worker-first')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "deploy" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `preview` subcommand.
+function _picocli_assets-deploy_preview() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--main')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--compatibility-date')
+      return
+      ;;
+    '--compatibility-flag'|'--compatibility-flags')
+      return
+      ;;
+    '--binding')
+      return
+      ;;
+    '--html-handling')
+      return
+      ;;
+    '--not-found-handling')
+      return
+      ;;
+    '--run-worker-first')
+      return
+      ;;
+    '--max-files')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--host')
+      return
+      ;;
+    '--explain')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "preview" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
