@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Base64;
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.Blake3;
+import java.util.HexFormat;
 
 /**
  * wrangler's asset hash: {@code hex(BLAKE3(base64(bytes) + ext))[0:32]}. The file is read in
@@ -20,12 +17,14 @@ import org.apache.commons.codec.digest.Blake3;
  */
 public final class AssetHasher {
 
-    private static final int CHUNK = 3 * 64 * 1024;
+    private static final int CHUNK = 3 * 32 * 1024;
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] raw = new byte[CHUNK];
     private final byte[] encoded = new byte[CHUNK / 3 * 4];
     private final byte[] digest = new byte[32];
-    private final Base64.Encoder base64 = Base64.getEncoder();
+    private final Blake3Digest blake3 = new Blake3Digest();
 
     /** A file's hash and the number of bytes it was computed over. */
     public record Hashed(String hash, long size) {
@@ -33,33 +32,55 @@ public final class AssetHasher {
 
     /** The hash of a file's bytes with the extension of {@code nameForExtension}. */
     public Hashed hash(Path file, String nameForExtension) throws IOException {
-        Blake3 hasher = Blake3.initHash();
+        blake3.reset();
         long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int filled;
             while ((filled = in.readNBytes(raw, 0, CHUNK)) > 0) {
                 size += filled;
-                byte[] chunk = filled == CHUNK ? raw : Arrays.copyOf(raw, filled);
-                hasher.update(encoded, 0, base64.encode(chunk, encoded));
+                blake3.update(encoded, 0, base64(raw, filled, encoded));
                 if (filled < CHUNK) {
                     break;
                 }
             }
         }
-        return new Hashed(finish(hasher, nameForExtension), size);
+        return new Hashed(finish(nameForExtension), size);
     }
 
     /** The hash of bytes in memory (tests, and the doc's vectors). */
     public static String hash(byte[] bytes, String nameForExtension) {
-        Blake3 hasher = Blake3.initHash();
-        hasher.update(Base64.getEncoder().encode(bytes));
-        return new AssetHasher().finish(hasher, nameForExtension);
+        AssetHasher hasher = new AssetHasher();
+        byte[] text = new byte[(bytes.length + 2) / 3 * 4];
+        hasher.blake3.update(text, 0, base64(bytes, bytes.length, text));
+        return hasher.finish(nameForExtension);
     }
 
-    private String finish(Blake3 hasher, String nameForExtension) {
-        hasher.update(extension(nameForExtension).getBytes(StandardCharsets.UTF_8));
-        hasher.doFinalize(digest);
-        return Hex.encodeHexString(digest).substring(0, 32);
+    private String finish(String nameForExtension) {
+        byte[] ext = extension(nameForExtension).getBytes(StandardCharsets.UTF_8);
+        blake3.update(ext, 0, ext.length);
+        blake3.finish(digest);
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** Standard padded Base64 of {@code src[0, length)} into {@code dst}; returns the bytes written. */
+    static int base64(byte[] src, int length, byte[] dst) {
+        int whole = length - length % 3;
+        int d = 0;
+        for (int s = 0; s < whole; s += 3) {
+            int bits = (src[s] & 0xff) << 16 | (src[s + 1] & 0xff) << 8 | (src[s + 2] & 0xff);
+            dst[d++] = ALPHABET[bits >>> 18];
+            dst[d++] = ALPHABET[(bits >>> 12) & 0x3f];
+            dst[d++] = ALPHABET[(bits >>> 6) & 0x3f];
+            dst[d++] = ALPHABET[bits & 0x3f];
+        }
+        if (whole < length) {
+            int bits = (src[whole] & 0xff) << 16 | (whole + 1 < length ? (src[whole + 1] & 0xff) << 8 : 0);
+            dst[d++] = ALPHABET[bits >>> 18];
+            dst[d++] = ALPHABET[(bits >>> 12) & 0x3f];
+            dst[d++] = whole + 1 < length ? ALPHABET[(bits >>> 6) & 0x3f] : (byte) '=';
+            dst[d++] = '=';
+        }
+        return d;
     }
 
     /** Node's {@code path.extname(name)} without its dot: {@code a.tar.gz} → {@code gz}, {@code .htaccess} → "". */
