@@ -30,21 +30,30 @@ public final class AssetHasher {
     public record Hashed(String hash, long size) {
     }
 
-    /** The hash of a file's bytes with the extension of {@code nameForExtension}. */
-    public Hashed hash(Path file, String nameForExtension) throws IOException {
+    /**
+     * The hash of a file's bytes with the extension of {@code nameForExtension}. Reads as Node's
+     * {@code readFileSync} does for wrangler: {@code size} bytes (the size the walk saw), or up
+     * to the end when that size is 0 (files under /proc announce 0). This also spares a read
+     * that would only find the end of the file.
+     */
+    public Hashed hash(Path file, String nameForExtension, long size) throws IOException {
         blake3.reset();
-        long size = 0;
+        long limit = size == 0 ? Long.MAX_VALUE : size;
+        long read = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            int filled;
-            while ((filled = in.readNBytes(raw, 0, CHUNK)) > 0) {
-                size += filled;
+            while (read < limit) {
+                int filled = in.readNBytes(raw, 0, (int) Math.min(CHUNK, limit - read));
+                if (filled == 0) {
+                    break;
+                }
+                read += filled;
                 blake3.update(encoded, 0, base64(raw, filled, encoded));
-                if (filled < CHUNK) {
+                if (filled < CHUNK && size == 0) {
                     break;
                 }
             }
         }
-        return new Hashed(finish(nameForExtension), size);
+        return new Hashed(finish(nameForExtension), read);
     }
 
     /** The hash of bytes in memory (tests, and the doc's vectors). */

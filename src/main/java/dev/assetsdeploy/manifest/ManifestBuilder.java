@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +36,7 @@ public final class ManifestBuilder {
     public static final long MAX_FILE_SIZE = 25L * 1024 * 1024;
     public static final int DEFAULT_MAX_FILES = 20_000;
     private static final String WORKER_JS = "_worker.js";
+    private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
 
     private final int maxFiles;
     private final int threads;
@@ -148,8 +151,9 @@ public final class ManifestBuilder {
     private static Object hashOne(AssetHasher hasher, Found f) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
-            AssetHasher.Hashed hashed = hasher.hash(f.file(), name);
-            return new ManifestEntry(f.key(), hashed.hash(), hashed.size(), ContentTypes.forFileName(name), f.file());
+            AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
+            // wrangler's manifest announces the stat size, whatever was read.
+            return new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file());
         } catch (AccessDeniedException e) {
             return f.key() + " (permission denied)";
         } catch (IOException e) {
@@ -182,9 +186,19 @@ public final class ManifestBuilder {
 
         private String relative(Path path) {
             String rel = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-            if (!nativeNamesAreUtf8 && (rel.indexOf('?') >= 0 || rel.indexOf('\uFFFD') >= 0)) {
-                errors.add("the name of " + path + " cannot be read in this locale (file names decode as "
-                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0))
+                    && !Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+                // The name did not decode: its bytes are not UTF-8 (or not the locale's charset).
+                errors.add(nativeNamesAreUtf8
+                        ? "the name of " + path + " is not valid UTF-8 (wrangler cannot read it either): rename it"
+                        : "the name of " + path + " cannot be read in this locale (file names decode as "
+                                + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+            }
+            int slash = rel.indexOf('/');
+            if (slash < 0 && DOTS_ONLY.matcher(rel).matches()) {
+                // wrangler's ignore check throws on such a path ("path should be a path.relative()d string").
+                errors.add("/" + rel + ": wrangler cannot deploy a top-level name made only of dots"
+                        + " (its ignore check crashes on it, even with .assetsignore): rename it");
             }
             return rel;
         }
