@@ -185,12 +185,63 @@ const cases = CASES.map(([name, ignore, p, isDir]) => {
   return { name, assetsignore: ignore, path: p, directory: isDir, file,
            wrangler: wrangler ? "ignored" : "included", git: git ? "ignored" : "included" };
 });
+// Generated lines against generated paths, wrangler's answer only (matcher level, no folder):
+// odd mixes of the characters that are special to gitignore, to the ignore package's regex
+// rewriting, or to JavaScript regular expressions. Seeded: the same table every run.
+let seed = 20240601;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+const LINE_PARTS = ["a", "b", "B", "é", "É", "*", "**", "?", "[", "]", "[a-c]", "[!a]", "!", "-", "/", "\\", "#",
+                    " ", "\\ ", ".", "^", "$", "(", ")", "{", "}", "|", "+", "\\*", "\\?", "\\[", "\\d", "\\b", "\t"];
+const PATH_PARTS = ["a", "b", "B", "ab", "é", "É", "*", "?", "[a]", "!", "#", " ", ".", "a.b", "^", "$", "(", "{", "|", "+",
+                    "\\", "1", "-", "_"];
+const generated = [];
+for (let i = 0; i < 1500; i++) {
+  let line = "";
+  for (let n = 1 + Math.floor(random() * 5); n > 0; n--) line += pick(LINE_PARTS);
+  const segments = [];
+  if (random() < 0.6) {
+    // A path made from the line itself, so that many lines nearly match.
+    let text = "";
+    for (const ch of line.replace(/^!/, "")) {
+      const r = random();
+      if (ch === "*") text += pick(["", "a", "ab", "x/y"]);
+      else if (ch === "?") text += pick(["a", "?", "/"]);
+      else if (ch === "\\" && r < 0.7) continue;
+      else if (r < 0.1) text += pick(PATH_PARTS);
+      else text += ch;
+    }
+    segments.push(...text.split("/").filter((x) => x !== ""));
+    if (segments.length === 0) segments.push("a");
+  } else {
+    for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+      let segment = "";
+      for (let m = 1 + Math.floor(random() * 3); m > 0; m--) segment += pick(PATH_PARTS);
+      segments.push(segment);
+    }
+  }
+  for (let k = 0; k < segments.length; k++) if (/^\.+$/.test(segments[k])) segments[k] += "a"; // "." and ".." are no names
+  const file = segments.join("/");
+  let answer;
+  try {
+    answer = wranglerIgnores(line, file) ? "ignored" : "included";
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e; // RangeError would mean an invalid path: none are generated
+    answer = "error";
+  }
+  generated.push({ assetsignore: line, file, wrangler: answer });
+}
+
 const doc = {
   recordedWith: { wrangler: "4.164 (" + path.basename(cliJs) + ")", ignorePackage: version, git: gitVersion,
                   node: process.version },
   cases,
+  generated,
 };
 fs.writeFileSync(out, JSON.stringify(doc, null, 2) + "\n");
 const disagree = cases.filter((c) => c.wrangler !== c.git);
 console.log(`${cases.length} cases; git disagrees with wrangler on ${disagree.length}:`);
 for (const c of disagree) console.log(`  ${c.name}: wrangler ${c.wrangler}, git ${c.git}`);
+const counts = {};
+for (const g of generated) counts[g.wrangler] = (counts[g.wrangler] ?? 0) + 1;
+console.log(`${generated.length} generated lines against wrangler's matcher:`, counts);

@@ -3,6 +3,7 @@ package dev.assetsdeploy.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
+import dev.assetsdeploy.error.AssetsDeployException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,19 +22,49 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The ignore table recorded from wrangler's own {@code ignore} package (and git, for the
  * record) by src/test/record/record-ignore-cases.mjs: for every case, a real folder goes
  * through {@link ManifestBuilder} and the file must be in the manifest exactly when wrangler
- * keeps it.
+ * keeps it. A second, generated table checks the matcher alone on odd lines and paths.
  */
 class AssetsIgnoreWranglerCasesTest {
 
     static Stream<Arguments> cases() throws IOException {
+        return table().getAsJsonArray("cases").asList().stream().map(JsonElement::getAsJsonObject)
+                .map(c -> Arguments.of(c.get("name").getAsString(), c));
+    }
+
+    static Stream<Arguments> generated() throws IOException {
+        return table().getAsJsonArray("generated").asList().stream().map(JsonElement::getAsJsonObject)
+                .map(c -> Arguments.of(c.get("assetsignore").getAsString(), c.get("file").getAsString(),
+                        c.get("wrangler").getAsString()));
+    }
+
+    private static JsonObject table() throws IOException {
         try (Reader in = new InputStreamReader(
                 AssetsIgnoreWranglerCasesTest.class.getResourceAsStream("ignore-cases.json"), StandardCharsets.UTF_8)) {
-            JsonObject doc = JsonParser.parseReader(in).getAsJsonObject();
-            return StreamSupport.stream(doc.getAsJsonArray("cases").spliterator(), false)
-                    .map(JsonElement::getAsJsonObject)
-                    .map(c -> Arguments.of(c.get("name").getAsString(), c))
-                    .toList().stream();
+            return JsonParser.parseReader(in).getAsJsonObject();
         }
+    }
+
+    /** Generated odd lines and paths, at the matcher level: the walk asks about each parent folder first. */
+    @ParameterizedTest(name = "[{index}] {0} vs {1}")
+    @MethodSource("generated")
+    void matcherAnswersAsWranglersIgnorePackage(String line, String file, String expected) {
+        String actual;
+        try {
+            AssetsIgnore ignore = AssetsIgnore.parse(line);
+            actual = "included";
+            String[] parts = file.split("/");
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                prefix.append(i == 0 ? "" : "/").append(parts[i]);
+                if (ignore.ignoredBy(prefix.toString(), i < parts.length - 1) != null) {
+                    actual = "ignored";
+                    break;
+                }
+            }
+        } catch (AssetsDeployException e) {
+            actual = "error";
+        }
+        assertEquals(expected, actual);
     }
 
     @ParameterizedTest(name = "{0}")
