@@ -31,7 +31,8 @@ sizes = [max(0, int(s * scale)) for s in sizes]
 
 pool = rng.randbytes(8 * 1024 * 1024)  # file bytes are windows of this pool, offset per file
 for i, size in enumerate(sizes):
-    folder = os.path.join(out, f"section-{i % 20:02d}", f"group-{(i // 20) % 50:02d}", f"part-{(i // 1000) % 10}")
+    # 10 sections / 10 groups each / 8 parts each: 800 leaf folders of 25 files, 910 folders in all.
+    folder = os.path.join(out, f"section-{i // 2000:02d}", f"group-{(i // 200) % 10}", f"part-{(i // 25) % 8}")
     os.makedirs(folder, exist_ok=True)
     start = (i * 7919) % (len(pool) - 1)
     data = bytearray()

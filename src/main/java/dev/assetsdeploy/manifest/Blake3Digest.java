@@ -1,8 +1,5 @@
 package dev.assetsdeploy.manifest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -23,7 +20,6 @@ final class Blake3Digest {
     private static final int ROOT = 8;
     private static final int[] IV = {
         0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19};
-    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int[] cv = new int[8];
     private final int[] out = new int[16];
@@ -76,7 +72,7 @@ final class Blake3Digest {
         Arrays.fill(block, blockLen, BLOCK_LEN, (byte) 0);
         int[] m = msg;
         for (int i = 0; i < 16; i++) {
-            m[i] = (int) LE_INT.get(block, i * 4);
+            m[i] = littleEndianInt(block, i * 4);
         }
         int[] inputCv = cv.clone();
         long counter = chunkCounter;
@@ -93,7 +89,10 @@ final class Blake3Digest {
         }
         compress(inputCv, m, counter, len, flags | ROOT);
         for (int i = 0; i < 8; i++) {
-            LE_INT.set(digest, i * 4, out[i]);
+            digest[i * 4] = (byte) out[i];
+            digest[i * 4 + 1] = (byte) (out[i] >>> 8);
+            digest[i * 4 + 2] = (byte) (out[i] >>> 16);
+            digest[i * 4 + 3] = (byte) (out[i] >>> 24);
         }
     }
 
@@ -104,7 +103,7 @@ final class Blake3Digest {
     private void compressBlock(byte[] bytes, int offset) {
         int[] m = msg;
         for (int i = 0; i < 16; i++) {
-            m[i] = (int) LE_INT.get(bytes, offset + i * 4);
+            m[i] = littleEndianInt(bytes, offset + i * 4);
         }
         compress(cv, m, chunkCounter, BLOCK_LEN, startFlag());
         System.arraycopy(out, 0, cv, 0, 8);
@@ -116,7 +115,7 @@ final class Blake3Digest {
         Arrays.fill(block, blockLen, BLOCK_LEN, (byte) 0);
         int[] m = msg;
         for (int i = 0; i < 16; i++) {
-            m[i] = (int) LE_INT.get(block, i * 4);
+            m[i] = littleEndianInt(block, i * 4);
         }
         compress(cv, m, chunkCounter, blockLen, startFlag() | CHUNK_END);
         int[] chunkCv = this.chunkCv;
@@ -136,6 +135,11 @@ final class Blake3Digest {
         System.arraycopy(IV, 0, cv, 0, 8);
         blockLen = 0;
         blocksCompressed = 0;
+    }
+
+    /** Plain shifts, not a VarHandle: on a short run the VarHandle machinery costs more to compile than it saves. */
+    private static int littleEndianInt(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
     }
 
     private static int rotr(int x, int n) {
