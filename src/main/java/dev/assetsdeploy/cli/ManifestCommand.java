@@ -2,7 +2,6 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestJson;
 import dev.assetsdeploy.report.Json;
 import dev.assetsdeploy.report.ManifestReport;

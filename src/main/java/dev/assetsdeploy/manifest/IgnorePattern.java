@@ -3,7 +3,6 @@ package dev.assetsdeploy.manifest;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One line of an ignore file, matched exactly as wrangler matches it: wrangler uses the
@@ -21,6 +20,9 @@ final class IgnorePattern {
     static final String JS_SPACE = "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
     /** JavaScript's {@code .} (without the s flag). */
     private static final String JS_DOT = "[^\\n\\r\\u2028\\u2029]";
+
+    private static final Pattern BLANK_LINE = Pattern.compile("^[" + JS_SPACE + "]+\\z");
+    private static final Pattern TRAILING_LONE_BACKSLASH = Pattern.compile("(?:[^\\\\]|^)\\\\\\z");
 
     private record Replacer(Pattern regex, boolean global, Function<Matcher, String> replacement) {
     }
@@ -52,8 +54,8 @@ final class IgnorePattern {
     /** ignore's {@code checkPattern}: blank lines, comments and lines ending in a lone backslash are no rules. */
     static boolean isRule(String line) {
         return !line.isEmpty()
-                && !Pattern.compile("^[" + JS_SPACE + "]+\\z").matcher(line).find()
-                && !Pattern.compile("(?:[^\\\\]|^)\\\\\\z").matcher(line).find()
+                && !BLANK_LINE.matcher(line).find()
+                && !TRAILING_LONE_BACKSLASH.matcher(line).find()
                 && !line.startsWith("#");
     }
 
