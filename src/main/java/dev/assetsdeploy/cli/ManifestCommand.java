@@ -2,11 +2,12 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestJson;
 import dev.assetsdeploy.report.Json;
 import dev.assetsdeploy.report.ManifestReport;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class ManifestCommand implements Callable<Integer> {
     ManifestOptions manifestOptions;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the upload-session request body {\"manifest\": {...}} to FILE.")
+            description = "Also write the upload-session request body {\"manifest\":{...}} to FILE (the exact body, no newline after it).")
     Path out;
 
     @Override
@@ -46,8 +47,10 @@ final class ManifestCommand implements Callable<Integer> {
             writeRequestBody(manifest, out);
         }
         if (output.json()) {
-            spec.commandLine().getOut().println(Json.pretty(ManifestReport.json(manifest)));
-            spec.commandLine().getOut().flush();
+            Writer stdout = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+            ManifestReport.writeJson(manifest, stdout);
+            stdout.write(System.lineSeparator());
+            stdout.flush();
         } else {
             ManifestReport.printText(manifest, output.verbose(), spec.commandLine().getOut());
         }
@@ -57,9 +60,10 @@ final class ManifestCommand implements Callable<Integer> {
 
     private static void writeRequestBody(Manifest manifest, Path out) {
         try {
-            Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("cannot write --out " + out + ": " + e.getMessage(), e);
+            throw AssetsDeployException.invalidInput("cannot write --out " + out + " (" + e.getMessage()
+                    + "): give a writable file path", e);
         }
     }
 }

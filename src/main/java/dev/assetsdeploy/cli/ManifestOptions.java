@@ -3,14 +3,29 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options of every command that builds a manifest. */
 public final class ManifestOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    int maxFiles = ManifestBuilder.DEFAULT_MAX_FILES;
+
     @Option(names = "--max-files", paramLabel = "N", defaultValue = "" + ManifestBuilder.DEFAULT_MAX_FILES,
-            description = "Refuse a folder with more than N files (default: ${DEFAULT-VALUE}; paid plans allow 100000).")
-    int maxFiles;
+            description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE};"
+                    + " paid plans allow 100000).")
+    void maxFiles(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-files must be at least 1, not " + n + " (default " + ManifestBuilder.DEFAULT_MAX_FILES + ")");
+        }
+        maxFiles = n;
+    }
 
     public Manifest build(Path dir) {
         return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors()).build(dir);

@@ -11,20 +11,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.ignore.FastIgnoreRule;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The ignore rules of an assets folder, as wrangler applies them: {@code /.assetsignore},
  * {@code /_redirects} and {@code /_headers} always, then the lines of the root
- * {@code .assetsignore}, with gitignore semantics (JGit's {@link FastIgnoreRule}).
- * The last rule that matches a path decides, so {@code !_headers} re-includes it.
+ * {@code .assetsignore}, matched like wrangler's {@code ignore} package (see {@link IgnorePattern}):
+ * gitignore semantics, case-insensitive. The last rule that matches a path decides, so
+ * {@code !_headers} re-includes it.
  */
 public final class AssetsIgnore {
 
     public static final String FILE_NAME = ".assetsignore";
     private static final List<String> ALWAYS = List.of("/" + FILE_NAME, "/_redirects", "/_headers");
 
-    private record Rule(FastIgnoreRule matcher, String source) {
+    private record Rule(IgnorePattern pattern, String source) {
     }
 
     private final List<Rule> rules;
@@ -66,27 +67,40 @@ public final class AssetsIgnore {
     public static AssetsIgnore parse(String assetsIgnoreText) {
         List<Rule> rules = new ArrayList<>();
         for (String pattern : ALWAYS) {
-            rules.add(new Rule(new FastIgnoreRule(pattern), "always ignored: " + pattern));
+            rules.add(new Rule(IgnorePattern.of(pattern), "always ignored: " + pattern));
         }
         if (assetsIgnoreText != null) {
-            String text = assetsIgnoreText.startsWith("\uFEFF") ? assetsIgnoreText.substring(1) : assetsIgnoreText;
-            // wrangler splits on "\n" only; a Windows "\r" is trailing white space to gitignore.
-            String[] lines = text.split("\n", -1);
+            // wrangler splits on "\n" only; a Windows "\r" is then trailing white space, and every
+            // line goes to the ignore package as it is (a BOM is its business, line by line).
+            String[] lines = assetsIgnoreText.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                if (line.isEmpty() || line.startsWith("#") || line.equals("/")) {
+                if (!IgnorePattern.isRule(line)) {
                     continue;
                 }
-                FastIgnoreRule rule = new FastIgnoreRule(line);
-                if (!rule.isEmpty()) {
-                    rules.add(new Rule(rule, FILE_NAME + ":" + (i + 1) + ": " + line.strip()));
+                String where = FILE_NAME + ":" + (i + 1);
+                try {
+                    rules.add(new Rule(IgnorePattern.of(line), where + ": " + printable(line)));
+                } catch (PatternSyntaxException e) {
+                    throw AssetsDeployException.invalidInput(where + ": '" + printable(line)
+                            + "' is not a pattern wrangler can read (it would crash on it): fix or remove the line", e);
                 }
             }
         }
         return new AssetsIgnore(List.copyOf(rules), assetsIgnoreText != null);
+    }
+
+    /** A line as it can be shown on one line: trailing white space and control characters made visible. */
+    private static String printable(String line) {
+        StringBuilder out = new StringBuilder();
+        line.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || c == 0xFEFF) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** Whether the folder has an {@code .assetsignore} (it lifts the {@code _worker.js} guard). */
@@ -96,16 +110,25 @@ public final class AssetsIgnore {
 
     /**
      * The rule that ignores {@code relativePath} (no leading slash, {@code /} separators), or
-     * {@code null} when it is included. Parent folders are the caller's business: a walk
-     * that skips an ignored folder never asks about what is inside it.
+     * {@code null} when it is included. A folder is tested as {@code path/}, as the ignore
+     * package tests the parents of a path. Parent folders are the caller's business: a walk
+     * that skips an ignored folder never asks about what is inside it, and nothing inside an
+     * ignored folder can be re-included.
      */
     public String ignoredBy(String relativePath, boolean directory) {
-        for (int i = rules.size() - 1; i >= 0; i--) {
-            Rule rule = rules.get(i);
-            if (rule.matcher().isMatch(relativePath, directory)) {
-                return rule.matcher().getResult() ? rule.source() : null;
+        String path = directory ? relativePath + "/" : relativePath;
+        // ignore's _testOne: a positive rule matters only while the path is not ignored, a
+        // negative one only while it is; in effect the last matching rule decides.
+        String ignoredBy = null;
+        for (Rule rule : rules) {
+            IgnorePattern pattern = rule.pattern();
+            if (pattern.negative() == (ignoredBy == null)) {
+                continue;
+            }
+            if (pattern.matches(path)) {
+                ignoredBy = pattern.negative() ? null : rule.source();
             }
         }
-        return null;
+        return ignoredBy;
     }
 }

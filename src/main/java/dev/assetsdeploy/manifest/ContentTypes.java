@@ -28,14 +28,16 @@ public final class ContentTypes {
 
     /** The content type for a file name (not a path), or {@code null} when it has none. */
     public static String forFileName(String fileName) {
-        // mime 4.0.7 getType: the text after the last dot, lower-cased; a name whose only dot
-        // is its first character (".htaccess") or that has none ("LICENSE") has no type.
-        String name = fileName.toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0) {
+        // mime 4.0.7 getType(absolutePath): the last segment after '/' or '\\' (a backslash in a
+        // Linux file name counts as a separator to it), lower-cased; the text after its last dot;
+        // no type when that segment has no dot other than a leading one (".htaccess", "LICENSE").
+        String last = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .toLowerCase(Locale.ROOT);
+        String ext = last.substring(last.lastIndexOf('.') + 1);
+        boolean hasDot = ext.length() < last.length() - 1;
+        if (!hasDot) {
             return null;
         }
-        String ext = name.substring(dot + 1);
         String type = BY_EXTENSION.get(ext);
         if (type != null && type.startsWith("text/") && !type.contains("charset")) {
             return type + "; charset=utf-8";

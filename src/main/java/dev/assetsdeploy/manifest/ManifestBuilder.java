@@ -2,24 +2,29 @@ package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.error.AssetsDeployException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +39,7 @@ public final class ManifestBuilder {
     public static final long MAX_FILE_SIZE = 25L * 1024 * 1024;
     public static final int DEFAULT_MAX_FILES = 20_000;
     private static final String WORKER_JS = "_worker.js";
+    private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
 
     private final int maxFiles;
     private final int threads;
@@ -55,11 +61,7 @@ public final class ManifestBuilder {
         Path root = checkFolder(dir);
         AssetsIgnore ignore = AssetsIgnore.load(root);
         Walk walk = new Walk(root, ignore);
-        try {
-            Files.walkFileTree(root, walk);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        walk.folder(root, "");
         walk.failIfErrors();
         List<Found> found = walk.files;
         found.sort(Comparator.comparing(Found::key));
@@ -107,33 +109,30 @@ public final class ManifestBuilder {
         }
     }
 
+    /**
+     * Hashes on {@code threads} workers, each taking the next file until none is left (one
+     * task per worker, not per file: less queueing, and far less for the JIT to compile).
+     */
     private List<ManifestEntry> hashAll(List<Found> found) {
-        ThreadLocal<AssetHasher> hashers = ThreadLocal.withInitial(AssetHasher::new);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Object[] results = new Object[found.size()];
+        AtomicInteger next = new AtomicInteger();
+        Callable<Void> worker = () -> {
+            AssetHasher hasher = new AssetHasher();
+            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                results[i] = hashOne(hasher, found.get(i));
+            }
+            return null;
+        };
+        int workers = Math.min(threads, Math.max(1, found.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "hash");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Object>> results = new ArrayList<>(found.size());
-            for (Found f : found) {
-                results.add(pool.submit(() -> hashOne(hashers.get(), f)));
+            for (Future<Void> done : pool.invokeAll(Collections.nCopies(workers, worker))) {
+                done.get();
             }
-            List<ManifestEntry> entries = new ArrayList<>(found.size());
-            List<String> unreadable = new ArrayList<>();
-            for (Future<Object> result : results) {
-                Object value = result.get();
-                if (value instanceof ManifestEntry entry) {
-                    entries.add(entry);
-                } else {
-                    unreadable.add((String) value);
-                }
-            }
-            if (!unreadable.isEmpty()) {
-                throw AssetsDeployException.invalidInput("cannot read " + String.join(", ", unreadable)
-                        + ": fix the permissions or leave the files out with .assetsignore");
-            }
-            return entries;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing", e);
@@ -142,23 +141,41 @@ public final class ManifestBuilder {
         } finally {
             pool.shutdownNow();
         }
+        List<ManifestEntry> entries = new ArrayList<>(found.size());
+        List<String> unreadable = new ArrayList<>();
+        for (Object value : results) {
+            if (value instanceof ManifestEntry entry) {
+                entries.add(entry);
+            } else {
+                unreadable.add((String) value);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            throw AssetsDeployException.invalidInput("cannot read " + String.join(", ", unreadable)
+                    + ": fix the permissions or leave the files out with .assetsignore");
+        }
+        return entries;
     }
 
     /** The entry, or a one-line reason the file could not be read: workers never throw. */
     private static Object hashOne(AssetHasher hasher, Found f) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
-            AssetHasher.Hashed hashed = hasher.hash(f.file(), name);
-            return new ManifestEntry(f.key(), hashed.hash(), hashed.size(), ContentTypes.forFileName(name), f.file());
-        } catch (AccessDeniedException e) {
-            return f.key() + " (permission denied)";
+            AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
+            // wrangler's manifest announces the stat size, whatever was read.
+            return new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file());
         } catch (IOException e) {
-            return f.key() + " (" + e.getMessage() + ")";
+            return f.key() + " (" + reason(e) + ")";
         }
     }
 
-    /** The walk: applies ignore rules and the symlink policy, collects files, never reads them. */
-    private static final class Walk extends SimpleFileVisitor<Path> {
+    /**
+     * The walk: applies ignore rules and the symlink policy, collects files, never reads them.
+     * A plain recursion over directory listings (not walkFileTree): the walk is the one part
+     * that cannot run in parallel, and the fewer layers its per-entry path has, the less the
+     * JIT must compile before it runs fast.
+     */
+    private static final class Walk {
         private final Path root;
         private final Path realRoot;
         private final AssetsIgnore ignore;
@@ -180,32 +197,54 @@ public final class ManifestBuilder {
             this.nativeNamesAreUtf8 = Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
         }
 
-        private String relative(Path path) {
-            String rel = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-            if (!nativeNamesAreUtf8 && (rel.indexOf('?') >= 0 || rel.indexOf('\uFFFD') >= 0)) {
-                errors.add("the name of " + path + " cannot be read in this locale (file names decode as "
-                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+        /** Visits the entries of {@code dir}, whose key relative to the root is {@code rel} ("" for the root). */
+        void folder(Path dir, String rel) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    String entryRel = rel.isEmpty() ? name : rel + "/" + name;
+                    checkName(entry, entryRel);
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        errors.add("cannot read /" + entryRel + " (" + reason(e) + ")");
+                        continue;
+                    }
+                    if (attrs.isDirectory()) {
+                        String rule = ignore.ignoredBy(entryRel, true);
+                        if (rule != null) {
+                            ignored.add(new IgnoredFile("/" + entryRel + "/", rule));
+                        } else {
+                            folder(entry, entryRel);
+                        }
+                    } else {
+                        file(entry, entryRel, attrs);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+                errors.add("cannot read " + (rel.isEmpty() ? root.toString() : "/" + rel) + " (" + reason(cause) + ")");
             }
-            return rel;
         }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (dir.equals(root)) {
-                return FileVisitResult.CONTINUE;
+        private void checkName(Path entry, String rel) {
+            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0))
+                    && !Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+                // The name did not decode: its bytes are not UTF-8 (or not the locale's charset).
+                errors.add(nativeNamesAreUtf8
+                        ? "the name of " + entry + " is not valid UTF-8 (wrangler cannot read it either): rename it"
+                        : "the name of " + entry + " cannot be read in this locale (file names decode as "
+                                + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
             }
-            String rel = relative(dir);
-            String rule = ignore.ignoredBy(rel, true);
-            if (rule != null) {
-                ignored.add(new IgnoredFile("/" + rel + "/", rule));
-                return FileVisitResult.SKIP_SUBTREE;
+            if (rel.indexOf('/') < 0 && DOTS_ONLY.matcher(rel).matches()) {
+                // wrangler's ignore check throws on such a path ("path should be a path.relative()d string").
+                errors.add("/" + rel + ": wrangler cannot deploy a top-level name made only of dots"
+                        + " (its ignore check crashes on it, even with .assetsignore): rename it");
             }
-            return FileVisitResult.CONTINUE;
         }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String rel = relative(file);
+        private void file(Path file, String rel, BasicFileAttributes attrs) {
             BasicFileAttributes target = attrs;
             if (attrs.isSymbolicLink()) {
                 try {
@@ -213,35 +252,34 @@ public final class ManifestBuilder {
                 } catch (NoSuchFileException e) {
                     target = null;
                 } catch (IOException e) {
-                    errors.add("cannot follow link /" + rel + ": " + e.getMessage());
-                    return FileVisitResult.CONTINUE;
+                    errors.add("cannot follow link /" + rel + " (" + reason(e) + ")");
+                    return;
                 }
             }
             String rule = ignore.ignoredBy(rel, target != null && target.isDirectory());
             if (rule != null) {
                 ignored.add(new IgnoredFile("/" + rel, rule));
-                return FileVisitResult.CONTINUE;
+                return;
             }
             if (target == null) {
                 errors.add("/" + rel + " is a broken link (to " + linkTarget(file)
                         + "): fix or remove it, or leave it out with .assetsignore");
-                return FileVisitResult.CONTINUE;
+                return;
             }
             if (target.isDirectory()) {
                 warnings.add(new ManifestWarning(ManifestWarning.Code.LINKED_FOLDER_SKIPPED, "/" + rel + "/",
                         "/" + rel + " links to the folder " + linkTarget(file)
                                 + ", which is not entered (as wrangler does): copy the folder in to publish it"));
-                return FileVisitResult.CONTINUE;
+                return;
             }
             if (!target.isRegularFile()) {
                 ignored.add(new IgnoredFile("/" + rel, "not a regular file"));
-                return FileVisitResult.CONTINUE;
+                return;
             }
             if (attrs.isSymbolicLink()) {
                 checkLinkInside(file, rel);
             }
             files.add(new Found("/" + rel, file, target.size()));
-            return FileVisitResult.CONTINUE;
         }
 
         private void checkLinkInside(Path link, String rel) {
@@ -252,7 +290,7 @@ public final class ManifestBuilder {
                             "/" + rel + " links to " + real + ", outside the assets folder: that file will be published"));
                 }
             } catch (IOException e) {
-                errors.add("cannot follow link /" + rel + ": " + e.getMessage());
+                errors.add("cannot follow link /" + rel + " (" + reason(e) + ")");
             }
         }
 
@@ -264,13 +302,6 @@ public final class ManifestBuilder {
             }
         }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-            String what = exc instanceof AccessDeniedException ? "permission denied" : exc.getMessage();
-            errors.add("cannot read " + (file.equals(root) ? root.toString() : "/" + relative(file)) + " (" + what + ")");
-            return FileVisitResult.CONTINUE;
-        }
-
         void failIfErrors() {
             if (!errors.isEmpty()) {
                 throw AssetsDeployException.invalidInput(String.join("; ", errors));
@@ -278,4 +309,21 @@ public final class ManifestBuilder {
         }
     }
 
+    /** Why an I/O call failed, in a few words and without the path (the caller names the file). */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String message = String.valueOf(e.getMessage());
+        // java.io reports "PATH (Reason)".
+        int open = message.lastIndexOf(" (");
+        if (message.endsWith(")") && open >= 0) {
+            String why = message.substring(open + 2, message.length() - 1);
+            return why.equals("Permission denied") ? "permission denied" : why;
+        }
+        return message;
+    }
 }

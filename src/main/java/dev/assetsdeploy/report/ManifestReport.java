@@ -8,7 +8,10 @@ import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestJson;
 import dev.assetsdeploy.manifest.ManifestWarning;
 import dev.assetsdeploy.manifest.Sizes;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Locale;
 
 /** A manifest for people (text) and for scripts (JSON). */
@@ -54,6 +57,39 @@ public final class ManifestReport {
             }
         }
         out.flush();
+    }
+
+    /**
+     * Writes the same document as {@link #json} straight to {@code out}, pretty-printed: for
+     * 20,000 files this is several MB, and building the tree first doubled the time.
+     */
+    public static void writeJson(Manifest m, Writer out) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setIndent("  ");
+        w.setHtmlSafe(false);
+        w.beginObject();
+        w.name("manifest").beginObject();
+        for (ManifestEntry e : m.entries()) {
+            w.name(e.path()).beginObject().name("hash").value(e.hash()).name("size").value(e.size()).endObject();
+        }
+        w.endObject();
+        w.name("files").beginArray();
+        for (ManifestEntry e : m.entries()) {
+            w.beginObject().name("path").value(e.path()).name("hash").value(e.hash()).name("size").value(e.size())
+                    .name("contentType").value(e.wireContentType()).endObject();
+        }
+        w.endArray();
+        w.name("ignored").beginArray();
+        for (IgnoredFile i : m.ignored()) {
+            w.beginObject().name("path").value(i.path()).name("rule").value(i.rule()).endObject();
+        }
+        w.endArray();
+        w.name("warnings");
+        Json.COMPACT.toJson(warningsJson(m), w);
+        w.name("totals").beginObject().name("files").value(m.fileCount()).name("bytes").value(m.totalBytes())
+                .name("ignored").value(m.ignored().size()).name("warnings").value(m.warnings().size()).endObject();
+        w.endObject();
+        w.flush();
     }
 
     public static JsonObject json(Manifest m) {
