@@ -5,6 +5,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -18,13 +20,12 @@ import java.util.HexFormat;
 public final class AssetHasher {
 
     private static final int CHUNK = 3 * 32 * 1024;
-    private static final byte[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] raw = new byte[CHUNK];
     private final byte[] encoded = new byte[CHUNK / 3 * 4];
     private final byte[] digest = new byte[32];
     private final Blake3Digest blake3 = new Blake3Digest();
+    private final Base64.Encoder base64 = Base64.getEncoder();
 
     /** A file's hash and the number of bytes it was computed over. */
     public record Hashed(String hash, long size) {
@@ -53,7 +54,9 @@ public final class AssetHasher {
                     break;
                 }
                 read += filled;
-                blake3.update(encoded, 0, base64(raw, filled, encoded));
+                // only a file's last chunk is short, so this copy happens at most once per file
+                byte[] chunk = filled == CHUNK ? raw : Arrays.copyOf(raw, filled);
+                blake3.update(encoded, 0, base64.encode(chunk, encoded));
                 if (filled < CHUNK && size == 0) {
                     break;
                 }
@@ -78,8 +81,8 @@ public final class AssetHasher {
     /** The hash of bytes in memory (tests, and the doc's vectors). */
     public static String hash(byte[] bytes, String nameForExtension) {
         AssetHasher hasher = new AssetHasher();
-        byte[] text = new byte[(bytes.length + 2) / 3 * 4];
-        hasher.blake3.update(text, 0, base64(bytes, bytes.length, text));
+        byte[] text = Base64.getEncoder().encode(bytes);
+        hasher.blake3.update(text, 0, text.length);
         return hasher.finish(nameForExtension);
     }
 
@@ -88,27 +91,6 @@ public final class AssetHasher {
         blake3.update(ext, 0, ext.length);
         blake3.finish(digest);
         return HexFormat.of().formatHex(digest, 0, 16);
-    }
-
-    /** Standard padded Base64 of {@code src[0, length)} into {@code dst}; returns the bytes written. */
-    static int base64(byte[] src, int length, byte[] dst) {
-        int whole = length - length % 3;
-        int d = 0;
-        for (int s = 0; s < whole; s += 3) {
-            int bits = (src[s] & 0xff) << 16 | (src[s + 1] & 0xff) << 8 | (src[s + 2] & 0xff);
-            dst[d++] = ALPHABET[bits >>> 18];
-            dst[d++] = ALPHABET[(bits >>> 12) & 0x3f];
-            dst[d++] = ALPHABET[(bits >>> 6) & 0x3f];
-            dst[d++] = ALPHABET[bits & 0x3f];
-        }
-        if (whole < length) {
-            int bits = (src[whole] & 0xff) << 16 | (whole + 1 < length ? (src[whole + 1] & 0xff) << 8 : 0);
-            dst[d++] = ALPHABET[bits >>> 18];
-            dst[d++] = ALPHABET[(bits >>> 12) & 0x3f];
-            dst[d++] = whole + 1 < length ? ALPHABET[(bits >>> 6) & 0x3f] : (byte) '=';
-            dst[d++] = '=';
-        }
-        return d;
     }
 
     /** Node's {@code path.extname(name)} without its dot: {@code a.tar.gz} → {@code gz}, {@code .htaccess} → "". */
