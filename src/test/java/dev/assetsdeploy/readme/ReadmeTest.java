@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -70,6 +73,27 @@ class ReadmeTest {
                 .forEach((code, meaning) -> help.put(code.trim(), normalized(meaning)));
         assertEquals(help, readme, "README.md's exit-code table differs from --help's (ExitCodes.HELP)");
         assertEquals(exitCodeConstants(), new TreeSet<>(help.keySet()), "ExitCodes.HELP must list every exit code");
+    }
+
+    @Test
+    void everyFlagTheReadmeMentionsIsAnOption() throws IOException {
+        ReadmeFile readme = ReadmeFile.read();
+        String prose = readme.text.replace(readme.helpSection(), "");
+        Set<String> options = new TreeSet<>();
+        optionNames(AssetsDeploy.newCommandLine(Environment.of(Map.of())), options);
+        Set<String> unknown = new TreeSet<>();
+        Matcher m = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*").matcher(prose);
+        while (m.find()) {
+            if (!options.contains(m.group())) {
+                unknown.add(m.group());
+            }
+        }
+        assertEquals(Set.of(), unknown, "README.md mentions flags no command has");
+    }
+
+    static void optionNames(CommandLine cl, Set<String> names) {
+        cl.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+        cl.getSubcommands().values().forEach(sub -> optionNames(sub, names));
     }
 
     /** Table cell and help line are the same sentence: no Markdown code marks, no capital, no final stop. */
