@@ -75,6 +75,16 @@ class ReadmeTest {
         assertEquals(exitCodeConstants(), new TreeSet<>(help.keySet()), "ExitCodes.HELP must list every exit code");
     }
 
+    /** sh blocks are run by ReadmeCommandsIT; a block in another shell dialect would silently not be. */
+    @Test
+    void everyCodeBlockIsRunOrAnIllustration() throws IOException {
+        Set<String> known = Set.of("sh", "text", "yaml", "toml", "json", "jsonc");
+        List<String> unknown = ReadmeFile.read().blocks().stream().filter(b -> !known.contains(b.language()))
+                .map(b -> "line " + (b.firstLine() - 1) + ": ```" + b.language()).toList();
+        assertEquals(List.of(), unknown, "README.md code blocks must be ```sh (commands ReadmeCommandsIT runs) or one of "
+                + known + " (illustrations)");
+    }
+
     @Test
     void everyFlagTheReadmeMentionsIsAnOption() throws IOException {
         ReadmeFile readme = ReadmeFile.read();
