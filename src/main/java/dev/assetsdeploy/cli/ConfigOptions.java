@@ -7,7 +7,7 @@ import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.RoutingFileWarning;
-import dev.assetsdeploy.deploy.RoutingFiles;
+import dev.assetsdeploy.config.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,9 +104,8 @@ public final class ConfigOptions {
         if (config.assetsDirectory() == null) {
             return 0;
         }
-        RoutingFiles files = RoutingFiles.read(config.assetsDirectory());
         String htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
-        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), files.redirects(), files.headers(),
+        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), RoutingFiles.read(config.assetsDirectory()),
                 htmlHandling), err);
     }
 

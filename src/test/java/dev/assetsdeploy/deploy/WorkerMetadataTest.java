@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.RoutingFiles;
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.report.Json;
 import java.io.IOException;
