@@ -19,8 +19,6 @@ import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AllCommandTest {
 
@@ -80,18 +77,13 @@ class AllCommandTest {
     }
 
     int run(String... args) {
-        StringWriter outSw = new StringWriter();
-        StringWriter errSw = new StringWriter();
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
-        cl.setOut(new PrintWriter(outSw));
-        cl.setErr(new PrintWriter(errSw));
-        int code = AssetsDeploy.execute(cl, args);
-        out = outSw.toString();
-        err = errSw.toString();
+        CliRun run = CliRun.execute(env, args);
+        out = run.out();
+        err = run.err();
         String token = env.get("CLOUDFLARE_API_TOKEN");
         assertFalse(token != null && (out.contains(token) || err.contains(token)));
         assertFalse(out.contains("eyJ") || err.contains("eyJ"), "a JWT was printed");
-        return code;
+        return run.code();
     }
 
     String config() {
