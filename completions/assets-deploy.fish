@@ -62,7 +62,7 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l dispatch-na
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l concurrency -x -d 'Upload requests in flight at most (default: 6; lowered automatically when the API asks).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l token-out -r -F -d 'Write the completion token to FILE (mode 600, replaced atomically).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l timeout -x -d 'Give up on a response after SECONDS (then retry; default: 120).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l max-attempts -x -d 'Attempts per request before the upload fails (default: 6).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l max-attempts -x -d 'Attempts per request before the command fails (default: 6).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l max-files -x -d 'Refuse a folder with more than N files, before reading any (default: 20000; paid plans allow 100000).'

@@ -104,7 +104,7 @@ final class AllCommand implements Callable<Integer> {
                 .withMaxConnections(Math.max(64, concurrency));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
             uploaded = uploadAssets(client, settings, manifest, target, env, err);
             WorkerUpload upload = deployOptions.prepare(cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);

@@ -81,7 +81,7 @@ final class DeployCommand implements Callable<Integer> {
         WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(spec.commandLine().getErr(), output.verbose()))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary = new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
