@@ -78,6 +78,11 @@ final class AllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        // Usage errors first: before the config, the hashing, and whether this is a dry run.
+        if (concurrency < 1 || concurrency > 64) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
+        }
+        requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
@@ -97,9 +102,6 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
                 .withMaxConnections(Math.max(64, concurrency));
         DeployResult result;

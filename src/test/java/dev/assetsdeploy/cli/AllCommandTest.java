@@ -176,6 +176,19 @@ class AllCommandTest {
         assertTrue(out.startsWith("Deployed Worker site in dispatch namespace customers\n"), out);
     }
 
+    /** A flag out of range is a usage error, with or without --dry-run (a dry run checks what the real run would refuse). */
+    @Test
+    void flagsOutOfRangeAreUsageErrorsEvenInADryRun() {
+        for (String[] flag : new String[][] {{"--concurrency", "0"}, {"--concurrency", "65"}, {"--timeout", "0"}, {"--max-attempts", "21"}}) {
+            for (String dryRun : new String[] {"--dry-run", "--quiet"}) {
+                assertEquals(ExitCodes.USAGE, run("all", "--config", config(), flag[0], flag[1], dryRun), String.join(" ", flag));
+                assertTrue(err.contains(flag[0] + " must be"), err);
+                assertEquals("", out);
+                assertEquals(0, api.sessionsOpened() + api.workerRequests().size(), String.join(" ", flag));
+            }
+        }
+    }
+
     @Test
     void dryRunMakesNoRequestAndNeedsNoCredentials() throws IOException {
         WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
