@@ -92,9 +92,7 @@ final class AllCommand implements Callable<Integer> {
         WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
-        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
-        err.flush();
-        warnings += manifest.warnings().size();
+        warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);
             Strictness.check(output, warnings);

@@ -2,6 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,5 +30,12 @@ public final class ManifestOptions {
 
     public Manifest build(Path dir) {
         return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors()).build(dir);
+    }
+
+    /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */
+    static int printWarnings(Manifest manifest, PrintWriter err) {
+        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
+        err.flush();
+        return manifest.warnings().size();
     }
 }

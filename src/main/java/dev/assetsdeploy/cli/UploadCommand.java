@@ -4,7 +4,6 @@ import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.ManifestWarning;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.report.UploadSummary;
@@ -83,11 +82,7 @@ final class UploadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(dir);
-        for (ManifestWarning w : manifest.warnings()) {
-            err.println("warning: " + w.message());
-        }
-        err.flush();
-        Strictness.check(output, manifest.warnings().size());
+        Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
         List<UploadListener> listeners = new ArrayList<>();
         UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
