@@ -89,11 +89,7 @@ public final class ConfigOptions {
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */
     public static int printWarnings(LoadedConfig loaded, PrintWriter err) {
-        for (ConfigWarning warning : loaded.warnings()) {
-            err.println("warning: " + warning.message());
-        }
-        err.flush();
-        return loaded.warnings().size();
+        return Warnings.print(loaded.warnings().stream().map(ConfigWarning::message).toList(), err);
     }
 
     /**
@@ -110,10 +106,6 @@ public final class ConfigOptions {
     }
 
     static int printWarnings(List<RoutingFileWarning> warnings, PrintWriter err) {
-        for (RoutingFileWarning warning : warnings) {
-            err.println("warning: " + warning.message());
-        }
-        err.flush();
-        return warnings.size();
+        return Warnings.print(warnings.stream().map(RoutingFileWarning::message).toList(), err);
     }
 }

@@ -2,6 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
+import dev.assetsdeploy.manifest.ManifestWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +35,6 @@ public final class ManifestOptions {
 
     /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */
     static int printWarnings(Manifest manifest, PrintWriter err) {
-        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
-        err.flush();
-        return manifest.warnings().size();
+        return Warnings.print(manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
     }
 }
