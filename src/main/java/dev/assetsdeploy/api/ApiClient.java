@@ -157,7 +157,7 @@ public final class ApiClient implements Closeable {
             trace.accept(request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
             throw e;
         } catch (IOException e) {
-            trace.accept(request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started) + " ms");
+            trace.accept(scrub(request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started) + " ms"));
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }

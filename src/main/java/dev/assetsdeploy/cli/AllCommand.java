@@ -78,20 +78,21 @@ final class AllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        // Usage errors first: before the config, the hashing, and whether this is a dry run.
+        if (concurrency < 1 || concurrency > 64) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
+        }
+        requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = config.load(env, dir,
-                Requirements.ALL.withDispatchNamespace(deployOptions.dispatchNamespace != null));
+        LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
         DeployConfig cfg = loaded.config();
-        DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
+        DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
-        WorkerUpload plan = WorkerUpload.prepare(cfg, target, deployOptions.modules, AssetsSource.placeholder(),
-                deployOptions.message);
+        WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
-        manifest.warnings().forEach(w -> err.println("warning: " + w.message()));
-        err.flush();
-        warnings += manifest.warnings().size();
+        warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);
             Strictness.check(output, warnings);
@@ -99,17 +100,13 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
                 .withMaxConnections(Math.max(64, concurrency));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(err, output.verbose()))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
             uploaded = uploadAssets(client, settings, manifest, target, env, err);
-            WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules,
-                    AssetsSource.token(uploaded.token().jwt()), deployOptions.message);
+            WorkerUpload upload = deployOptions.prepare(cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(manifest.fileCount(), manifest.totalBytes(),
@@ -135,7 +132,7 @@ final class AllCommand implements Callable<Integer> {
     }
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
-        String account = firstOf(credentials.accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), cfg.accountId());
+        String account = credentials.accountId(env, cfg.accountId());
         String path = "/accounts/" + (account != null ? account : "<account>") + plan.target().accountRelativePath();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -144,14 +141,5 @@ final class AllCommand implements Callable<Integer> {
         } else {
             DryRunReport.printText(manifest, plan, path, output.verbose(), out);
         }
-    }
-
-    private static String firstOf(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -7,7 +7,7 @@ import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.RoutingFileWarning;
-import dev.assetsdeploy.deploy.RoutingFiles;
+import dev.assetsdeploy.config.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,11 +89,7 @@ public final class ConfigOptions {
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */
     public static int printWarnings(LoadedConfig loaded, PrintWriter err) {
-        for (ConfigWarning warning : loaded.warnings()) {
-            err.println("warning: " + warning.message());
-        }
-        err.flush();
-        return loaded.warnings().size();
+        return Warnings.print(loaded.warnings().stream().map(ConfigWarning::message).toList(), err);
     }
 
     /**
@@ -104,17 +100,12 @@ public final class ConfigOptions {
         if (config.assetsDirectory() == null) {
             return 0;
         }
-        RoutingFiles files = RoutingFiles.read(config.assetsDirectory());
         String htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
-        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), files.redirects(), files.headers(),
+        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), RoutingFiles.read(config.assetsDirectory()),
                 htmlHandling), err);
     }
 
     static int printWarnings(List<RoutingFileWarning> warnings, PrintWriter err) {
-        for (RoutingFileWarning warning : warnings) {
-            err.println("warning: " + warning.message());
-        }
-        err.flush();
-        return warnings.size();
+        return Warnings.print(warnings.stream().map(RoutingFileWarning::message).toList(), err);
     }
 }

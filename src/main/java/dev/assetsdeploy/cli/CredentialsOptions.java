@@ -30,7 +30,7 @@ public final class CredentialsOptions {
     /** As {@link #settings(Environment)}, with the config file's {@code account_id} as the last fallback. */
     public ApiSettings settings(Environment env, String configAccountId) {
         Credentials credentials = credentials(env);
-        String account = firstOf(accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), configAccountId);
+        String account = accountId(env, configAccountId);
         if (account == null) {
             throw AssetsDeployException.invalidInput("no account id: set CLOUDFLARE_ACCOUNT_ID or pass --account-id"
                     + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
@@ -50,6 +50,11 @@ public final class CredentialsOptions {
                 firstOf(env.get("HTTP_PROXY"), env.get("http_proxy"), null),
                 firstOf(env.get("NO_PROXY"), env.get("no_proxy"), null));
         return ApiSettings.of(baseUrl, account, credentials, VersionProvider.version()).withProxy(proxy);
+    }
+
+    /** The account id from --account-id, then CLOUDFLARE_ACCOUNT_ID, then the config; {@code null} when none. */
+    String accountId(Environment env, String configAccountId) {
+        return firstOf(accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), configAccountId);
     }
 
     private static Credentials credentials(Environment env) {

@@ -7,7 +7,6 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
-import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
@@ -73,18 +72,16 @@ final class DeployCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Environment env = root.env();
         LoadedConfig loaded = config.load(env, dir,
-                Requirements.DEPLOY.withAssetsDirectory(dir != null)
-                        .withDispatchNamespace(deployOptions.dispatchNamespace != null));
+                deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
         DeployConfig cfg = loaded.config();
         int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
                 + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
         Strictness.check(output, warnings);
-        DeployTarget target = new DeployTarget(cfg.scriptName(), deployOptions.dispatchNamespace, deployOptions.versionOnly);
         AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
-        WorkerUpload upload = WorkerUpload.prepare(cfg, target, deployOptions.modules, source, deployOptions.message);
+        WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, DeployOutput.trace(spec.commandLine().getErr(), output.verbose()))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary = new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));

@@ -1,5 +1,10 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.deploy.AssetsSource;
+import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.WorkerUpload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,4 +29,18 @@ public final class DeployOptions {
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
             description = "A message recorded with the version (annotation workers/message).")
     String message;
+
+    /** {@code base} with a dispatch namespace required when one is given. */
+    Requirements requirements(Requirements base) {
+        return base.withDispatchNamespace(dispatchNamespace != null);
+    }
+
+    DeployTarget target(DeployConfig config) {
+        return new DeployTarget(config.scriptName(), dispatchNamespace, versionOnly);
+    }
+
+    /** The Worker upload for {@code config} with these options and {@code assets}; checks everything before any request. */
+    WorkerUpload prepare(DeployConfig config, AssetsSource assets) {
+        return WorkerUpload.prepare(config, target(config), modules, assets, message);
+    }
 }

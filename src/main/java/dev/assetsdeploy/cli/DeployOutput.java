@@ -7,7 +7,6 @@ import dev.assetsdeploy.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** How {@code deploy} and {@code all} hand their result over: stdout (text or JSON), and GitHub Actions when under it. */
@@ -29,19 +28,6 @@ final class DeployOutput {
             writeGithub(cl.getErr(), "GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY"),
                     file -> GithubActions.writeSummary(file, summary));
         }
-    }
-
-    /** The API client's request log: on stderr with --verbose (it never holds a secret), else nowhere. */
-    static Consumer<String> trace(PrintWriter err, boolean verbose) {
-        if (!verbose) {
-            return line -> { };
-        }
-        return line -> {
-            synchronized (err) {
-                err.println("  " + line);
-                err.flush();
-            }
-        };
     }
 
     private interface Writer {

@@ -2,6 +2,8 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
+import dev.assetsdeploy.manifest.ManifestWarning;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,5 +31,10 @@ public final class ManifestOptions {
 
     public Manifest build(Path dir) {
         return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors()).build(dir);
+    }
+
+    /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */
+    static int printWarnings(Manifest manifest, PrintWriter err) {
+        return Warnings.print(manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
     }
 }

@@ -1,5 +1,7 @@
 package dev.assetsdeploy.cli;
 
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** How a command reports: for people (default, --verbose, --quiet) or for scripts (--json). */
@@ -31,5 +33,18 @@ public final class OutputOptions {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** The API client's request log: on {@code err} with --verbose (it never holds a secret), else nowhere. */
+    Consumer<String> requestLog(PrintWriter err) {
+        if (!verbose) {
+            return line -> { };
+        }
+        return line -> {
+            synchronized (err) {
+                err.println("  " + line);
+                err.flush();
+            }
+        };
     }
 }

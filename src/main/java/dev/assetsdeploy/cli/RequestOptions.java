@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Timeouts and attempts of API requests, for {@code deploy} and {@code all} (the same flags as {@code upload}). */
+/** Timeouts and attempts of API requests, for {@code upload}, {@code deploy} and {@code all}. */
 public final class RequestOptions {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
@@ -18,13 +18,18 @@ public final class RequestOptions {
             description = "Attempts per request before the command fails (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    ApiSettings apply(ApiSettings settings, CommandSpec spec) {
+    /** Fails on a value out of range (a usage error, before anything else is looked at). */
+    void check(CommandSpec spec) {
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new ParameterException(spec.commandLine(), "--max-attempts must be between 1 and 20");
         }
+    }
+
+    ApiSettings apply(ApiSettings settings, CommandSpec spec) {
+        check(spec);
         return settings.withTimeouts(ApiSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
                 .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts));
     }

@@ -2,10 +2,8 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
-import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.ManifestWarning;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.report.UploadSummary;
@@ -23,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,13 +61,8 @@ final class UploadCommand implements Callable<Integer> {
             description = "Write the completion token to FILE (mode 600, replaced atomically).")
     Path tokenOut;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Give up on a response after SECONDS (then retry; default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "6",
-            description = "Attempts per request before the upload fails (default: ${DEFAULT-VALUE}).")
-    int maxAttempts;
+    @Mixin
+    RequestOptions requests;
 
     @Mixin
     CredentialsOptions credentialsOptions;
@@ -85,18 +77,12 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         checkRanges();
         Environment env = root.env();
-        ApiSettings settings = credentialsOptions.settings(env)
-                .withTimeouts(ApiSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
-                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts))
+        ApiSettings settings = requests.apply(credentialsOptions.settings(env), spec)
                 .withMaxConnections(Math.max(64, concurrency));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(dir);
-        for (ManifestWarning w : manifest.warnings()) {
-            err.println("warning: " + w.message());
-        }
-        err.flush();
-        Strictness.check(output, manifest.warnings().size());
+        Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
         List<UploadListener> listeners = new ArrayList<>();
         UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
@@ -108,7 +94,7 @@ final class UploadCommand implements Callable<Integer> {
             listeners.add(events);
         }
         UploadResult result;
-        try (ApiClient client = new ApiClient(settings, output.verbose() ? line -> verbose(err, line) : line -> { })) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
             UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
             result = new Uploader(client, options, UploadListener.all(listeners))
                     .upload(manifest, new UploadTarget(script, dispatchNamespace));
@@ -136,17 +122,7 @@ final class UploadCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 64) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
         }
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
-        if (maxAttempts < 1 || maxAttempts > 20) {
-            throw new ParameterException(spec.commandLine(), "--max-attempts must be between 1 and 20");
-        }
-    }
-
-    private static synchronized void verbose(PrintWriter err, String line) {
-        err.println("  " + line);
-        err.flush();
+        requests.check(spec);
     }
 
     /** Written next to FILE with mode 600 from the start, then moved over it: no moment with a readable or half-written token. */

@@ -34,12 +34,8 @@ public final class HeadersFile {
         }
     }
 
-    /** A line Cloudflare ignores, and why (its message). */
-    public record Problem(int line, String message) {
-    }
-
     /** The parse result: every valid rule in file order, and the problems. */
-    public record Parsed(List<Rule> rules, List<Problem> problems) {
+    public record Parsed(List<Rule> rules, List<RoutingFileProblem> problems) {
 
         public Parsed {
             rules = List.copyOf(rules);
@@ -84,7 +80,7 @@ public final class HeadersFile {
     public static Parsed parse(String text) {
         String[] lines = text.split("\n", -1);
         List<Rule> rules = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<RoutingFileProblem> problems = new ArrayList<>();
         Block block = null;
         boolean skipUntilNextPath = false;
         for (int i = 0; i < lines.length; i++) {
@@ -94,14 +90,14 @@ public final class HeadersFile {
                 continue;
             }
             if (line.length() > MAX_LINE_LENGTH) {
-                problems.add(new Problem(lineNumber, "Ignoring line " + lineNumber
+                problems.add(new RoutingFileProblem(lineNumber, "Ignoring line " + lineNumber
                         + " as it exceeds the maximum allowed length of " + MAX_LINE_LENGTH + "."));
                 continue;
             }
             if (LINE_IS_PROBABLY_A_PATH.matcher(line).find()) {
                 skipUntilNextPath = false;
                 if (rules.size() >= MAX_RULES) {
-                    problems.add(new Problem(lineNumber, "Maximum number of rules supported is " + MAX_RULES
+                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of rules supported is " + MAX_RULES
                             + ". Skipping remaining " + (lines.length - i) + " lines of file."));
                     break; // the block in progress is still kept below, as Cloudflare does
                 }
@@ -112,7 +108,7 @@ public final class HeadersFile {
                 RuleUrls.Result path = RuleUrls.validate(line, false, true, false, false);
                 String error = path.url() == null ? path.error() : multipleWildcards(path.url());
                 if (error != null) {
-                    problems.add(new Problem(lineNumber, error));
+                    problems.add(new RoutingFileProblem(lineNumber, error));
                     skipUntilNextPath = true;
                     continue;
                 }
@@ -125,30 +121,30 @@ public final class HeadersFile {
             int colon = line.indexOf(':');
             if (colon < 0) {
                 if (block == null) {
-                    problems.add(new Problem(lineNumber, "Expected a path beginning with at least one forward-slash"));
+                    problems.add(new RoutingFileProblem(lineNumber, "Expected a path beginning with at least one forward-slash"));
                 } else if (line.startsWith(UNSET_OPERATOR)) {
                     block.unset.add(line.replaceFirst(Pattern.quote(UNSET_OPERATOR), ""));
                 } else {
-                    problems.add(new Problem(lineNumber, "Expected a colon-separated header pair (e.g. name: value)"));
+                    problems.add(new RoutingFileProblem(lineNumber, "Expected a colon-separated header pair (e.g. name: value)"));
                 }
                 continue;
             }
             String name = JsText.trim(line.substring(0, colon)).toLowerCase(Locale.ROOT);
             if (name.contains(" ")) {
-                problems.add(new Problem(lineNumber, "Header name cannot include spaces"));
+                problems.add(new RoutingFileProblem(lineNumber, "Header name cannot include spaces"));
                 continue;
             }
             String value = JsText.trim(line.substring(colon + 1));
             if (name.isEmpty()) {
-                problems.add(new Problem(lineNumber, "No header name specified"));
+                problems.add(new RoutingFileProblem(lineNumber, "No header name specified"));
                 continue;
             }
             if (value.isEmpty()) {
-                problems.add(new Problem(lineNumber, "No header value specified"));
+                problems.add(new RoutingFileProblem(lineNumber, "No header value specified"));
                 continue;
             }
             if (block == null) {
-                problems.add(new Problem(lineNumber, "Path should come before header (" + name + ": " + value + ")"));
+                problems.add(new RoutingFileProblem(lineNumber, "Path should come before header (" + name + ": " + value + ")"));
                 continue;
             }
             block.set.merge(name, value, (old, added) -> old + ", " + added);
@@ -159,11 +155,11 @@ public final class HeadersFile {
         return new Parsed(rules, problems);
     }
 
-    private static void finish(Block block, List<Rule> rules, List<Problem> problems) {
+    private static void finish(Block block, List<Rule> rules, List<RoutingFileProblem> problems) {
         if (block.valid()) {
             rules.add(block.rule());
         } else {
-            problems.add(new Problem(block.line, "No headers specified"));
+            problems.add(new RoutingFileProblem(block.line, "No headers specified"));
         }
     }
 

@@ -34,15 +34,11 @@ public final class RedirectsFile {
         }
     }
 
-    /** A line Cloudflare ignores, and why (its message). */
-    public record Problem(int line, String message) {
-    }
-
     /**
      * The parse result. {@code staticRules} and {@code dynamicRules} are how Cloudflare stores
      * them: a rule without splat or placeholder is static only while no dynamic rule came before it.
      */
-    public record Parsed(List<Rule> rules, List<Problem> problems) {
+    public record Parsed(List<Rule> rules, List<RoutingFileProblem> problems) {
 
         public Parsed {
             rules = List.copyOf(rules);
@@ -84,7 +80,7 @@ public final class RedirectsFile {
     public static Parsed parse(String text, String htmlHandling) {
         String[] lines = text.split("\n", -1);
         List<Rule> rules = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<RoutingFileProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int staticRules = 0;
         int dynamicRules = 0;
@@ -96,26 +92,26 @@ public final class RedirectsFile {
                 continue;
             }
             if (line.length() > MAX_LINE_LENGTH) {
-                problems.add(new Problem(lineNumber, "Ignoring line " + lineNumber
+                problems.add(new RoutingFileProblem(lineNumber, "Ignoring line " + lineNumber
                         + " as it exceeds the maximum allowed length of " + MAX_LINE_LENGTH + "."));
                 continue;
             }
             String[] tokens = JsText.splitOnWhitespace(TRAILING_COMMENT.matcher(line).replaceFirst(""));
             if (tokens.length < 2 || tokens.length > 3) {
-                problems.add(new Problem(lineNumber, "Expected exactly 2 or 3 whitespace-separated tokens. Got "
+                problems.add(new RoutingFileProblem(lineNumber, "Expected exactly 2 or 3 whitespace-separated tokens. Got "
                         + tokens.length + "."));
                 continue;
             }
             String statusText = tokens.length == 3 ? tokens[2] : "302";
             RuleUrls.Result from = RuleUrls.validate(tokens[0], true, true, false, false);
             if (from.url() == null) {
-                problems.add(new Problem(lineNumber, from.error()));
+                problems.add(new RoutingFileProblem(lineNumber, from.error()));
                 continue;
             }
             if (canCreateStatic && !SPLAT.matcher(from.url()).find() && !PLACEHOLDER.matcher(from.url()).find()) {
                 staticRules++;
                 if (staticRules > MAX_STATIC_RULES) {
-                    problems.add(new Problem(lineNumber, "Maximum number of static rules supported is "
+                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of static rules supported is "
                             + MAX_STATIC_RULES + ". Skipping line."));
                     continue;
                 }
@@ -123,19 +119,19 @@ public final class RedirectsFile {
                 dynamicRules++;
                 canCreateStatic = false;
                 if (dynamicRules > MAX_DYNAMIC_RULES) {
-                    problems.add(new Problem(lineNumber, "Maximum number of dynamic rules supported is "
+                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of dynamic rules supported is "
                             + MAX_DYNAMIC_RULES + ". Skipping remaining " + (lines.length - i) + " lines of file."));
                     break;
                 }
             }
             RuleUrls.Result to = RuleUrls.validate(tokens[1], false, false, true, true);
             if (to.url() == null) {
-                problems.add(new Problem(lineNumber, to.error()));
+                problems.add(new RoutingFileProblem(lineNumber, to.error()));
                 continue;
             }
             double status = JsText.number(statusText);
             if (Double.isNaN(status) || status != Math.rint(status) || !PERMITTED_STATUS.contains((int) status)) {
-                problems.add(new Problem(lineNumber, "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got "
+                problems.add(new RoutingFileProblem(lineNumber, "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got "
                         + statusText + "."));
                 continue;
             }
@@ -143,17 +139,17 @@ public final class RedirectsFile {
             boolean wildcardToIndex = from.url().endsWith("/*") && TO_INDEX.matcher(to.url()).matches();
             boolean rootToIndex = from.url().endsWith("/") && TO_INDEX.matcher(to.url()).matches();
             if (relative && (wildcardToIndex || rootToIndex && !"none".equals(htmlHandling))) {
-                problems.add(new Problem(lineNumber, "Infinite loop detected in this rule and has been ignored. This will"
+                problems.add(new RoutingFileProblem(lineNumber, "Infinite loop detected in this rule and has been ignored. This will"
                         + " cause a redirect to strip `.html` or `/index` and end up triggering this rule again."
                         + " Please fix or remove this rule to silence this warning."));
                 continue;
             }
             if (!seen.add(from.url())) {
-                problems.add(new Problem(lineNumber, "Ignoring duplicate rule for path " + from.url() + "."));
+                problems.add(new RoutingFileProblem(lineNumber, "Ignoring duplicate rule for path " + from.url() + "."));
                 continue;
             }
             if (status == 200 && !relative) {
-                problems.add(new Problem(lineNumber, "Proxy (200) redirects can only point to relative paths. Got " + to.url()));
+                problems.add(new RoutingFileProblem(lineNumber, "Proxy (200) redirects can only point to relative paths. Got " + to.url()));
                 continue;
             }
             rules.add(new Rule(from.url(), to.url(), (int) status, lineNumber));

@@ -15,9 +15,6 @@ import java.util.List;
  */
 public record RoutingFileWarning(Path file, int line, String detail) {
 
-    public static final String REDIRECTS_FILE = "_redirects";
-    public static final String HEADERS_FILE = "_headers";
-
     /** One line, {@code <file>:<line>: <detail>}, as printed after {@code warning: }. */
     public String message() {
         return file + ":" + line + ": " + detail;
@@ -26,21 +23,19 @@ public record RoutingFileWarning(Path file, int line, String detail) {
     /** The problems of files already parsed from {@code folder}: {@code _redirects} first, each in line order. */
     public static List<RoutingFileWarning> of(Path folder, RedirectsFile.Parsed redirects, HeadersFile.Parsed headers) {
         List<RoutingFileWarning> warnings = new ArrayList<>();
-        Path redirectsFile = folder.resolve(REDIRECTS_FILE);
+        Path redirectsFile = folder.resolve(RoutingFiles.REDIRECTS_FILE);
         redirects.problems().forEach(p -> warnings.add(new RoutingFileWarning(redirectsFile, p.line(), p.message())));
-        Path headersFile = folder.resolve(HEADERS_FILE);
+        Path headersFile = folder.resolve(RoutingFiles.HEADERS_FILE);
         headers.problems().forEach(p -> warnings.add(new RoutingFileWarning(headersFile, p.line(), p.message())));
         return List.copyOf(warnings);
     }
 
     /**
-     * Checks the texts of {@code folder}'s routing files ({@code null} = absent).
+     * Checks the texts of {@code folder}'s routing files.
      *
      * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
      */
-    public static List<RoutingFileWarning> check(Path folder, String redirects, String headers, String htmlHandling) {
-        return of(folder,
-                redirects == null ? new RedirectsFile.Parsed(List.of(), List.of()) : RedirectsFile.parse(redirects, htmlHandling),
-                headers == null ? new HeadersFile.Parsed(List.of(), List.of()) : HeadersFile.parse(headers));
+    public static List<RoutingFileWarning> check(Path folder, RoutingFiles files, String htmlHandling) {
+        return of(folder, files.parsedRedirects(htmlHandling), files.parsedHeaders());
     }
 }

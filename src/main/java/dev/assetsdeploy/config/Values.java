@@ -2,13 +2,10 @@ package dev.assetsdeploy.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import dev.assetsdeploy.report.Json;
 
 /** How error messages show a config value: strings and numbers as JSON, containers by kind. */
 final class Values {
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private Values() {
     }
@@ -26,11 +23,11 @@ final class Values {
         if (value.isJsonObject()) {
             return "an object";
         }
-        return GSON.toJson(value);
+        return Json.compact(value);
     }
 
     /** A string as JSON shows it, quotes and escapes included. */
     static String quote(String s) {
-        return GSON.toJson(new JsonPrimitive(s));
+        return Json.compact(new JsonPrimitive(s));
     }
 }

@@ -8,9 +8,4 @@ package dev.assetsdeploy.deploy;
  * @param startupTimeMs the Worker's measured startup time, or {@code null}
  */
 public record DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {
-
-    /** The id to show: the version id, else the etag. */
-    public String displayId() {
-        return versionId != null ? versionId : etag;
-    }
 }

@@ -1,14 +1,13 @@
 package dev.assetsdeploy.deploy;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.JwtPayload;
 import dev.assetsdeploy.error.AssetsDeployException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * Reads the completion token that {@code upload --token-out FILE} wrote. The token is a JWT valid
@@ -42,17 +41,7 @@ public final class TokenFile {
 
     /** The JWT's {@code exp}, or {@code null} when the token is not a JWT we can read. */
     static Instant expiry(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            JsonElement payload = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            JsonElement exp = payload.isJsonObject() ? payload.getAsJsonObject().get("exp") : null;
-            return exp != null && exp.isJsonPrimitive() && exp.getAsJsonPrimitive().isNumber()
-                    ? Instant.ofEpochSecond(exp.getAsLong()) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        JsonObject payload = JwtPayload.decode(jwt);
+        return payload == null ? null : JwtPayload.expiry(payload);
     }
 }

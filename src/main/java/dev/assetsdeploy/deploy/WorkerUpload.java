@@ -2,6 +2,7 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.RoutingFiles;
 import dev.assetsdeploy.error.AssetsDeployException;
 import java.nio.file.Path;
 import java.util.List;

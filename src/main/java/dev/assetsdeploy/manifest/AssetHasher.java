@@ -2,18 +2,13 @@ package dev.assetsdeploy.manifest;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
- * wrangler's asset hash: {@code hex(BLAKE3(base64(bytes) + ext))[0:32]}. The file is read in
- * chunks whose size is a multiple of 3, so each chunk Base64-encodes to a whole run of the
- * padded text and only the last one carries padding: no whole file, and no whole Base64
- * text, is ever held.
+ * wrangler's asset hash of a file on disk (see {@link Base64Blake3}). The file is read in
+ * chunks whose size is a multiple of 3, so no whole file, and no whole Base64 text, is ever held.
  *
  * <p>Not thread-safe: one instance per thread (it reuses its buffers).
  */
@@ -23,9 +18,7 @@ public final class AssetHasher {
 
     private final byte[] raw = new byte[CHUNK];
     private final byte[] encoded = new byte[CHUNK / 3 * 4];
-    private final byte[] digest = new byte[32];
-    private final Blake3Digest blake3 = new Blake3Digest();
-    private final Base64.Encoder base64 = Base64.getEncoder();
+    private final Base64Blake3 hash = new Base64Blake3();
 
     /** A file's hash and the number of bytes it was computed over. */
     public record Hashed(String hash, long size) {
@@ -43,7 +36,7 @@ public final class AssetHasher {
      * that would only find the end of the file.
      */
     public Hashed hash(Path file, String nameForExtension, long size) throws IOException {
-        blake3.reset();
+        hash.reset();
         long limit = size == 0 ? Long.MAX_VALUE : size;
         long read = 0;
         // RandomAccessFile: the shortest road from read(2) to a byte[] (fewer layers to compile).
@@ -54,15 +47,13 @@ public final class AssetHasher {
                     break;
                 }
                 read += filled;
-                // only a file's last chunk is short, so this copy happens at most once per file
-                byte[] chunk = filled == CHUNK ? raw : Arrays.copyOf(raw, filled);
-                blake3.update(encoded, 0, base64.encode(chunk, encoded));
+                hash.update(raw, filled, encoded);
                 if (filled < CHUNK && size == 0) {
                     break;
                 }
             }
         }
-        return new Hashed(finish(nameForExtension), read);
+        return new Hashed(hash.finish(nameForExtension), read);
     }
 
     /** Fills {@code raw} with up to {@code length} bytes; fewer only at the end of the file. */
@@ -80,17 +71,9 @@ public final class AssetHasher {
 
     /** The hash of bytes in memory (tests, and the doc's vectors). */
     public static String hash(byte[] bytes, String nameForExtension) {
-        AssetHasher hasher = new AssetHasher();
-        byte[] text = Base64.getEncoder().encode(bytes);
-        hasher.blake3.update(text, 0, text.length);
-        return hasher.finish(nameForExtension);
-    }
-
-    private String finish(String nameForExtension) {
-        byte[] ext = extension(nameForExtension).getBytes(StandardCharsets.UTF_8);
-        blake3.update(ext, 0, ext.length);
-        blake3.finish(digest);
-        return HexFormat.of().formatHex(digest, 0, 16);
+        Base64Blake3 hash = new Base64Blake3();
+        hash.updateText(Base64.getEncoder().encode(bytes));
+        return hash.finish(nameForExtension);
     }
 
     /** Node's {@code path.extname(name)} without its dot: {@code a.tar.gz} → {@code gz}, {@code .htaccess} → "". */

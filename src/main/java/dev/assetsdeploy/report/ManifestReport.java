@@ -2,15 +2,17 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
 import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
-import dev.assetsdeploy.manifest.ManifestJson;
 import dev.assetsdeploy.manifest.ManifestWarning;
 import dev.assetsdeploy.manifest.Sizes;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
 
@@ -92,35 +94,15 @@ public final class ManifestReport {
         w.flush();
     }
 
+    /** The document of {@link #writeJson} as a tree (the dry run embeds it). */
     public static JsonObject json(Manifest m) {
-        JsonObject doc = new JsonObject();
-        doc.add("manifest", ManifestJson.apiManifest(m));
-        JsonArray files = new JsonArray();
-        for (ManifestEntry e : m.entries()) {
-            JsonObject f = new JsonObject();
-            f.addProperty("path", e.path());
-            f.addProperty("hash", e.hash());
-            f.addProperty("size", e.size());
-            f.addProperty("contentType", e.wireContentType());
-            files.add(f);
+        StringWriter text = new StringWriter();
+        try {
+            writeJson(m, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        doc.add("files", files);
-        JsonArray ignored = new JsonArray();
-        for (IgnoredFile i : m.ignored()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("path", i.path());
-            o.addProperty("rule", i.rule());
-            ignored.add(o);
-        }
-        doc.add("ignored", ignored);
-        doc.add("warnings", warningsJson(m));
-        JsonObject totals = new JsonObject();
-        totals.addProperty("files", m.fileCount());
-        totals.addProperty("bytes", m.totalBytes());
-        totals.addProperty("ignored", m.ignored().size());
-        totals.addProperty("warnings", m.warnings().size());
-        doc.add("totals", totals);
-        return doc;
+        return JsonParser.parseString(text.toString()).getAsJsonObject();
     }
 
     public static JsonArray warningsJson(Manifest m) {

@@ -2,18 +2,14 @@ package dev.assetsdeploy.upload;
 
 import dev.assetsdeploy.api.MultipartBody;
 import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.manifest.AssetHasher;
+import dev.assetsdeploy.manifest.Base64Blake3;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.function.LongConsumer;
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.Blake3;
 
 /**
  * One asset's bytes on the wire, read from disk while they are sent: either the padded
@@ -73,8 +69,7 @@ final class AssetContent implements MultipartBody.Content {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        Blake3 hasher = Blake3.initHash();
-        Base64.Encoder encoder = Base64.getEncoder();
+        Base64Blake3 hash = new Base64Blake3();
         byte[] raw = new byte[CHUNK];
         byte[] encoded = new byte[CHUNK / 3 * 4];
         long left = entry.size();
@@ -86,8 +81,7 @@ final class AssetContent implements MultipartBody.Content {
                     throw new FileChangedException(entry, "it is now shorter than the " + entry.size() + " bytes hashed");
                 }
                 left -= got;
-                int n = encoder.encode(got == CHUNK ? raw : Arrays.copyOf(raw, got), encoded);
-                hasher.update(encoded, 0, n);
+                int n = hash.update(raw, got, encoded);
                 if (base64) {
                     out.write(encoded, 0, n);
                 } else {
@@ -99,10 +93,7 @@ final class AssetContent implements MultipartBody.Content {
                 throw new FileChangedException(entry, "it is now longer than the " + entry.size() + " bytes hashed");
             }
         }
-        hasher.update(AssetHasher.extension(entry.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        byte[] digest = new byte[32];
-        hasher.doFinalize(digest);
-        if (!Hex.encodeHexString(digest).substring(0, 32).equals(entry.hash())) {
+        if (!hash.finish(entry.path()).equals(entry.hash())) {
             throw new FileChangedException(entry, "its content no longer matches the hash taken at the start");
         }
     }

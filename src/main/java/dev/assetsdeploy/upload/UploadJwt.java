@@ -2,10 +2,8 @@ package dev.assetsdeploy.upload;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
+import dev.assetsdeploy.api.JwtPayload;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * An upload token (a JWT) and what its payload says: when it expires, and whether the API
@@ -18,15 +16,12 @@ public record UploadJwt(String token, Instant expiresAt, boolean singleFileUploa
 
     /** Reads the payload; a token that cannot be decoded is used as is (no expiry known, bulk mode), as wrangler does. */
     public static UploadJwt parse(String token) {
-        JsonObject payload = payload(token);
+        JsonObject payload = JwtPayload.decode(token);
         Instant exp = null;
         boolean single = false;
         int concurrency = DEFAULT_SINGLE_FILE_CONCURRENCY;
         if (payload != null) {
-            JsonElement e = payload.get("exp");
-            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                exp = Instant.ofEpochMilli((long) (e.getAsDouble() * 1000));
-            }
+            exp = JwtPayload.expiry(payload);
             JsonElement s = payload.get("wrangler_single_asset_uploads");
             single = s != null && s.isJsonPrimitive() && s.getAsJsonPrimitive().isBoolean() && s.getAsBoolean();
             JsonElement c = payload.get("edge_kv_upload_concurrency");
@@ -42,20 +37,6 @@ public record UploadJwt(String token, Instant expiresAt, boolean singleFileUploa
             }
         }
         return new UploadJwt(token, exp, single, concurrency);
-    }
-
-    private static JsonObject payload(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length < 2) {
-            return null;
-        }
-        try {
-            String b64 = parts[1].replace('+', '-').replace('/', '_').replace("=", "");
-            JsonElement json = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8));
-            return json.isJsonObject() ? json.getAsJsonObject() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class Uploader {
                     throw new AssetsDeployException(Kind.API_REFUSED, "upload: the API accepted all " + plan.buckets().size()
                             + " buckets but sent no completion token; run again");
                 }
-                return result(manifest, asked, run, new CompletionToken(outcome.completion()), bucketsSent, renewals, started);
+                return result(manifest, asked, run, outcome.completion(), bucketsSent, renewals, started);
             }
             refusedInARow = outcome.tokenRefused() && outcome.bucketsDone() == 0 ? refusedInARow + 1 : 0;
             if (refusedInARow >= 2) {
@@ -123,7 +123,7 @@ public final class Uploader {
     private record Stopped(Bucket bucket) implements Outcome {
     }
 
-    private record SessionOutcome(int bucketsDone, String completion, String renewReason, boolean tokenRefused,
+    private record SessionOutcome(int bucketsDone, CompletionToken completion, String renewReason, boolean tokenRefused,
                                   AssetsDeployException failure) {
     }
 
@@ -131,7 +131,7 @@ public final class Uploader {
         Duration margin = renewMargin(plan.jwt());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<String> renewing = new AtomicReference<>();
-        AtomicReference<String> completion = new AtomicReference<>();
+        AtomicReference<CompletionToken> completion = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(run.threads, plan.buckets().size()), r -> {
             Thread t = new Thread(r, "upload-" + plan.session());
             t.setDaemon(true);
@@ -168,7 +168,7 @@ public final class Uploader {
     }
 
     private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
-                                 AtomicReference<String> renewing, AtomicReference<String> completion) {
+                                 AtomicReference<String> renewing, AtomicReference<CompletionToken> completion) {
         RetryPolicy retry = options.retry();
         String step = bucket.step();
         for (int attempt = 1; ; attempt++) {
@@ -197,7 +197,7 @@ public final class Uploader {
                 run.limit.succeeded();
                 String jwt = jwt(response);
                 if (jwt != null) {
-                    completion.set(jwt);
+                    completion.set(new CompletionToken(jwt));
                 }
                 bucket.entries().forEach(e -> run.uploadedHashes.add(e.hash()));
                 listener.bucketFinished(bucket);

@@ -10,17 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.assetsdeploy.deploy.SharedFixtures;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MultipartReader;
 import dev.assetsdeploy.fakeapi.RecordedRequest;
+import dev.assetsdeploy.fixtures.SharedFixtures;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AllCommandTest {
 
@@ -80,18 +77,13 @@ class AllCommandTest {
     }
 
     int run(String... args) {
-        StringWriter outSw = new StringWriter();
-        StringWriter errSw = new StringWriter();
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
-        cl.setOut(new PrintWriter(outSw));
-        cl.setErr(new PrintWriter(errSw));
-        int code = AssetsDeploy.execute(cl, args);
-        out = outSw.toString();
-        err = errSw.toString();
+        CliRun run = CliRun.execute(env, args);
+        out = run.out();
+        err = run.err();
         String token = env.get("CLOUDFLARE_API_TOKEN");
         assertFalse(token != null && (out.contains(token) || err.contains(token)));
         assertFalse(out.contains("eyJ") || err.contains("eyJ"), "a JWT was printed");
-        return code;
+        return run.code();
     }
 
     String config() {
@@ -182,6 +174,19 @@ class AllCommandTest {
                 api.workerRequests().get(0).path());
         assertEquals("", err);
         assertTrue(out.startsWith("Deployed Worker site in dispatch namespace customers\n"), out);
+    }
+
+    /** A flag out of range is a usage error, with or without --dry-run (a dry run checks what the real run would refuse). */
+    @Test
+    void flagsOutOfRangeAreUsageErrorsEvenInADryRun() {
+        for (String[] flag : new String[][] {{"--concurrency", "0"}, {"--concurrency", "65"}, {"--timeout", "0"}, {"--max-attempts", "21"}}) {
+            for (String dryRun : new String[] {"--dry-run", "--quiet"}) {
+                assertEquals(ExitCodes.USAGE, run("all", "--config", config(), flag[0], flag[1], dryRun), String.join(" ", flag));
+                assertTrue(err.contains(flag[0] + " must be"), err);
+                assertEquals("", out);
+                assertEquals(0, api.sessionsOpened() + api.workerRequests().size(), String.join(" ", flag));
+            }
+        }
     }
 
     @Test

@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DeployCommandTest {
 
@@ -65,18 +62,13 @@ class DeployCommandTest {
     }
 
     int run(String... args) {
-        StringWriter outSw = new StringWriter();
-        StringWriter errSw = new StringWriter();
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
-        cl.setOut(new PrintWriter(outSw));
-        cl.setErr(new PrintWriter(errSw));
         List<String> all = new ArrayList<>(List.of("deploy", "--config", dir.resolve("wrangler.json").toString()));
         all.addAll(List.of(args));
-        int code = AssetsDeploy.execute(cl, all.toArray(String[]::new));
-        out = outSw.toString();
-        err = errSw.toString();
+        CliRun run = CliRun.execute(env, all.toArray(String[]::new));
+        out = run.out();
+        err = run.err();
         assertFalse(out.contains(TOKEN) || err.contains(TOKEN) || out.contains(COMPLETION) || err.contains(COMPLETION));
-        return code;
+        return run.code();
     }
 
     List<LoggedRequest> requests() {

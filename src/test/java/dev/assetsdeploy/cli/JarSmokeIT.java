@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.fixtures.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class JarSmokeIT {
 
     @Test
     void manifestOfTheCompatFixtureIsWhatWranglerSent(@TempDir Path tmp) throws Exception {
-        Path shared = dev.assetsdeploy.manifest.Fixtures.sharedFixtures();
+        Path shared = SharedFixtures.dir();
         Run r = run(tmp, "manifest", "--json", shared.resolve("compat-site").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());

@@ -13,9 +13,7 @@ import com.google.gson.stream.JsonToken;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.report.ManifestReport;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +32,10 @@ class ManifestCommandTest {
     private String err;
 
     private int run(String... args) {
-        StringWriter outSw = new StringWriter();
-        StringWriter errSw = new StringWriter();
-        picocli.CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(Map.of()));
-        cl.setOut(new PrintWriter(outSw));
-        cl.setErr(new PrintWriter(errSw));
-        int code = AssetsDeploy.execute(cl, args);
-        out = outSw.toString();
-        err = errSw.toString();
-        return code;
+        CliRun run = CliRun.execute(Map.of(), args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     @BeforeEach

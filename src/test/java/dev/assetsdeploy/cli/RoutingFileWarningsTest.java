@@ -13,8 +13,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code _redirects} and {@code _headers} are checked by {@code all} and {@code deploy} before anything is sent. */
 class RoutingFileWarningsTest {
@@ -82,15 +79,10 @@ class RoutingFileWarningsTest {
     }
 
     int run(String... args) {
-        StringWriter outSw = new StringWriter();
-        StringWriter errSw = new StringWriter();
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
-        cl.setOut(new PrintWriter(outSw));
-        cl.setErr(new PrintWriter(errSw));
-        int code = AssetsDeploy.execute(cl, args);
-        out = outSw.toString();
-        err = errSw.toString();
-        return code;
+        CliRun run = CliRun.execute(env, args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     String config() {

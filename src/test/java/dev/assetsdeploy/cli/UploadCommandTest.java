@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code assets-deploy upload} through {@link AssetsDeploy#execute}, against the fake API. */
 class UploadCommandTest {
@@ -59,15 +56,10 @@ class UploadCommandTest {
     }
 
     int run(String... args) {
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = AssetsDeploy.execute(cl, args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.execute(env, args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     /** Neither the API token nor any JWT (upload or completion) anywhere in the output. */

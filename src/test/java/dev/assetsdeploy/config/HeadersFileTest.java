@@ -56,18 +56,18 @@ class HeadersFileTest {
                 "https://example.com:8080/*",
                 "http://example.com/*"));
         assertEquals(List.of(
-                new HeadersFile.Problem(1, "Path should come before header (x-before: path)"),
-                new HeadersFile.Problem(2, "No headers specified"),
-                new HeadersFile.Problem(4, "Expected a colon-separated header pair (e.g. name: value)"),
-                new HeadersFile.Problem(5, "Header name cannot include spaces"),
-                new HeadersFile.Problem(6, "No header name specified"),
-                new HeadersFile.Problem(7, "No header value specified"),
-                new HeadersFile.Problem(9, "Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project)"
+                new RoutingFileProblem(1, "Path should come before header (x-before: path)"),
+                new RoutingFileProblem(2, "No headers specified"),
+                new RoutingFileProblem(4, "Expected a colon-separated header pair (e.g. name: value)"),
+                new RoutingFileProblem(5, "Header name cannot include spaces"),
+                new RoutingFileProblem(6, "No header name specified"),
+                new RoutingFileProblem(7, "No header value specified"),
+                new RoutingFileProblem(9, "Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project)"
                         + " instead. Skipping /two/*/stars/*."),
-                new HeadersFile.Problem(11, "Cannot combine a wildcard * with a :splat placeholder because wildcards are"
+                new RoutingFileProblem(11, "Cannot combine a wildcard * with a :splat placeholder because wildcards are"
                         + " converted to :splat at runtime. Skipping /mix/*/:splat."),
-                new HeadersFile.Problem(12, "Specifying ports is not supported. Skipping absolute URL https://example.com:8080/*."),
-                new HeadersFile.Problem(13, "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS"
+                new RoutingFileProblem(12, "Specifying ports is not supported. Skipping absolute URL https://example.com:8080/*."),
+                new RoutingFileProblem(13, "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS"
                         + " (e.g. begin with \"https://\").")), parsed.problems());
         assertEquals(List.of("/ok"), parsed.rules().stream().map(HeadersFile.Rule::path).toList());
     }
@@ -79,9 +79,9 @@ class HeadersFileTest {
         assertEquals(101, parsed.rules().size());
         assertEquals("/h101", parsed.rules().get(100).path());
         assertEquals(List.of(
-                new HeadersFile.Problem(2, "Ignoring line 2 as it exceeds the maximum allowed length of 2000."),
-                new HeadersFile.Problem(1, "No headers specified"),
-                new HeadersFile.Problem(205, "Maximum number of rules supported is 100. Skipping remaining 3 lines of file.")),
+                new RoutingFileProblem(2, "Ignoring line 2 as it exceeds the maximum allowed length of 2000."),
+                new RoutingFileProblem(1, "No headers specified"),
+                new RoutingFileProblem(205, "Maximum number of rules supported is 100. Skipping remaining 3 lines of file.")),
                 parsed.problems());
     }
 }

@@ -39,7 +39,7 @@ class RedirectsFileTest {
         RedirectsFile.Parsed parsed = RedirectsFile.parse("/café /a\n/x/../y /z?q=\"#h\nno-slash /t\n/sp /a\u00A0b\n");
         assertEquals(List.of("/caf%C3%A9", "/y", "/no-slash"), parsed.rules().stream().map(RedirectsFile.Rule::from).toList());
         assertEquals("/z?q=%22#h", parsed.rules().get(1).to());
-        assertEquals(List.of(new RedirectsFile.Problem(4,
+        assertEquals(List.of(new RoutingFileProblem(4,
                 "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got b.")), parsed.problems(),
                 "a no-break space separates tokens, as JavaScript's \\s does");
     }
@@ -58,17 +58,17 @@ class RedirectsFileTest {
                 "/dir/ /dir/index 301",
                 "/rel about"));
         assertEquals(List.of(
-                new RedirectsFile.Problem(2, "Ignoring duplicate rule for path /dup."),
-                new RedirectsFile.Problem(3, "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 404."),
-                new RedirectsFile.Problem(4, "Expected exactly 2 or 3 whitespace-separated tokens. Got 1."),
-                new RedirectsFile.Problem(5, "Expected exactly 2 or 3 whitespace-separated tokens. Got 4."),
-                new RedirectsFile.Problem(6, "Only relative URLs are allowed. Skipping absolute URL https://example.com/x."),
-                new RedirectsFile.Problem(7, "Proxy (200) redirects can only point to relative paths. Got https://example.com/"),
-                new RedirectsFile.Problem(8, "Infinite loop detected in this rule and has been ignored. This will cause a"
+                new RoutingFileProblem(2, "Ignoring duplicate rule for path /dup."),
+                new RoutingFileProblem(3, "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 404."),
+                new RoutingFileProblem(4, "Expected exactly 2 or 3 whitespace-separated tokens. Got 1."),
+                new RoutingFileProblem(5, "Expected exactly 2 or 3 whitespace-separated tokens. Got 4."),
+                new RoutingFileProblem(6, "Only relative URLs are allowed. Skipping absolute URL https://example.com/x."),
+                new RoutingFileProblem(7, "Proxy (200) redirects can only point to relative paths. Got https://example.com/"),
+                new RoutingFileProblem(8, "Infinite loop detected in this rule and has been ignored. This will cause a"
                         + " redirect to strip `.html` or `/index` and end up triggering this rule again. Please fix or"
                         + " remove this rule to silence this warning."),
-                new RedirectsFile.Problem(9, parsed.problems().get(6).message()),
-                new RedirectsFile.Problem(10, "URLs should either be relative (e.g. begin with a forward-slash), or use"
+                new RoutingFileProblem(9, parsed.problems().get(6).message()),
+                new RoutingFileProblem(10, "URLs should either be relative (e.g. begin with a forward-slash), or use"
                         + " HTTPS (e.g. begin with \"https://\").")), parsed.problems());
         assertEquals(1, parsed.rules().size());
     }
@@ -86,11 +86,11 @@ class RedirectsFileTest {
         RedirectsFile.Parsed parsed = RedirectsFile.parse("/long /" + "x".repeat(2000) + "\n" + statics + "\n" + dynamics
                 + "\n/after /t\n");
         assertEquals(2000 + 100, parsed.rules().size());
-        assertEquals(new RedirectsFile.Problem(1, "Ignoring line 1 as it exceeds the maximum allowed length of 2000."),
+        assertEquals(new RoutingFileProblem(1, "Ignoring line 1 as it exceeds the maximum allowed length of 2000."),
                 parsed.problems().get(0));
-        assertEquals(new RedirectsFile.Problem(2002, "Maximum number of static rules supported is 2000. Skipping line."),
+        assertEquals(new RoutingFileProblem(2002, "Maximum number of static rules supported is 2000. Skipping line."),
                 parsed.problems().get(1));
-        assertEquals(new RedirectsFile.Problem(2103, "Maximum number of dynamic rules supported is 100. Skipping"
+        assertEquals(new RoutingFileProblem(2103, "Maximum number of dynamic rules supported is 100. Skipping"
                 + " remaining 3 lines of file."), parsed.problems().get(2));
         assertTrue(parsed.rules().stream().noneMatch(r -> r.from().equals("/after")));
     }

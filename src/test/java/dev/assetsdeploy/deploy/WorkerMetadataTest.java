@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
+import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.RoutingFiles;
 import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.fixtures.SharedFixtures;
 import dev.assetsdeploy.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.fixtures.SharedFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ class CompatSiteFixtureTest {
     @Test
     void everyEntryMatchesWhatWranglerSentAndThereAreNoOthers() throws IOException {
         JsonObject expected = JsonParser.parseString(Files.readString(
-                Fixtures.sharedFixtures().resolve("compat-site.expected.json"), StandardCharsets.UTF_8))
+                SharedFixtures.dir().resolve("compat-site.expected.json"), StandardCharsets.UTF_8))
                 .getAsJsonObject().getAsJsonObject("manifest");
-        Manifest manifest = new ManifestBuilder().build(Fixtures.sharedFixtures().resolve("compat-site"));
+        Manifest manifest = new ManifestBuilder().build(SharedFixtures.dir().resolve("compat-site"));
         Map<String, ManifestEntry> ours = manifest.byPath();
 
         assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(ours.keySet()), "paths");

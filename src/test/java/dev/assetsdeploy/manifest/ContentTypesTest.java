@@ -3,6 +3,7 @@ package dev.assetsdeploy.manifest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assetsdeploy.fixtures.SharedFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class ContentTypesTest {
 
     @Test
     void everyRowOfTheMimeTableWithTheCharsetRule() throws IOException {
-        List<String> rows = Files.readAllLines(Fixtures.sharedFixtures().resolve("mime-types.tsv"), StandardCharsets.UTF_8);
+        List<String> rows = Files.readAllLines(SharedFixtures.dir().resolve("mime-types.tsv"), StandardCharsets.UTF_8);
         int checked = 0;
         for (String row : rows) {
             if (row.isBlank() || row.startsWith("#")) {
@@ -58,7 +59,7 @@ class ContentTypesTest {
     @Test
     void theProjectResourceIsTheFixtureTable() throws IOException {
         try (InputStream in = ContentTypes.class.getResourceAsStream("mime-types.tsv")) {
-            assertArrayEquals(Files.readAllBytes(Fixtures.sharedFixtures().resolve("mime-types.tsv")), in.readAllBytes());
+            assertArrayEquals(Files.readAllBytes(SharedFixtures.dir().resolve("mime-types.tsv")), in.readAllBytes());
         }
     }
 }

@@ -1,25 +1,15 @@
 package dev.assetsdeploy.manifest;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared fixtures wrangler produced, and small helpers for building asset folders. */
+/** Small helpers for building asset folders. */
 public final class Fixtures {
 
     private Fixtures() {
-    }
-
-    /** {@code ../shared/fixtures} beside the project (CI lays it there); {@code -Dassetsdeploy.shared=DIR} overrides. */
-    public static Path sharedFixtures() {
-        Path shared = Path.of(System.getProperty("assetsdeploy.shared", "../shared")).resolve("fixtures");
-        assertTrue(Files.isDirectory(shared), "the shared fixtures are not at " + shared.toAbsolutePath()
-                + ": lay shared/ beside the project, or run with -Dassetsdeploy.shared=DIR");
-        return shared;
     }
 
     public static Path write(Path root, String relative, String text) throws IOException {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.config.HeadersFile;
 import dev.assetsdeploy.config.RedirectsFile;
+import dev.assetsdeploy.config.RoutingFileProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,14 +45,14 @@ class RecordedRuleFilesTest {
             RedirectsFile.Parsed redirects = RedirectsFile.parse(Files.readString(site.resolve("_redirects")), htmlHandling);
             Report wranglerRedirects = report(log, "redirect");
             assertEquals(wranglerRedirects.valid(), redirects.rules().size(), name + " _redirects valid rules");
-            assertEquals(wranglerRedirects.problems(), ours(redirects.problems().stream().map(RedirectsFile.Problem::line).toList(),
-                    redirects.problems().stream().map(RedirectsFile.Problem::message).toList(), wranglerRedirects.problems()), name + " _redirects problems");
+            assertEquals(wranglerRedirects.problems(), ours(redirects.problems().stream().map(RoutingFileProblem::line).toList(),
+                    redirects.problems().stream().map(RoutingFileProblem::message).toList(), wranglerRedirects.problems()), name + " _redirects problems");
 
             HeadersFile.Parsed headers = HeadersFile.parse(Files.readString(site.resolve("_headers")));
             Report wranglerHeaders = report(log, "header");
             assertEquals(wranglerHeaders.valid(), headers.rules().size(), name + " _headers valid rules");
-            assertEquals(wranglerHeaders.problems(), ours(headers.problems().stream().map(HeadersFile.Problem::line).toList(),
-                    headers.problems().stream().map(HeadersFile.Problem::message).toList(), wranglerHeaders.problems()),
+            assertEquals(wranglerHeaders.problems(), ours(headers.problems().stream().map(RoutingFileProblem::line).toList(),
+                    headers.problems().stream().map(RoutingFileProblem::message).toList(), wranglerHeaders.problems()),
                     name + " _headers problems");
             files += 2;
         }

@@ -1,4 +1,4 @@
-package dev.assetsdeploy.deploy;
+package dev.assetsdeploy.config;
 
 import dev.assetsdeploy.error.AssetsDeployException;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The raw texts of {@code _headers} and {@code _redirects} at the root of the assets folder,
@@ -14,14 +15,30 @@ import java.nio.file.Path;
  */
 public record RoutingFiles(String headers, String redirects) {
 
+    public static final String REDIRECTS_FILE = "_redirects";
+    public static final String HEADERS_FILE = "_headers";
     public static final RoutingFiles NONE = new RoutingFiles(null, null);
 
     public static RoutingFiles read(Path assetsDirectory) {
         if (assetsDirectory == null || !Files.isDirectory(assetsDirectory)) {
             return NONE;
         }
-        return new RoutingFiles(readIfPresent(assetsDirectory.resolve("_headers")),
-                readIfPresent(assetsDirectory.resolve("_redirects")));
+        return new RoutingFiles(readIfPresent(assetsDirectory.resolve(HEADERS_FILE)),
+                readIfPresent(assetsDirectory.resolve(REDIRECTS_FILE)));
+    }
+
+    /**
+     * The {@code _redirects} rules (none when absent).
+     *
+     * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
+     */
+    public RedirectsFile.Parsed parsedRedirects(String htmlHandling) {
+        return redirects == null ? new RedirectsFile.Parsed(List.of(), List.of()) : RedirectsFile.parse(redirects, htmlHandling);
+    }
+
+    /** The {@code _headers} rules (none when absent). */
+    public HeadersFile.Parsed parsedHeaders() {
+        return headers == null ? new HeadersFile.Parsed(List.of(), List.of()) : HeadersFile.parse(headers);
     }
 
     private static String readIfPresent(Path file) {
