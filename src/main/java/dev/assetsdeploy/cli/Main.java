@@ -7,6 +7,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(AssetsDeploy.execute(AssetsDeploy.newCommandLine(Environment.system()), args));
+        System.exit(AssetsDeploy.execute(AssetsDeploy.newCommandLineFor(Environment.system(), args), args));
     }
 }

@@ -11,7 +11,7 @@ record CliRun(int code, String out, String err) {
     static CliRun execute(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(env));
+        CommandLine cl = AssetsDeploy.newCommandLineFor(Environment.of(env), args); // as Main builds it
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = AssetsDeploy.execute(cl, args);
