@@ -85,13 +85,8 @@ public final class HeadersFile {
         boolean skipUntilNextPath = false;
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
-            String line = JsText.trim(lines[i]);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (line.length() > MAX_LINE_LENGTH) {
-                problems.add(new RoutingFileProblem(lineNumber, "Ignoring line " + lineNumber
-                        + " as it exceeds the maximum allowed length of " + MAX_LINE_LENGTH + "."));
+            String line = RoutingFileProblem.ruleLine(lines[i], lineNumber, MAX_LINE_LENGTH, problems);
+            if (line == null) {
                 continue;
             }
             if (LINE_IS_PROBABLY_A_PATH.matcher(line).find()) {

@@ -87,13 +87,8 @@ public final class RedirectsFile {
         boolean canCreateStatic = true;
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
-            String line = JsText.trim(lines[i]);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (line.length() > MAX_LINE_LENGTH) {
-                problems.add(new RoutingFileProblem(lineNumber, "Ignoring line " + lineNumber
-                        + " as it exceeds the maximum allowed length of " + MAX_LINE_LENGTH + "."));
+            String line = RoutingFileProblem.ruleLine(lines[i], lineNumber, MAX_LINE_LENGTH, problems);
+            if (line == null) {
                 continue;
             }
             String[] tokens = JsText.splitOnWhitespace(TRAILING_COMMENT.matcher(line).replaceFirst(""));
