@@ -1,6 +1,6 @@
 package dev.assetsdeploy.api;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.time.Duration;
 
 /**

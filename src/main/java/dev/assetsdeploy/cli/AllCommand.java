@@ -13,7 +13,7 @@ import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadOptions;

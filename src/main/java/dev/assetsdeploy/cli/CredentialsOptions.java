@@ -3,8 +3,8 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.ProxySettings;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import picocli.CommandLine.Option;
 
 /**

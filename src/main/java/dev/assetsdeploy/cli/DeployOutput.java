@@ -3,7 +3,7 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.report.DeployReport;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.GithubActions;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

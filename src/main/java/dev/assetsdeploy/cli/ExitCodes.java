@@ -1,6 +1,6 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

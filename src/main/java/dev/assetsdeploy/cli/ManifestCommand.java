@@ -1,9 +1,9 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestJson;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.ManifestReport;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 
 /** {@code --strict}: any warning fails the command, after the report that shows them. */
 final class Strictness {

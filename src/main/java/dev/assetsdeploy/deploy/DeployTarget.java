@@ -1,6 +1,6 @@
 package dev.assetsdeploy.deploy;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 
 /**
  * Where the Worker goes: {@code PUT .../scripts/NAME} (deploy), or {@code POST .../scripts/NAME/versions}

@@ -2,7 +2,7 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.JwtPayload;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.MultipartBody;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import java.io.IOException;
 
 /** Sends a {@link WorkerUpload} (phase 3 of the protocol) and reads what the API answered. */

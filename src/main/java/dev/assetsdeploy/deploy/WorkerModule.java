@@ -1,6 +1,6 @@
 package dev.assetsdeploy.deploy;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.assetsdeploy.deploy;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.nio.file.Path;
 import java.util.List;
 

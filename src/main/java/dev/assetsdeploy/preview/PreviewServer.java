@@ -2,7 +2,7 @@ package dev.assetsdeploy.preview;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,9 +2,10 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.Sizes;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.assetsdeploy.upload;
 
 import dev.assetsdeploy.api.MultipartBody;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.manifest.Base64Blake3;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.upload;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.manifest.ManifestEntry;
 
 /** A file that is no longer what was hashed: sending it would deploy something inconsistent. */

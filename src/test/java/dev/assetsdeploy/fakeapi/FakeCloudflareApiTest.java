@@ -13,7 +13,7 @@ import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.MultipartBody;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import java.io.IOException;

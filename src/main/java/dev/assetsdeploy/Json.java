@@ -1,4 +1,4 @@
-package dev.assetsdeploy.report;
+package dev.assetsdeploy;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
