@@ -1,6 +1,7 @@
 package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

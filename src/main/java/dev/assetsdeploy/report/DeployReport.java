@@ -3,7 +3,7 @@ package dev.assetsdeploy.report;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -7,7 +7,7 @@ import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.deploy.DeployResult;
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

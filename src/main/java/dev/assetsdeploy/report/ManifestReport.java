@@ -9,7 +9,7 @@ import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestWarning;
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.report;
 
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.report;
 
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.upload.UploadResult;
 import java.util.Locale;
 
