@@ -99,23 +99,9 @@ public final class ApiClient implements Closeable {
         this.http = builder.build();
     }
 
-    public ApiSettings settings() {
-        return settings;
-    }
-
     /** {@code /accounts/<account id>} + {@code rest}. */
     public String accountPath(String rest) {
         return "/accounts/" + settings.accountId() + rest;
-    }
-
-    /** Sends {@code body} as JSON with retries; returns the envelope's {@code result}. */
-    public JsonElement json(String step, String method, String path, JsonElement body) {
-        return call(new ApiRequest(step, method, path, body == null ? null : new ApiRequest.JsonBody(body), null)).result();
-    }
-
-    /** Sends a multipart form with retries; returns the envelope's {@code result}. */
-    public JsonElement multipart(String step, String method, String path, MultipartBody body) {
-        return call(new ApiRequest(step, method, path, new ApiRequest.MultipartPayload(body), null)).result();
     }
 
     /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */

@@ -37,18 +37,6 @@ public record ConfigOverrides(Path configFile, String environment, String script
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().configFile(configFile).environment(environment).scriptName(scriptName).main(main)
-                .compatibilityDate(compatibilityDate).compatibilityFlags(compatibilityFlags)
-                .assetsDirectory(assetsDirectory).binding(binding).htmlHandling(htmlHandling)
-                .notFoundHandling(notFoundHandling).runWorkerFirst(runWorkerFirst);
-    }
-
-    /** Same overrides with the positional DIR set (commands pass their argument here). */
-    public ConfigOverrides withAssetsDirectory(Path dir) {
-        return toBuilder().assetsDirectory(dir).build();
-    }
-
     public static final class Builder {
         private Path configFile;
         private String environment;

@@ -2,7 +2,6 @@ package dev.assetsdeploy.manifest;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
@@ -22,11 +21,6 @@ public final class AssetHasher {
 
     /** A file's hash and the number of bytes it was computed over. */
     public record Hashed(String hash, long size) {
-    }
-
-    /** The hash of a file's bytes with the extension of {@code nameForExtension}, its size read now. */
-    public Hashed hash(Path file, String nameForExtension) throws IOException {
-        return hash(file, nameForExtension, Files.size(file));
     }
 
     /**

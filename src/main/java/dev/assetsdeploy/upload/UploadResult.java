@@ -9,8 +9,4 @@ import java.time.Duration;
  */
 public record UploadResult(CompletionToken token, int filesUploaded, long bytesUploaded, int filesAlreadyUploaded,
                            long bytesAlreadyUploaded, int buckets, int retries, int renewals, Duration elapsed) {
-
-    public boolean nothingToUpload() {
-        return filesUploaded == 0 && renewals == 0 && buckets == 0;
-    }
 }

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every validation error, with its exact text. */
 class ConfigValidationTest {
 
+    /** What a command that sends no Worker needs: a name and a folder (as preview needs a folder). */
+    private static final Requirements NAME_AND_FOLDER = new Requirements(true, false, false, true, false);
+    private static final Requirements NAME_ONLY = NAME_AND_FOLDER.withAssetsDirectory(false);
+
     @TempDir
     Path dir;
 
@@ -256,8 +260,8 @@ class ConfigValidationTest {
         loader.load(ConfigOverrides.NONE, Requirements.PREVIEW);
         assertEquals(List.of("no Worker name: set \"name\" in wrangler.jsonc, or pass --script NAME"),
                 assertThrows(InvalidConfigException.class,
-                        () -> loader.load(ConfigOverrides.NONE, Requirements.UPLOAD)).problems());
-        loader.load(flags().scriptName("s").build(), Requirements.UPLOAD);
+                        () -> loader.load(ConfigOverrides.NONE, NAME_AND_FOLDER)).problems());
+        loader.load(flags().scriptName("s").build(), NAME_AND_FOLDER);
         assertEquals(List.of("no compatibility date: set \"compatibility_date\" in wrangler.jsonc, or pass"
                 + " --compatibility-date YYYY-MM-DD (like 2025-01-01)"), assertThrows(InvalidConfigException.class,
                         () -> loader.load(flags().scriptName("s").build(), Requirements.ALL)).problems());
@@ -286,9 +290,9 @@ class ConfigValidationTest {
         assertEquals(List.of("--main is \"src\", but " + dir.resolve("src") + " is not a file"),
                 problems(null, flags().scriptName("s").compatibilityDate("2025-01-01").main(Path.of("src")).build(),
                         Requirements.DEPLOY));
-        // upload sends no code: an unbuilt main is no reason to stop it
+        // a command that sends no code: an unbuilt main is no reason to stop it
         assertEquals(dir.resolve("missing.js"), new ConfigLoader(dir).load(flags().scriptName("s")
-                .main(Path.of("missing.js")).build(), Requirements.UPLOAD.withAssetsDirectory(false)).config().main());
+                .main(Path.of("missing.js")).build(), NAME_ONLY).config().main());
     }
 
     @Test

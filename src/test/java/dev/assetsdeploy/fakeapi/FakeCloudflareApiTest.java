@@ -43,8 +43,8 @@ class FakeCloudflareApiTest {
         JsonObject manifest = new JsonObject();
         JsonObject body = new JsonObject();
         body.add("manifest", manifest);
-        return client.json("upload session", "POST", client.accountPath("/workers/scripts/w/assets-upload-session"), body)
-                .getAsJsonObject().get("jwt").getAsString();
+        return client.call(ApiRequest.post("upload session", client.accountPath("/workers/scripts/w/assets-upload-session"))
+                .json(body)).result().getAsJsonObject().get("jwt").getAsString();
     }
 
     MultipartBody metadata(String json) {
@@ -57,16 +57,18 @@ class FakeCloudflareApiTest {
     void recordsWorkerUploadsVersionsAndDeployments() {
         String jwt = completionToken();
         assertTrue(api.isValidCompletionToken(jwt), "an empty manifest completes at once");
-        JsonElement put = client.multipart("deploy Worker", "PUT",
-                client.accountPath("/workers/scripts/w?excludeScript=true&bindings_inherit=strict"),
-                metadata("{\"main_module\":\"worker.js\",\"assets\":{\"jwt\":\"" + jwt + "\",\"config\":{}}}"));
+        JsonElement put = client.call(ApiRequest.put("deploy Worker",
+                client.accountPath("/workers/scripts/w?excludeScript=true&bindings_inherit=strict"))
+                .multipart(metadata("{\"main_module\":\"worker.js\",\"assets\":{\"jwt\":\"" + jwt + "\",\"config\":{}}}")))
+                .result();
         assertEquals("w", put.getAsJsonObject().get("id").getAsString());
-        client.multipart("deploy Worker", "PUT", client.accountPath("/workers/dispatch/namespaces/ns/scripts/w"), metadata("{\"keep_assets\":true}"));
-        String version = client.multipart("upload version", "POST", client.accountPath("/workers/scripts/w/versions"), metadata("{}"))
-                .getAsJsonObject().get("id").getAsString();
+        client.call(ApiRequest.put("deploy Worker", client.accountPath("/workers/dispatch/namespaces/ns/scripts/w"))
+                .multipart(metadata("{\"keep_assets\":true}")));
+        String version = client.call(ApiRequest.post("upload version", client.accountPath("/workers/scripts/w/versions"))
+                .multipart(metadata("{}"))).result().getAsJsonObject().get("id").getAsString();
         JsonObject deployment = JsonParser.parseString("{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":\"" + version
                 + "\",\"percentage\":100}]}").getAsJsonObject();
-        client.json("deploy version", "POST", client.accountPath("/workers/scripts/w/deployments"), deployment);
+        client.call(ApiRequest.post("deploy version", client.accountPath("/workers/scripts/w/deployments")).json(deployment));
 
         List<RecordedRequest> requests = api.workerRequests();
         assertEquals(List.of("PUT", "PUT", "POST", "POST"), requests.stream().map(RecordedRequest::method).toList());
@@ -81,8 +83,8 @@ class FakeCloudflareApiTest {
 
     @Test
     void refusesAWorkerUploadWithAnUnknownAssetsToken() {
-        ApiException e = assertThrows(ApiException.class, () -> client.multipart("deploy Worker", "PUT",
-                client.accountPath("/workers/scripts/w"), metadata("{\"assets\":{\"jwt\":\"made-up\"}}")));
+        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.put("deploy Worker",
+                client.accountPath("/workers/scripts/w")).multipart(metadata("{\"assets\":{\"jwt\":\"made-up\"}}"))));
         assertEquals(Kind.API_REFUSED, e.kind());
         assertTrue(e.getMessage().contains("metadata.assets.jwt is not a live completion token"), e.getMessage());
     }

@@ -168,7 +168,7 @@ class UploadWireFormatTest {
         session("[[],[]]");
         UploadResult result = upload();
         assertEquals(uploadJwt, result.token().jwt());
-        assertTrue(result.nothingToUpload());
+        assertEquals(List.of(0, 0, 0), List.of(result.filesUploaded(), result.buckets(), result.renewals()), "nothing to upload");
         assertEquals(3, result.filesAlreadyUploaded());
         assertEquals(0, wm.findAll(postRequestedFor(urlPathMatching(UPLOAD_PATH + ".*"))).size());
     }
