@@ -16,7 +16,7 @@ import dev.assetsdeploy.report.DryRunReport;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadOptions;
+import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import dev.assetsdeploy.upload.Uploader;
@@ -62,7 +62,7 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     ManifestOptions manifestOptions;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadOptions.DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
             description = "Upload buckets in flight at most (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -120,7 +120,7 @@ final class AllCommand implements Callable<Integer> {
     private UploadResult uploadAssets(ApiClient client, ApiSettings settings, Manifest manifest, DeployTarget target,
                                       Environment env, PrintWriter err) {
         UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
-        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
+        UploadPolicy options = UploadPolicy.defaults().withConcurrency(concurrency).withRetry(settings.retry());
         try {
             return new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
                     .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));

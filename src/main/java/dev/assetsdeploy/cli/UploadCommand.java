@@ -8,7 +8,7 @@ import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.report.UploadSummary;
 import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadOptions;
+import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import dev.assetsdeploy.upload.Uploader;
@@ -53,7 +53,7 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--dispatch-namespace", paramLabel = "NS", description = "Workers for Platforms: the dispatch namespace of the Worker.")
     String dispatchNamespace;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadOptions.DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
             description = "Upload requests in flight at most (default: ${DEFAULT-VALUE}; lowered automatically when the API asks).")
     int concurrency;
 
@@ -95,7 +95,7 @@ final class UploadCommand implements Callable<Integer> {
         }
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
+            UploadPolicy options = UploadPolicy.defaults().withConcurrency(concurrency).withRetry(settings.retry());
             result = new Uploader(client, options, UploadListener.all(listeners))
                     .upload(manifest, new UploadTarget(script, dispatchNamespace));
         } finally {

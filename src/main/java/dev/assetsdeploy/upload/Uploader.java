@@ -46,21 +46,21 @@ public final class Uploader {
     private static final int FILES_IN_MESSAGES = 5;
 
     private final ApiClient client;
-    private final UploadOptions options;
+    private final UploadPolicy policy;
     private final UploadListener listener;
 
-    public Uploader(ApiClient client, UploadOptions options, UploadListener listener) {
+    public Uploader(ApiClient client, UploadPolicy policy, UploadListener listener) {
         this.client = client;
-        this.options = options;
+        this.policy = policy;
         this.listener = listener;
     }
 
     public UploadResult upload(Manifest manifest, UploadTarget target) {
         long started = System.nanoTime();
-        UploadPlan plan = UploadSessions.open(client, target, manifest, 1);
+        UploadPlan plan = SessionOpener.open(client, target, manifest, 1);
         Set<String> asked = plan.buckets().stream().flatMap(b -> b.entries().stream()).map(ManifestEntry::hash)
                 .collect(Collectors.toSet());
-        int concurrency = plan.jwt().singleFileUploads() ? plan.jwt().singleFileConcurrency() : options.concurrency();
+        int concurrency = plan.jwt().singleFileUploads() ? plan.jwt().singleFileConcurrency() : policy.concurrency();
         listener.sessionOpened(plan, manifest.fileCount(), manifest.totalBytes(), concurrency);
         Run run = new Run(new ConcurrencyLimit(concurrency, listener::concurrencyChanged), concurrency);
         int renewals = 0;
@@ -84,11 +84,11 @@ public final class Uploader {
                 throw new AssetsDeployException(Kind.AUTHENTICATION,
                         "upload: the API refused the upload token of a fresh upload session; check the API credentials and run again");
             }
-            if (++renewals > options.maxRenewals()) {
+            if (++renewals > policy.maxRenewals()) {
                 throw new AssetsDeployException(Kind.NETWORK, "upload: gave up after renewing the upload token "
-                        + options.maxRenewals() + " times (" + outcome.renewReason() + "); run again to resume");
+                        + policy.maxRenewals() + " times (" + outcome.renewReason() + "); run again to resume");
             }
-            plan = UploadSessions.open(client, target, manifest, plan.session() + 1);
+            plan = SessionOpener.open(client, target, manifest, plan.session() + 1);
             listener.tokenRenewed(outcome.renewReason(), plan);
         }
         return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
@@ -169,7 +169,7 @@ public final class Uploader {
 
     private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
                                  AtomicReference<String> renewing, AtomicReference<CompletionToken> completion) {
-        RetryPolicy retry = options.retry();
+        RetryPolicy retry = policy.retry();
         String step = bucket.step();
         for (int attempt = 1; ; attempt++) {
             if (expiresSoon(plan.jwt(), margin)) {
@@ -283,19 +283,19 @@ public final class Uploader {
         if (jwt.expiresAt() == null) {
             return null;
         }
-        Duration life = Duration.between(options.clock().instant(), jwt.expiresAt());
+        Duration life = Duration.between(policy.clock().instant(), jwt.expiresAt());
         if (life.isNegative() || life.isZero()) {
             return null;
         }
         Duration quarter = life.dividedBy(4);
-        return quarter.compareTo(options.renewBefore()) < 0 ? quarter : options.renewBefore();
+        return quarter.compareTo(policy.renewBefore()) < 0 ? quarter : policy.renewBefore();
     }
 
     private boolean expiresSoon(UploadJwt jwt, Duration margin) {
         if (margin == null) {
             return false;
         }
-        Instant now = options.clock().instant();
+        Instant now = policy.clock().instant();
         return !now.plus(margin).isBefore(jwt.expiresAt());
     }
 

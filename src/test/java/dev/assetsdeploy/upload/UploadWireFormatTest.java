@@ -89,8 +89,8 @@ class UploadWireFormatTest {
     }
 
     UploadResult upload() {
-        UploadOptions options = UploadOptions.defaults().withConcurrency(1).withRetry(RetryPolicy.DEFAULT.withSleeper(d -> { }));
-        return new Uploader(client, options, UploadListener.NONE).upload(manifest, new UploadTarget("my-site", null));
+        UploadPolicy policy = UploadPolicy.defaults().withConcurrency(1).withRetry(RetryPolicy.DEFAULT.withSleeper(d -> { }));
+        return new Uploader(client, policy, UploadListener.NONE).upload(manifest, new UploadTarget("my-site", null));
     }
 
     @Test
@@ -205,7 +205,7 @@ class UploadWireFormatTest {
     void dispatchNamespaceSessionPath() {
         wm.stubFor(post("/client/v4/accounts/acc123/workers/dispatch/namespaces/ns1/scripts/my-site/assets-upload-session")
                 .willReturn(okJson("{\"success\":true,\"result\":{\"jwt\":\"" + uploadJwt + "\",\"buckets\":[]}}")));
-        UploadResult r = new Uploader(client, UploadOptions.defaults(), UploadListener.NONE)
+        UploadResult r = new Uploader(client, UploadPolicy.defaults(), UploadListener.NONE)
                 .upload(manifest, new UploadTarget("my-site", "ns1"));
         assertEquals(uploadJwt, r.token().jwt());
     }

@@ -86,9 +86,9 @@ class UploaderTest {
     }
 
     UploadResult upload(int concurrency, int attempts) {
-        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withClock(clock)
+        UploadPolicy policy = UploadPolicy.defaults().withConcurrency(concurrency).withClock(clock)
                 .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts).withSleeper(sleeps::add));
-        return new Uploader(client, options, recorder()).upload(manifest, new UploadTarget("site", null));
+        return new Uploader(client, policy, recorder()).upload(manifest, new UploadTarget("site", null));
     }
 
     UploadListener recorder() {
@@ -151,8 +151,8 @@ class UploaderTest {
 
     @Test
     void dispatchNamespaceSessions() {
-        UploadOptions options = UploadOptions.defaults().withClock(clock);
-        UploadResult result = new Uploader(client, options, UploadListener.NONE).upload(manifest, new UploadTarget("site", "customers"));
+        UploadPolicy policy = UploadPolicy.defaults().withClock(clock);
+        UploadResult result = new Uploader(client, policy, UploadListener.NONE).upload(manifest, new UploadTarget("site", "customers"));
         assertCompleteAndCorrect(result);
     }
 

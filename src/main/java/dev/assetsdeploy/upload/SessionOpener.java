@@ -15,16 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Phase 1: registers the manifest and reads the buckets the API asks for. */
-public final class UploadSessions {
+/**
+ * Phase 1: opens an upload session (registers the manifest) and reads the buckets the API asks for
+ * into an {@link UploadPlan}. Stateless: the session itself is the plan's token.
+ */
+final class SessionOpener {
 
-    public static final String STEP = "upload session";
+    static final String STEP = "upload session";
 
-    private UploadSessions() {
+    private SessionOpener() {
     }
 
     /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
-    public static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
+    static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
         ApiResponse response = client.call(ApiRequest.post(STEP, client.accountPath(target.sessionPath()))
                 .json(ManifestJson.uploadSessionRequest(manifest)));
         JsonObject result = response.resultObject();
