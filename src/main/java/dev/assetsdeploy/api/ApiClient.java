@@ -63,6 +63,7 @@ public final class ApiClient implements Closeable {
     private static final int SNIPPET_BYTES = 200;
 
     private final ApiSettings settings;
+    private final ApiPaths paths;
     private final Consumer<String> trace;
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
@@ -74,6 +75,7 @@ public final class ApiClient implements Closeable {
     /** {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose. */
     public ApiClient(ApiSettings settings, Consumer<String> trace) {
         this.settings = settings;
+        this.paths = ApiPaths.forAccount(settings.accountId());
         this.trace = trace;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .useSystemProperties()
@@ -99,9 +101,9 @@ public final class ApiClient implements Closeable {
         this.http = builder.build();
     }
 
-    /** {@code /accounts/<account id>} + {@code rest}. */
-    public String accountPath(String rest) {
-        return "/accounts/" + settings.accountId() + rest;
+    /** The paths of the settings' account: every request's path comes from there. */
+    public ApiPaths paths() {
+        return paths;
     }
 
     /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
@@ -133,7 +134,7 @@ final class AllCommand implements Callable<Integer> {
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = "/accounts/" + (account != null ? account : "<account>") + plan.target().accountRelativePath();
+        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));

@@ -31,7 +31,7 @@ public final class WorkerDeployer {
     public DeployResult deploy(WorkerUpload upload) {
         DeployTarget target = upload.target();
         String step = target.versionOnly() ? VERSION_STEP : STEP;
-        ApiRequest request = new ApiRequest(step, target.method(), api.accountPath(target.accountRelativePath()), null, null)
+        ApiRequest request = new ApiRequest(step, target.method(), target.path(api.paths()), null, null)
                 .multipart(form(upload, boundary));
         JsonObject result = api.call(request).resultObject();
         String versionId = hyphenated(string(result, target.versionOnly() ? "id" : "deployment_id"));

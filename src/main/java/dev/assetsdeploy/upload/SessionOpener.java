@@ -28,7 +28,7 @@ final class SessionOpener {
 
     /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
     static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
-        ApiResponse response = client.call(ApiRequest.post(STEP, client.accountPath(target.sessionPath()))
+        ApiResponse response = client.call(ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
                 .json(ManifestJson.uploadSessionRequest(manifest)));
         JsonObject result = response.resultObject();
         if (result == null) {

@@ -254,7 +254,7 @@ public final class Uploader {
     private ApiRequest request(UploadPlan plan, Bucket bucket, String step) {
         if (plan.jwt().singleFileUploads()) {
             ManifestEntry entry = bucket.entries().get(0);
-            return ApiRequest.post(step, client.accountPath("/workers/assets/upload/" + entry.hash()))
+            return ApiRequest.post(step, client.paths().assetUpload(entry.hash()))
                     .raw(entry.wireContentType(), new AssetContent(entry, false, n -> listener.bytesSent(bucket, n)))
                     .bearer(plan.jwt().token());
         }
@@ -263,7 +263,7 @@ public final class Uploader {
             body.part(entry.hash(), entry.hash(), entry.wireContentType(),
                     new AssetContent(entry, true, n -> listener.bytesSent(bucket, n)));
         }
-        return ApiRequest.post(step, client.accountPath("/workers/assets/upload?base64=true"))
+        return ApiRequest.post(step, client.paths().assetsUpload())
                 .multipart(body.build())
                 .bearer(plan.jwt().token());
     }

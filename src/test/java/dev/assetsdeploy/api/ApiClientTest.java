@@ -65,8 +65,8 @@ class ApiClientTest {
         wm.stubFor(post("/client/v4" + PATH).willReturn(okJson("{\"success\":true,\"errors\":null,\"messages\":null,\"result\":{\"jwt\":\"x\"}}")));
         JsonObject body = new JsonObject();
         body.addProperty("a", 1);
-        JsonElement result = client.call(ApiRequest.post("upload session",
-                client.accountPath("/workers/scripts/site/assets-upload-session")).json(body)).result();
+        JsonElement result = client.call(ApiRequest.post("upload session", client.paths().uploadSession(null, "site"))
+                .json(body)).result();
         assertEquals("x", result.getAsJsonObject().get("jwt").getAsString());
         wm.verify(postRequestedFor(urlEqualTo("/client/v4" + PATH))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -181,7 +181,7 @@ class ApiClientTest {
                 .field("metadata", "{\"main_module\":\"worker.js\"}")
                 .part("worker.js", "worker.js", "application/javascript+module", MultipartBody.Content.ofFile(file))
                 .build();
-        client.call(ApiRequest.put("deploy Worker", client.accountPath("/workers/scripts/site")).multipart(body));
+        client.call(ApiRequest.put("deploy Worker", "/accounts/acc1/workers/scripts/site").multipart(body));
         String expected = "--BOUND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"main_module\":\"worker.js\"}\r\n"
                 + "--BOUND\r\nContent-Disposition: form-data; name=\"worker.js\"; filename=\"worker.js\"\r\n"
                 + "Content-Type: application/javascript+module\r\n\r\nexport default {}\n\r\n--BOUND--\r\n";

@@ -3,6 +3,7 @@ package dev.assetsdeploy.deploy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.MultipartBody;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
@@ -51,7 +52,7 @@ class WranglerParityTest {
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);
 
-        assertEquals(request.get(0), target.method() + " /client/v4/accounts/acc1" + target.accountRelativePath());
+        assertEquals(request.get(0), target.method() + " /client/v4" + target.path(ApiPaths.forAccount("acc1")));
         assertEquals(request.get(1), body.contentType());
         assertEquals(new String(expected, StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual.toByteArray());

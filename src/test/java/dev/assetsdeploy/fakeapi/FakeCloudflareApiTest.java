@@ -43,8 +43,13 @@ class FakeCloudflareApiTest {
         JsonObject manifest = new JsonObject();
         JsonObject body = new JsonObject();
         body.add("manifest", manifest);
-        return client.call(ApiRequest.post("upload session", client.accountPath("/workers/scripts/w/assets-upload-session"))
+        return client.call(ApiRequest.post("upload session", account("/workers/scripts/w/assets-upload-session"))
                 .json(body)).result().getAsJsonObject().get("jwt").getAsString();
+    }
+
+    /** A path of the fake's account. */
+    String account(String rest) {
+        return "/accounts/" + api.settings.accountId + rest;
     }
 
     MultipartBody metadata(String json) {
@@ -58,17 +63,17 @@ class FakeCloudflareApiTest {
         String jwt = completionToken();
         assertTrue(api.isValidCompletionToken(jwt), "an empty manifest completes at once");
         JsonElement put = client.call(ApiRequest.put("deploy Worker",
-                client.accountPath("/workers/scripts/w?excludeScript=true&bindings_inherit=strict"))
+                account("/workers/scripts/w?excludeScript=true&bindings_inherit=strict"))
                 .multipart(metadata("{\"main_module\":\"worker.js\",\"assets\":{\"jwt\":\"" + jwt + "\",\"config\":{}}}")))
                 .result();
         assertEquals("w", put.getAsJsonObject().get("id").getAsString());
-        client.call(ApiRequest.put("deploy Worker", client.accountPath("/workers/dispatch/namespaces/ns/scripts/w"))
+        client.call(ApiRequest.put("deploy Worker", account("/workers/dispatch/namespaces/ns/scripts/w"))
                 .multipart(metadata("{\"keep_assets\":true}")));
-        String version = client.call(ApiRequest.post("upload version", client.accountPath("/workers/scripts/w/versions"))
+        String version = client.call(ApiRequest.post("upload version", account("/workers/scripts/w/versions"))
                 .multipart(metadata("{}"))).result().getAsJsonObject().get("id").getAsString();
         JsonObject deployment = JsonParser.parseString("{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":\"" + version
                 + "\",\"percentage\":100}]}").getAsJsonObject();
-        client.call(ApiRequest.post("deploy version", client.accountPath("/workers/scripts/w/deployments")).json(deployment));
+        client.call(ApiRequest.post("deploy version", account("/workers/scripts/w/deployments")).json(deployment));
 
         List<RecordedRequest> requests = api.workerRequests();
         assertEquals(List.of("PUT", "PUT", "POST", "POST"), requests.stream().map(RecordedRequest::method).toList());
@@ -84,7 +89,7 @@ class FakeCloudflareApiTest {
     @Test
     void refusesAWorkerUploadWithAnUnknownAssetsToken() {
         ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.put("deploy Worker",
-                client.accountPath("/workers/scripts/w")).multipart(metadata("{\"assets\":{\"jwt\":\"made-up\"}}"))));
+                account("/workers/scripts/w")).multipart(metadata("{\"assets\":{\"jwt\":\"made-up\"}}"))));
         assertEquals(Kind.API_REFUSED, e.kind());
         assertTrue(e.getMessage().contains("metadata.assets.jwt is not a live completion token"), e.getMessage());
     }
@@ -93,7 +98,7 @@ class FakeCloudflareApiTest {
     void refusesAnotherAccountsCredentials() {
         try (ApiClient other = new ApiClient(ApiSettings.of(api.baseUrl(), api.settings.accountId, new Credentials.ApiToken("nope-nope"), "t"))) {
             ApiException e = assertThrows(ApiException.class, () -> other.call(ApiRequest.put("deploy Worker",
-                    other.accountPath("/workers/scripts/w")).multipart(metadata("{}"))));
+                    account("/workers/scripts/w")).multipart(metadata("{}"))));
             assertEquals(Kind.AUTHENTICATION, e.kind());
         }
         assertEquals(List.of(), api.workerRequests());
