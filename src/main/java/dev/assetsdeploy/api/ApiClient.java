@@ -113,13 +113,11 @@ public final class ApiClient implements Closeable {
             try {
                 return execute(request);
             } catch (ApiException e) {
-                if (!e.retryable()) {
-                    throw e;
+                RetryPolicy.Decision next = retry.decide(attempt, e);
+                if (next instanceof RetryPolicy.GiveUp giveUp) {
+                    throw giveUp.exhausted() ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)") : e;
                 }
-                if (attempt >= retry.maxAttempts()) {
-                    throw e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)");
-                }
-                retry.sleep(retry.delayAfter(attempt, e.retryAfter()));
+                retry.sleep(((RetryPolicy.Retry) next).delay());
             }
         }
     }

@@ -40,6 +40,34 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter, sleeper);
     }
 
+    /** What to do after a failed attempt: wait and try again, or give up. */
+    public sealed interface Decision permits Retry, GiveUp {
+    }
+
+    /** Try again after {@code delay}. */
+    public record Retry(Duration delay) implements Decision {
+    }
+
+    /** The failure is final: as it is, or ({@code exhausted}) one that might have passed, on the last attempt. */
+    public record GiveUp(boolean exhausted) implements Decision {
+    }
+
+    /**
+     * The one retry decision, for {@link ApiClient#call} and the uploader's buckets: a failure that may pass
+     * (I/O, timeouts, 5xx, 429) is retried until {@code maxAttempts}, waiting {@link #delayAfter}.
+     *
+     * @param attempt the attempt that failed, 1 for the first
+     */
+    public Decision decide(int attempt, ApiException failure) {
+        if (!failure.retryable()) {
+            return new GiveUp(false);
+        }
+        if (attempt >= maxAttempts) {
+            return new GiveUp(true);
+        }
+        return new Retry(delayAfter(attempt, failure.retryAfter()));
+    }
+
     /** The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1). */
     public Duration delayAfter(int failedAttempts, Duration retryAfter) {
         long step = baseDelay.toMillis() << Math.min(failedAttempts - 1, 20);

@@ -218,20 +218,19 @@ public final class Uploader {
             }
             String files = "; its " + bucket.entries().size() + (bucket.entries().size() == 1 ? " file: " : " files: ")
                     + bucket.describeFiles(FILES_IN_MESSAGES);
-            if (!failure.retryable()) {
-                stop.set(true);
-                return new Failed(bucket, new ApiException(failure.kind(), step, failure.status(), false, null,
-                        failure.getMessage() + files, failure));
-            }
-            if (failure.overloaded()) {
+            RetryPolicy.Decision next = retry.decide(attempt, failure);
+            if (failure.retryable() && failure.overloaded()) {
                 run.limit.overloaded(failure.status());
             }
-            if (attempt >= retry.maxAttempts()) {
+            if (next instanceof RetryPolicy.GiveUp giveUp) {
                 stop.set(true);
-                return new Failed(bucket, failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
-                        + failure.detail() + files + "; run again to resume"));
+                return new Failed(bucket, giveUp.exhausted()
+                        ? failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
+                                + failure.detail() + files + "; run again to resume")
+                        : new ApiException(failure.kind(), step, failure.status(), false, null,
+                                failure.getMessage() + files, failure));
             }
-            Duration delay = retry.delayAfter(attempt, failure.retryAfter());
+            Duration delay = ((RetryPolicy.Retry) next).delay();
             run.retries.incrementAndGet();
             listener.bucketRetried(bucket, attempt, delay, failure.detail());
             try {
