@@ -58,6 +58,17 @@ public final class ManifestBuilder {
     private record Found(String key, Path file, long size) {
     }
 
+    /** What hashing one file gave: workers never throw. */
+    private sealed interface HashResult permits Hashed, Unreadable {
+    }
+
+    private record Hashed(ManifestEntry entry) implements HashResult {
+    }
+
+    /** The file's key and, in a few words, why it could not be read. */
+    private record Unreadable(String description) implements HashResult {
+    }
+
     public Manifest build(Path dir) {
         Path root = checkFolder(dir);
         AssetsIgnore ignore = AssetsIgnore.load(root);
@@ -115,7 +126,7 @@ public final class ManifestBuilder {
      * task per worker, not per file: less queueing, and far less for the JIT to compile).
      */
     private List<ManifestEntry> hashAll(List<Found> found) {
-        Object[] results = new Object[found.size()];
+        HashResult[] results = new HashResult[found.size()];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             AssetHasher hasher = new AssetHasher();
@@ -144,11 +155,11 @@ public final class ManifestBuilder {
         }
         List<ManifestEntry> entries = new ArrayList<>(found.size());
         List<String> unreadable = new ArrayList<>();
-        for (Object value : results) {
-            if (value instanceof ManifestEntry entry) {
-                entries.add(entry);
+        for (HashResult result : results) {
+            if (result instanceof Hashed hashed) {
+                entries.add(hashed.entry());
             } else {
-                unreadable.add((String) value);
+                unreadable.add(((Unreadable) result).description());
             }
         }
         if (!unreadable.isEmpty()) {
@@ -158,15 +169,14 @@ public final class ManifestBuilder {
         return entries;
     }
 
-    /** The entry, or a one-line reason the file could not be read: workers never throw. */
-    private static Object hashOne(AssetHasher hasher, Found f) {
+    private static HashResult hashOne(AssetHasher hasher, Found f) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
-            return new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file());
+            return new Hashed(new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file()));
         } catch (IOException e) {
-            return f.key() + " (" + reason(e) + ")";
+            return new Unreadable(f.key() + " (" + reason(e) + ")");
         }
     }
 

@@ -127,7 +127,7 @@ public final class AssetRouter {
         boolean navigate = "navigate".equals(request.header("Sec-Fetch-Mode"));
         boolean keepNotFound = !workerFirst.isEmpty() || settings.navigationPrefersAssets() && navigate;
         HtmlHandling probe = keepNotFound ? htmlHandling : htmlHandling.withNotFoundHandling("none");
-        Object answer = assetAnswer(request, url, probe, new ArrayList<>());
+        AssetAnswer answer = assetAnswer(request, url, probe, new ArrayList<>());
         if (answer instanceof NoIntent) {
             String why = settings.notFoundHandling().equals("none") || keepNotFound ? ""
                     : settings.navigationPrefersAssets()
@@ -144,16 +144,24 @@ public final class AssetRouter {
         return new PreviewResponse(0, null, null, new ResponseHeaders(), true, steps);
     }
 
-    /** {@code getResponseOrAssetIntent} answered "nothing here" (a 404 the Worker may take over). */
-    private record NoIntent(boolean claimed) {
+    /** What the asset worker's {@code getResponseOrAssetIntent} decided for a request. */
+    private sealed interface AssetAnswer permits NoIntent, Direct, Serve {
+    }
+
+    /** "Nothing here": a 404 the Worker may take over. */
+    private record NoIntent() implements AssetAnswer {
     }
 
     /** A response decided before any asset is read (redirect, 404, 405). */
-    private record Direct(int status, String location) {
+    private record Direct(int status, String location) implements AssetAnswer {
+    }
+
+    /** An asset to serve, as {@link HtmlHandling} found it. */
+    private record Serve(HtmlHandling.Intent intent) implements AssetAnswer {
     }
 
     private PreviewResponse handle(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
-        Object answer = assetAnswer(request, url, handling, steps);
+        AssetAnswer answer = assetAnswer(request, url, handling, steps);
         ResponseHeaders headers = new ResponseHeaders();
         int status;
         String location = null;
@@ -167,7 +175,7 @@ public final class AssetRouter {
                 headers.set("Location", location);
             }
         } else {
-            HtmlHandling.Intent intent = (HtmlHandling.Intent) answer;
+            HtmlHandling.Intent intent = ((Serve) answer).intent();
             asset = intent.asset();
             status = serve(request, intent, headers, steps);
         }
@@ -175,7 +183,7 @@ public final class AssetRouter {
         return new PreviewResponse(status, location, asset, headers, false, steps);
     }
 
-    private Object assetAnswer(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
+    private AssetAnswer assetAnswer(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
         String pathname = url.pathname();
         boolean proxied = false;
         RedirectsFile.Rule rule = staticRedirects.get(pathname);
@@ -207,7 +215,7 @@ public final class AssetRouter {
             steps.add(new PreviewResponse.Step("html_handling", handling == htmlHandling
                     ? "no asset for " + decoded + (settings.notFoundHandling().equals("none") ? "" : " and no not-found fallback")
                     : "no asset for " + decoded));
-            return proxied ? new Direct(404, null) : new NoIntent(false);
+            return proxied ? new Direct(404, null) : new NoIntent();
         }
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -224,7 +232,7 @@ public final class AssetRouter {
             return new Direct(307, destination + url.search());
         }
         steps.add(new PreviewResponse.Step(intent.notFoundFallback() ? "not_found_handling" : "html_handling", intent.how()));
-        return intent;
+        return new Serve(intent);
     }
 
     /** {@code normalizeRedirectTarget}: placeholders filled in; in a relative target, runs of slashes collapsed. */
