@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.ConfigLoader;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.ConfigWarning;
@@ -100,7 +101,7 @@ public final class ConfigOptions {
         if (config.assetsDirectory() == null) {
             return 0;
         }
-        String htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
+        HtmlHandling htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
         return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), RoutingFiles.read(config.assetsDirectory()),
                 htmlHandling), err);
     }

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -139,7 +140,7 @@ final class PreviewCommand implements Callable<Integer> {
             }
             out.println("  decided by:");
             r.steps().forEach(step -> out.println("    " + step));
-            out.println("  (html_handling " + settings.htmlHandling() + ", not_found_handling " + settings.notFoundHandling()
+            out.println("  (html_handling " + settings.htmlHandling().value() + ", not_found_handling " + settings.notFoundHandling().value()
                     + ", compatibility date " + dateShown(configuredDate) + ")");
         }
         out.flush();
@@ -190,7 +191,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
         workerNote(err, settings, loadedBinding);
         err.println("Serving " + folder + " (" + site.manifest().fileCount() + " files; html_handling "
-                + settings.htmlHandling() + ", not_found_handling " + settings.notFoundHandling() + ", compatibility date "
+                + settings.htmlHandling().value() + ", not_found_handling " + settings.notFoundHandling().value() + ", compatibility date "
                 + dateShown(configuredDate) + ") at http://" + host + ":" + server.address().getPort() + "/  (Ctrl+C to stop)");
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -219,7 +220,7 @@ final class PreviewCommand implements Callable<Integer> {
                     .append("; other requests go to the Worker only when no asset (and no not_found_handling page) matches.");
         } else {
             note.append(" Requests go to the Worker when no asset matches")
-                    .append(settings.notFoundHandling().equals("none") ? "."
+                    .append(settings.notFoundHandling() == NotFoundHandling.NONE ? "."
                             : settings.navigationPrefersAssets()
                             ? "; navigation requests (Sec-Fetch-Mode: navigate) still get not_found_handling at this"
                             + " compatibility date."

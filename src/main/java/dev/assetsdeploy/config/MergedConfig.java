@@ -1,5 +1,7 @@
 package dev.assetsdeploy.config;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.SectionReader.AssetsLayer;
 import dev.assetsdeploy.config.SectionReader.Layer;
@@ -17,8 +19,8 @@ import java.util.function.Function;
  */
 record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> accountId,
                     Sourced<String> compatibilityDate, Sourced<List<String>> compatibilityFlags,
-                    Sourced<String> directory, Sourced<String> binding, Sourced<String> htmlHandling,
-                    Sourced<String> notFoundHandling, Sourced<RunWorkerFirst> runWorkerFirst) {
+                    Sourced<String> directory, Sourced<String> binding, Sourced<HtmlHandling> htmlHandling,
+                    Sourced<NotFoundHandling> notFoundHandling, Sourced<RunWorkerFirst> runWorkerFirst) {
 
     DeployConfig toDeployConfig(ConfigDocument doc) {
         return new DeployConfig(doc == null ? null : doc.file(), value(name), main == null ? null : main.resolvedPath(),
@@ -88,16 +90,15 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
             binding = Sourced.of(flags.binding(), "--binding");
             problems.addAll(FieldChecks.notEmpty("--binding", flags.binding(), "a binding name like ASSETS"));
         }
-        Sourced<String> html = assets == null ? null : assets.htmlHandling();
+        Sourced<HtmlHandling> html = assets == null ? null : assets.htmlHandling();
         if (flags.htmlHandling() != null) {
-            html = Sourced.of(flags.htmlHandling(), "--html-handling");
-            problems.addAll(FieldChecks.oneOf("--html-handling", flags.htmlHandling(), FieldChecks.HTML_HANDLING));
+            html = FieldChecks.mode(Sourced.of(flags.htmlHandling(), "--html-handling"), HtmlHandling.values(),
+                    HtmlHandling::value, problems);
         }
-        Sourced<String> notFound = assets == null ? null : assets.notFoundHandling();
+        Sourced<NotFoundHandling> notFound = assets == null ? null : assets.notFoundHandling();
         if (flags.notFoundHandling() != null) {
-            notFound = Sourced.of(flags.notFoundHandling(), "--not-found-handling");
-            problems.addAll(FieldChecks.oneOf("--not-found-handling", flags.notFoundHandling(),
-                    FieldChecks.NOT_FOUND_HANDLING));
+            notFound = FieldChecks.mode(Sourced.of(flags.notFoundHandling(), "--not-found-handling"),
+                    NotFoundHandling.values(), NotFoundHandling::value, problems);
         }
         Sourced<RunWorkerFirst> runWorkerFirst = assets == null ? null : assets.runWorkerFirst();
         if (!flags.runWorkerFirst().isEmpty()) {

@@ -77,7 +77,7 @@ public final class RedirectsFile {
     }
 
     /** @param htmlHandling the configured mode ({@code null} = default): {@code none} allows {@code /dir/ /dir/index}. */
-    public static Parsed parse(String text, String htmlHandling) {
+    public static Parsed parse(String text, AssetsSettings.HtmlHandling htmlHandling) {
         String[] lines = text.split("\n", -1);
         List<Rule> rules = new ArrayList<>();
         List<RoutingFileProblem> problems = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class RedirectsFile {
             boolean relative = !RuleUrls.hasHost(to.url());
             boolean wildcardToIndex = from.url().endsWith("/*") && TO_INDEX.matcher(to.url()).matches();
             boolean rootToIndex = from.url().endsWith("/") && TO_INDEX.matcher(to.url()).matches();
-            if (relative && (wildcardToIndex || rootToIndex && !"none".equals(htmlHandling))) {
+            if (relative && (wildcardToIndex || rootToIndex && htmlHandling != AssetsSettings.HtmlHandling.NONE)) {
                 problems.add(new RoutingFileProblem(lineNumber, "Infinite loop detected in this rule and has been ignored. This will"
                         + " cause a redirect to strip `.html` or `/index` and end up triggering this rule again."
                         + " Please fix or remove this rule to silence this warning."));

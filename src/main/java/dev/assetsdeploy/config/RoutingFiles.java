@@ -32,7 +32,7 @@ public record RoutingFiles(String headers, String redirects) {
      *
      * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
      */
-    public RedirectsFile.Parsed parsedRedirects(String htmlHandling) {
+    public RedirectsFile.Parsed parsedRedirects(AssetsSettings.HtmlHandling htmlHandling) {
         return redirects == null ? new RedirectsFile.Parsed(List.of(), List.of()) : RedirectsFile.parse(redirects, htmlHandling);
     }
 

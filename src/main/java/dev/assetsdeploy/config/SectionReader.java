@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ final class SectionReader {
 
     /** The {@code assets} table of a section; wrangler inherits it as a whole, not field by field. */
     record AssetsLayer(String origin, Sourced<String> directory, Sourced<String> binding,
-                       Sourced<String> htmlHandling, Sourced<String> notFoundHandling,
+                       Sourced<HtmlHandling> htmlHandling, Sourced<NotFoundHandling> notFoundHandling,
                        Sourced<RunWorkerFirst> runWorkerFirst) {
     }
 
@@ -99,14 +101,10 @@ final class SectionReader {
         if (binding != null) {
             problems.addAll(FieldChecks.notEmpty(binding.origin(), binding.value(), "a binding name like ASSETS"));
         }
-        Sourced<String> html = string(assets, assetsPath, "html_handling");
-        if (html != null) {
-            problems.addAll(FieldChecks.oneOf(html.origin(), html.value(), FieldChecks.HTML_HANDLING));
-        }
-        Sourced<String> notFound = string(assets, assetsPath, "not_found_handling");
-        if (notFound != null) {
-            problems.addAll(FieldChecks.oneOf(notFound.origin(), notFound.value(), FieldChecks.NOT_FOUND_HANDLING));
-        }
+        Sourced<HtmlHandling> html = FieldChecks.mode(string(assets, assetsPath, "html_handling"),
+                HtmlHandling.values(), HtmlHandling::value, problems);
+        Sourced<NotFoundHandling> notFound = FieldChecks.mode(string(assets, assetsPath, "not_found_handling"),
+                NotFoundHandling.values(), NotFoundHandling::value, problems);
         return new AssetsLayer(origin, directory, binding, html, notFound, runWorkerFirst(assets, assetsPath));
     }
 

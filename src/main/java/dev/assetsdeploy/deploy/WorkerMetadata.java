@@ -96,8 +96,9 @@ public final class WorkerMetadata {
             object.addProperty("jwt", token.jwt());
         }
         JsonObject config = new JsonObject();
-        addIfPresent(config, "html_handling", settings.htmlHandling());
-        addIfPresent(config, "not_found_handling", settings.notFoundHandling());
+        addIfPresent(config, "html_handling", settings.htmlHandling() == null ? null : settings.htmlHandling().value());
+        addIfPresent(config, "not_found_handling",
+                settings.notFoundHandling() == null ? null : settings.notFoundHandling().value());
         AssetsSettings.RunWorkerFirst runWorkerFirst = settings.runWorkerFirst();
         if (runWorkerFirst != null && runWorkerFirst.rules() != null) {
             config.add("run_worker_first", strings(runWorkerFirst.rules()));

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.preview;
 
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.HeadersFile;
 import dev.assetsdeploy.config.RedirectsFile;
 import dev.assetsdeploy.config.UrlPaths;
@@ -126,10 +127,10 @@ public final class AssetRouter {
         }
         boolean navigate = "navigate".equals(request.header("Sec-Fetch-Mode"));
         boolean keepNotFound = !workerFirst.isEmpty() || settings.navigationPrefersAssets() && navigate;
-        HtmlHandling probe = keepNotFound ? htmlHandling : htmlHandling.withNotFoundHandling("none");
+        HtmlHandling probe = keepNotFound ? htmlHandling : htmlHandling.withNotFoundHandling(NotFoundHandling.NONE);
         AssetAnswer answer = assetAnswer(request, url, probe, new ArrayList<>());
         if (answer instanceof NoIntent) {
-            String why = settings.notFoundHandling().equals("none") || keepNotFound ? ""
+            String why = settings.notFoundHandling() == NotFoundHandling.NONE || keepNotFound ? ""
                     : settings.navigationPrefersAssets()
                     ? "; not_found_handling comes before the Worker only for navigation requests (Sec-Fetch-Mode: navigate)"
                     : "; not_found_handling never comes before the Worker at compatibility date "
@@ -213,7 +214,7 @@ public final class AssetRouter {
         HtmlHandling.Intent intent = handling.intent(decoded, false);
         if (intent == null) {
             steps.add(new PreviewResponse.Step("html_handling", handling == htmlHandling
-                    ? "no asset for " + decoded + (settings.notFoundHandling().equals("none") ? "" : " and no not-found fallback")
+                    ? "no asset for " + decoded + (settings.notFoundHandling() == NotFoundHandling.NONE ? "" : " and no not-found fallback")
                     : "no asset for " + decoded));
             return proxied ? new Direct(404, null) : new NoIntent();
         }

@@ -1,6 +1,8 @@
 package dev.assetsdeploy.preview;
 
 import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.DeployConfig;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * (some routing depends on them), and whether a Worker would run (requests that find no asset,
  * or that {@code run_worker_first} claims, go to it).
  */
-public record PreviewSettings(String htmlHandling, String notFoundHandling, String compatibilityDate,
+public record PreviewSettings(HtmlHandling htmlHandling, NotFoundHandling notFoundHandling, String compatibilityDate,
                               List<String> compatibilityFlags, boolean hasWorkerCode,
                               AssetsSettings.RunWorkerFirst runWorkerFirst) {
 
@@ -21,8 +23,8 @@ public record PreviewSettings(String htmlHandling, String notFoundHandling, Stri
     private static final String DEFAULT_DATE = "2021-11-02";
 
     public PreviewSettings {
-        htmlHandling = htmlHandling == null ? "auto-trailing-slash" : htmlHandling;
-        notFoundHandling = notFoundHandling == null ? "none" : notFoundHandling;
+        htmlHandling = htmlHandling == null ? HtmlHandling.AUTO_TRAILING_SLASH : htmlHandling;
+        notFoundHandling = notFoundHandling == null ? NotFoundHandling.NONE : notFoundHandling;
         compatibilityDate = compatibilityDate == null ? DEFAULT_DATE : compatibilityDate;
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
     }

@@ -3,6 +3,8 @@ package dev.assetsdeploy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
@@ -91,7 +93,7 @@ class ConfigOptionsTest {
         DeployConfig c = probe.loaded.config();
         assertEquals(new DeployConfig(dir.resolve("wrangler.toml"), "other", dir.resolve("worker.js"), null,
                 "2025-05-05", List.of("nodejs_compat", "global_fetch_strictly_public"), dir.resolve("dist"),
-                new AssetsSettings("ASSETS", "none", "404-page", RunWorkerFirst.of(List.of("/api/*", "!/api/docs")))),
+                new AssetsSettings("ASSETS", HtmlHandling.NONE, NotFoundHandling.NOT_FOUND_PAGE, RunWorkerFirst.of(List.of("/api/*", "!/api/docs")))),
                 c);
         assertEquals("", err.toString());
     }

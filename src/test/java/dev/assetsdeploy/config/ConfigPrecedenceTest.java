@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,7 +125,7 @@ class ConfigPrecedenceTest {
         assertEquals("2024-01-01", c.compatibilityDate());
         assertEquals(List.of("top_flag"), c.compatibilityFlags());
         assertEquals(project.resolve("public"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("TOP_ASSETS", "none", "404-page",
+        assertEquals(new AssetsSettings("TOP_ASSETS", HtmlHandling.NONE, NotFoundHandling.NOT_FOUND_PAGE,
                 RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))), c.assets());
         assertNull(loaded.environment());
     }
@@ -136,7 +138,7 @@ class ConfigPrecedenceTest {
         assertEquals("2024-06-01", c.compatibilityDate());
         assertEquals(List.of("env_flag"), c.compatibilityFlags());
         assertEquals(project.resolve("env-public"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("ENV_ASSETS", "drop-trailing-slash", "single-page-application",
+        assertEquals(new AssetsSettings("ENV_ASSETS", HtmlHandling.DROP_TRAILING_SLASH, NotFoundHandling.SINGLE_PAGE_APPLICATION,
                 RunWorkerFirst.of(true)), c.assets());
         assertEquals("staging", loaded.environment());
     }
@@ -149,7 +151,7 @@ class ConfigPrecedenceTest {
         assertEquals("2025-03-03", c.compatibilityDate());
         assertEquals(List.of("f1", "f2"), c.compatibilityFlags());
         assertEquals(cwd.resolve("dist"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("FLAG_ASSETS", "force-trailing-slash", "none",
+        assertEquals(new AssetsSettings("FLAG_ASSETS", HtmlHandling.FORCE_TRAILING_SLASH, NotFoundHandling.NONE,
                 RunWorkerFirst.of(List.of("/flag/*"))), c.assets());
     }
 
@@ -212,7 +214,7 @@ class ConfigPrecedenceTest {
     void onlyTheFlagsGivenOverride() throws IOException {
         DeployConfig c = load("wrangler.jsonc", JSONC,
                 ConfigOverrides.builder().environment("staging").htmlHandling("none").build()).config();
-        assertEquals(new AssetsSettings("ENV_ASSETS", "none", "single-page-application", RunWorkerFirst.of(true)),
+        assertEquals(new AssetsSettings("ENV_ASSETS", HtmlHandling.NONE, NotFoundHandling.SINGLE_PAGE_APPLICATION, RunWorkerFirst.of(true)),
                 c.assets());
         assertEquals("site-stg", c.scriptName());
     }

@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ class ExampleProjectTest {
         LoadedConfig loaded = new ConfigLoader(EXAMPLE).load(ConfigOverrides.NONE, Requirements.ALL);
         assertEquals(new DeployConfig(EXAMPLE.resolve("wrangler.jsonc"), "assets-deploy-example", null, null,
                 "2025-01-01", List.of(), EXAMPLE.resolve("public"),
-                new AssetsSettings(null, "auto-trailing-slash", "404-page", null)), loaded.config());
+                new AssetsSettings(null, HtmlHandling.AUTO_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE, null)), loaded.config());
         assertEquals(List.of(), loaded.warnings());
     }
 

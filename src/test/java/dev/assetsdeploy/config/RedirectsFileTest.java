@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -75,8 +76,8 @@ class RedirectsFileTest {
 
     @Test
     void rootToIndexIsOnlyALoopWhenHtmlHandlingRewritesIt() {
-        assertEquals(0, RedirectsFile.parse("/dir/ /dir/index.html 301", "auto-trailing-slash").rules().size());
-        assertEquals(1, RedirectsFile.parse("/dir/ /dir/index.html 301", "none").rules().size());
+        assertEquals(0, RedirectsFile.parse("/dir/ /dir/index.html 301", HtmlHandling.AUTO_TRAILING_SLASH).rules().size());
+        assertEquals(1, RedirectsFile.parse("/dir/ /dir/index.html 301", HtmlHandling.NONE).rules().size());
     }
 
     @Test

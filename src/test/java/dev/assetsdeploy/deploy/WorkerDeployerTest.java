@@ -16,6 +16,8 @@ import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.RetryPolicy;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.AssetsDeployException;
@@ -104,7 +106,7 @@ class WorkerDeployerTest {
     void assetsOnlyWorkerIsOneMetadataPartPutToTheScript() throws IOException {
         Files.createDirectories(dir.resolve("public"));
         Files.writeString(dir.resolve("public/_redirects"), "/old /new 301\n");
-        WorkerUpload upload = WorkerUpload.prepare(config(null, new AssetsSettings(null, "none", "404-page", null)),
+        WorkerUpload upload = WorkerUpload.prepare(config(null, new AssetsSettings(null, HtmlHandling.NONE, NotFoundHandling.NOT_FOUND_PAGE, null)),
                 new DeployTarget("site", null, false), List.of(), AssetsSource.token("COMPLETION.JWT"), null);
 
         DeployResult result = deploy(upload, PUT_ANSWER);
@@ -148,7 +150,7 @@ class WorkerDeployerTest {
     @Test
     void keepAssetsSendsNoTokenButTheConfig() throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {};");
-        WorkerUpload upload = WorkerUpload.prepare(config(main, new AssetsSettings(null, "force-trailing-slash", null, null)),
+        WorkerUpload upload = WorkerUpload.prepare(config(main, new AssetsSettings(null, HtmlHandling.FORCE_TRAILING_SLASH, null, null)),
                 new DeployTarget("site", null, false), List.of(), AssetsSource.keepExisting(), null);
 
         deploy(upload, PUT_ANSWER);

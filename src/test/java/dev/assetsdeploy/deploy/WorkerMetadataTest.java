@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
@@ -30,7 +32,7 @@ class WorkerMetadataTest {
 
     @Test
     void compatSiteAssetsConfigEqualsWhatWranglerSent() throws IOException {
-        AssetsSettings settings = new AssetsSettings(null, null, "404-page", null);
+        AssetsSettings settings = new AssetsSettings(null, null, NotFoundHandling.NOT_FOUND_PAGE, null);
         JsonObject meta = WorkerMetadata.json(config(null, COMPAT_SITE, settings, List.of()), List.of(),
                 AssetsSource.token("JWT"), RoutingFiles.read(COMPAT_SITE), null, false);
 
@@ -52,7 +54,7 @@ class WorkerMetadataTest {
     @Test
     void workerWithCodeHasMainModuleBindingKeepBindingsAndFullConfig(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {}");
-        AssetsSettings settings = new AssetsSettings("ASSETS", "drop-trailing-slash", "single-page-application",
+        AssetsSettings settings = new AssetsSettings("ASSETS", HtmlHandling.DROP_TRAILING_SLASH, NotFoundHandling.SINGLE_PAGE_APPLICATION,
                 RunWorkerFirst.of(List.of("/api/*", "!/api/docs")));
         JsonObject meta = WorkerMetadata.json(config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()), AssetsSource.token("JWT"),
@@ -80,7 +82,7 @@ class WorkerMetadataTest {
     @Test
     void keepAssetsReplacesTheTokenButKeepsTheConfig(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {}");
-        AssetsSettings settings = new AssetsSettings("ASSETS", "none", null, null);
+        AssetsSettings settings = new AssetsSettings("ASSETS", HtmlHandling.NONE, null, null);
         JsonObject withCode = WorkerMetadata.json(config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()), AssetsSource.keepExisting(), RoutingFiles.NONE, null, false);
         assertEquals("{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
@@ -28,12 +30,12 @@ class WranglerParityTest {
 
     static DeployConfig assetsOnly() {
         return new DeployConfig(null, "site", null, null, "2025-01-01", List.of(), PROJECT.resolve("public"),
-                new AssetsSettings(null, "drop-trailing-slash", "404-page", null));
+                new AssetsSettings(null, HtmlHandling.DROP_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE, null));
     }
 
     static DeployConfig withCode() {
         return new DeployConfig(null, "site", PROJECT.resolve("dist/worker.js"), null, "2025-01-01", List.of("nodejs_compat"),
-                PROJECT.resolve("public"), new AssetsSettings("ASSETS", null, "single-page-application",
+                PROJECT.resolve("public"), new AssetsSettings("ASSETS", null, NotFoundHandling.SINGLE_PAGE_APPLICATION,
                 RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
@@ -27,7 +28,7 @@ class AssetRouterTest {
         return new AssetRouter(PreviewSite.load(manifest, settings));
     }
 
-    private static PreviewSettings settings(String html, String notFound) {
+    private static PreviewSettings settings(AssetsSettings.HtmlHandling html, NotFoundHandling notFound) {
         return new PreviewSettings(html, notFound, "2025-06-01", List.of(), false, null);
     }
 
@@ -60,7 +61,7 @@ class AssetRouterTest {
         write("/404.html", "not found");
         write("/_redirects", "# rules\n/old /about/ 301\n/bad line here too 999\n");
         write("/_headers", "/about/*\n  X-About: yes\n  ! Cache-Control\n");
-        AssetRouter router = router(settings("auto-trailing-slash", "404-page"));
+        AssetRouter router = router(settings(AssetsSettings.HtmlHandling.AUTO_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE));
 
         PreviewResponse redirect = router.resolve(PreviewRequest.get("/old?x=1"));
         assertEquals(301, redirect.status());
@@ -88,7 +89,7 @@ class AssetRouterTest {
     @Test
     void saysWhichRequestsWouldRunTheWorker() throws IOException {
         write("/index.html", "home");
-        PreviewSettings withWorker = new PreviewSettings(null, "single-page-application", "2025-03-31", List.of(), true,
+        PreviewSettings withWorker = new PreviewSettings(null, NotFoundHandling.SINGLE_PAGE_APPLICATION, "2025-03-31", List.of(), true,
                 AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*")));
         AssetRouter router = router(withWorker);
         PreviewResponse api = router.resolve(PreviewRequest.get("/api/users"));
@@ -98,10 +99,10 @@ class AssetRouterTest {
         assertFalse(publicApi.toWorker(), "negative rule: assets, then the SPA fallback (static routing keeps it)");
         assertEquals(200, publicApi.status());
 
-        PreviewSettings navigationDate = new PreviewSettings(null, "single-page-application", "2025-03-31", List.of(), true, null);
+        PreviewSettings navigationDate = new PreviewSettings(null, NotFoundHandling.SINGLE_PAGE_APPLICATION, "2025-03-31", List.of(), true, null);
         PreviewRequest navigation = new PreviewRequest("GET", "/app/route", "h", Map.of("Sec-Fetch-Mode", "navigate"));
         assertTrue(router(navigationDate).resolve(navigation).toWorker(), "before 2025-04-01 navigations go to the Worker");
-        PreviewSettings later = new PreviewSettings(null, "single-page-application", "2025-04-01", List.of(), true, null);
+        PreviewSettings later = new PreviewSettings(null, NotFoundHandling.SINGLE_PAGE_APPLICATION, "2025-04-01", List.of(), true, null);
         assertEquals(200, router(later).resolve(navigation).status(), "from 2025-04-01 they get the SPA index");
         assertTrue(router(later).resolve(PreviewRequest.get("/app/route")).toWorker(), "non-navigations still go to the Worker");
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,8 @@ class RecordedRoutingTest {
             rwf = v.isJsonPrimitive() ? AssetsSettings.RunWorkerFirst.of(v.getAsBoolean())
                     : AssetsSettings.RunWorkerFirst.of(v.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList());
         }
-        PreviewSettings settings = new PreviewSettings(string(s, "html_handling"), string(s, "not_found_handling"),
+        PreviewSettings settings = new PreviewSettings(htmlHandling(string(s, "html_handling")),
+                notFoundHandling(string(s, "not_found_handling")),
                 string(s, "compatibility_date"),
                 s.getAsJsonArray("compatibility_flags").asList().stream().map(JsonElement::getAsString).toList(),
                 s.get("worker").getAsBoolean(), rwf);
@@ -147,6 +149,17 @@ class RecordedRoutingTest {
         }
         m.put("custom", custom);
         return m;
+    }
+
+    /** The mode a recording names by its config word ({@code null}: not set). */
+    static AssetsSettings.HtmlHandling htmlHandling(String word) {
+        return word == null ? null : Arrays.stream(AssetsSettings.HtmlHandling.values())
+                .filter(mode -> mode.value().equals(word)).findFirst().orElseThrow();
+    }
+
+    static AssetsSettings.NotFoundHandling notFoundHandling(String word) {
+        return word == null ? null : Arrays.stream(AssetsSettings.NotFoundHandling.values())
+                .filter(mode -> mode.value().equals(word)).findFirst().orElseThrow();
     }
 
     private static String string(JsonObject o, String key) {

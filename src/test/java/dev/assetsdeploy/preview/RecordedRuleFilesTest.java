@@ -42,7 +42,8 @@ class RecordedRuleFilesTest {
                     ? recording.getAsJsonObject("settings").get("html_handling").getAsString() : null;
             List<String> log = recording.getAsJsonArray("wranglerLog").asList().stream().map(JsonElement::getAsString).toList();
 
-            RedirectsFile.Parsed redirects = RedirectsFile.parse(Files.readString(site.resolve("_redirects")), htmlHandling);
+            RedirectsFile.Parsed redirects = RedirectsFile.parse(Files.readString(site.resolve("_redirects")),
+                    RecordedRoutingTest.htmlHandling(htmlHandling));
             Report wranglerRedirects = report(log, "redirect");
             assertEquals(wranglerRedirects.valid(), redirects.rules().size(), name + " _redirects valid rules");
             assertEquals(wranglerRedirects.problems(), ours(redirects.problems().stream().map(RoutingFileProblem::line).toList(),
