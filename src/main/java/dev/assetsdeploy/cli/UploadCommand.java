@@ -2,7 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
-import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
@@ -12,15 +12,8 @@ import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import dev.assetsdeploy.upload.Uploader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -104,7 +97,7 @@ final class UploadCommand implements Callable<Integer> {
             }
         }
         if (tokenOut != null) {
-            writeToken(tokenOut, result.token().jwt());
+            TokenFile.write(tokenOut, result.token().jwt());
         }
         if (events != null) {
             events.done(result, tokenOut);
@@ -123,36 +116,5 @@ final class UploadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
         }
         requests.check(spec);
-    }
-
-    /** Written next to FILE with mode 600 from the start, then moved over it: no moment with a readable or half-written token. */
-    static void writeToken(Path file, String token) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path parent = target.getParent();
-            try {
-                temp = Files.createTempFile(parent, ".token-", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                temp = Files.createTempFile(parent, ".token-", ".tmp");
-            }
-            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-            throw AssetsDeployException.invalidInput("cannot write --token-out " + file + ": "
-                    + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()), e);
-        }
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,18 @@ class TokenFileTest {
         String token = jwt(NOW.getEpochSecond() + 600);
         Path file = Files.writeString(dir.resolve("token"), token + "\n");
         assertEquals(AssetsSource.token(token), TokenFile.read(file, NOW));
+    }
+
+    @Test
+    void whatWriteWritesReadReads(@TempDir Path dir) throws IOException {
+        String token = jwt(NOW.getEpochSecond() + 600);
+        Path file = Files.writeString(dir.resolve("token"), "an older token\n");
+        TokenFile.write(file, token);
+        assertEquals(token + "\n", Files.readString(file));
+        assertEquals(AssetsSource.token(token), TokenFile.read(file, NOW));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left beside it");
+        }
     }
 
     @Test
