@@ -15,21 +15,17 @@ import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
 import dev.assetsdeploy.Json;
-import dev.assetsdeploy.report.UploadProgress;
-import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
-import dev.assetsdeploy.upload.Uploader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -63,9 +59,8 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     ManifestOptions manifestOptions;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
-            description = "Upload buckets in flight at most (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
     @Mixin
     CredentialsOptions credentials;
@@ -79,10 +74,8 @@ final class AllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        // Usage errors first: before the config, the hashing, and whether this is a dry run.
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
+        // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
+        // and whether this is a dry run.
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
@@ -101,12 +94,12 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
-                .withMaxConnections(Math.max(64, concurrency));
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            uploaded = uploadAssets(client, settings, manifest, target, env, err);
+            uploaded = UploadStep.of(concurrency, settings, output, env, err).run(client, manifest,
+                    new UploadTarget(target.scriptName(), target.dispatchNamespace()), List.of());
             WorkerUpload upload = deployOptions.prepare(cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);
         }
@@ -115,21 +108,6 @@ final class AllCommand implements Callable<Integer> {
         DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
-    }
-
-    /** Phase 2, exactly as {@code upload} runs it, with its progress on stderr. */
-    private UploadResult uploadAssets(ApiClient client, ApiSettings settings, Manifest manifest, DeployTarget target,
-                                      Environment env, PrintWriter err) {
-        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
-        UploadPolicy options = UploadPolicy.defaults().withConcurrency(concurrency).withRetry(settings.retry());
-        try {
-            return new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
-                    .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
-        }
     }
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {

@@ -5,23 +5,17 @@ import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
-import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.report.UploadSummary;
-import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
-import dev.assetsdeploy.upload.Uploader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -46,9 +40,8 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--dispatch-namespace", paramLabel = "NS", description = "Workers for Platforms: the dispatch namespace of the Worker.")
     String dispatchNamespace;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
-            description = "Upload requests in flight at most (default: ${DEFAULT-VALUE}; lowered automatically when the API asks).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
     @Option(names = "--token-out", paramLabel = "FILE",
             description = "Write the completion token to FILE (mode 600, replaced atomically).")
@@ -68,33 +61,19 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkRanges();
+        requests.check(spec);
         Environment env = root.env();
-        ApiSettings settings = requests.apply(credentialsOptions.settings(env), spec)
-                .withMaxConnections(Math.max(64, concurrency));
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(dir);
         Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
-        List<UploadListener> listeners = new ArrayList<>();
-        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
-        if (progress != null) {
-            listeners.add(progress);
-        }
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
-        if (events != null) {
-            listeners.add(events);
-        }
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            UploadPolicy options = UploadPolicy.defaults().withConcurrency(concurrency).withRetry(settings.retry());
-            result = new Uploader(client, options, UploadListener.all(listeners))
-                    .upload(manifest, new UploadTarget(script, dispatchNamespace));
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
+            result = UploadStep.of(concurrency, settings, output, env, err).run(client, manifest,
+                    new UploadTarget(script, dispatchNamespace), events == null ? List.of() : List.of(events));
         }
         if (tokenOut != null) {
             TokenFile.write(tokenOut, result.token().jwt());
@@ -109,12 +88,5 @@ final class UploadCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private void checkRanges() {
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
-        requests.check(spec);
     }
 }

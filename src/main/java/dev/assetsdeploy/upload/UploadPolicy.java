@@ -13,6 +13,8 @@ public record UploadPolicy(int concurrency, RetryPolicy retry, Duration renewBef
 
     /** See the README: twice wrangler's 3, because buckets are streamed (memory stays flat) and 429/524 lower it. */
     public static final int DEFAULT_CONCURRENCY = 6;
+    /** The most {@code --concurrency} takes (each request in flight holds one pooled connection). */
+    public static final int MAX_CONCURRENCY = 64;
 
     public UploadPolicy {
         if (concurrency < 1) {
