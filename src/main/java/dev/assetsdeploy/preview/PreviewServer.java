@@ -12,13 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * A thin HTTP server over {@link AssetRouter}: every request is answered by the router for the
- * folder as it is at that moment, and reported to a {@link RequestLog}.
+ * folder as it is at that moment, and reported to a {@link RequestLog}. It serves until closed;
+ * {@link #awaitClose} waits for that, whoever closes it (a shutdown hook, a test).
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private PreviewServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -126,9 +129,19 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** Blocks until {@link #close} has been called. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops serving; closing again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
+        closed.countDown();
     }
 }
