@@ -1,5 +1,7 @@
 package dev.assetsdeploy.api;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
+import static dev.assetsdeploy.Failures.assertFails;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -12,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -99,18 +100,17 @@ class ApiClientTest {
     void errorNamesStepStatusCodesAndRay() {
         wm.stubFor(post("/client/v4" + PATH).willReturn(aResponse().withStatus(400).withHeader("cf-ray", "8abc-LHR")
                 .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad manifest\"},{\"code\":10022,\"message\":\"too big\"}],\"messages\":[],\"result\":null}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", PATH)));
-        assertEquals("upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big", e.getMessage());
-        assertEquals(Kind.API_REFUSED, e.kind());
+        assertFails(ApiException.class, Kind.API_REFUSED,
+                "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
+                () -> client.call(ApiRequest.post("upload session", PATH)));
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 
     @Test
     void successFalseWithStatus200IsAFailure() {
         wm.stubFor(post("/client/v4" + PATH).willReturn(okJson("{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"no route\"}]}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", PATH)));
-        assertEquals("upload session: HTTP 200: 7003: no route", e.getMessage());
-        assertEquals(Kind.API_REFUSED, e.kind());
+        assertFails(ApiException.class, Kind.API_REFUSED, "upload session: HTTP 200: 7003: no route",
+                () -> client.call(ApiRequest.post("upload session", PATH)));
     }
 
     @Test
@@ -122,19 +122,22 @@ class ApiClientTest {
         wm.stubFor(post("/client/v4/c").willReturn(aResponse().withStatus(403).withBody("{\"success\":false,\"errors\":null}")));
         wm.stubFor(post("/client/v4/d").willReturn(aResponse().withStatus(401).withBody("<html>no</html>")));
         for (String p : List.of("/a", "/b", "/c")) {
-            ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", p)));
-            assertEquals(Kind.AUTHENTICATION, e.kind(), p);
+            ApiException e = assertFailsContaining(ApiException.class, Kind.AUTHENTICATION,
+                    () -> client.call(ApiRequest.post("deploy Worker", p)),
+                    " (check the API credentials, and that they may edit Workers on account acc1)");
             assertTrue(e.getMessage().startsWith("deploy Worker: HTTP "), e.getMessage());
         }
-        ApiException d = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", "/d")));
-        assertEquals(Kind.API_REFUSED, d.kind());
+        assertFails(ApiException.class, Kind.API_REFUSED,
+                "deploy Worker: HTTP 401: malformed response (not a JSON envelope): \"<html>no</html>\"",
+                () -> client.call(ApiRequest.post("deploy Worker", "/d")));
     }
 
     @Test
     void nonJsonBodyIsReportedWithStatusAndFirstBytes() {
         wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(400).withBody("<html>\n<body>Bad gateway of doom</body></html>")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", "/x")));
-        assertEquals("upload session: HTTP 400: malformed response (not a JSON envelope): \"<html> <body>Bad gateway of doom</body></html>\"", e.getMessage());
+        assertFails(ApiException.class, Kind.API_REFUSED,
+                "upload session: HTTP 400: malformed response (not a JSON envelope): \"<html> <body>Bad gateway of doom</body></html>\"",
+                () -> client.call(ApiRequest.post("upload session", "/x")));
     }
 
     @Test
@@ -154,9 +157,8 @@ class ApiClientTest {
     void gives500UpAsNetworkAfterMaxAttempts() {
         wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(502).withHeader("cf-ray", "r1")
                 .withBody("{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"down\"}]}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", "/x")));
-        assertEquals(Kind.NETWORK, e.kind());
-        assertEquals("deploy Worker: HTTP 502 (cf-ray r1): 1: down (gave up after 3 attempts)", e.getMessage());
+        assertFails(ApiException.class, Kind.NETWORK, "deploy Worker: HTTP 502 (cf-ray r1): 1: down (gave up after 3 attempts)",
+                () -> client.call(ApiRequest.post("deploy Worker", "/x")));
         assertEquals(3, wm.getAllServeEvents().size());
     }
 
@@ -164,12 +166,12 @@ class ApiClientTest {
     void droppedConnectionAndTimeoutAreRetriedThenNetwork() {
         wm.stubFor(post("/client/v4/drop").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         wm.stubFor(post("/client/v4/slow").willReturn(okJson("{\"success\":true}").withFixedDelay(1500)));
-        ApiException drop = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", "/drop")));
-        assertEquals(Kind.NETWORK, drop.kind());
+        assertFailsContaining(ApiException.class, Kind.NETWORK, () -> client.call(ApiRequest.post("upload session", "/drop")),
+                "upload session: ", " (gave up after 3 attempts)");
         assertEquals(3, wm.findAll(postRequestedFor(urlEqualTo("/client/v4/drop"))).size());
-        ApiException slow = assertThrows(ApiException.class, () -> client.execute(ApiRequest.post("upload session", "/slow")));
+        ApiException slow = assertFails(ApiException.class, Kind.NETWORK, "upload session: no response within 500 ms (timeout)",
+                () -> client.execute(ApiRequest.post("upload session", "/slow")));
         assertTrue(slow.retryable());
-        assertEquals("upload session: no response within 500 ms (timeout)", slow.getMessage());
     }
 
     @Test
@@ -196,7 +198,8 @@ class ApiClientTest {
     void secretsAreScrubbedFromMessages() {
         wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(400)
                 .withBody("echo " + TOKEN + " eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("s", "/x")));
+        ApiException e = assertFailsContaining(ApiException.class, Kind.API_REFUSED, () -> client.call(ApiRequest.post("s", "/x")),
+                "s: HTTP 400: malformed response (not a JSON envelope): ");
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         assertFalse(e.getMessage().contains("eyJ"), e.getMessage());
         assertFalse(new Credentials.ApiToken(TOKEN).toString().contains(TOKEN));

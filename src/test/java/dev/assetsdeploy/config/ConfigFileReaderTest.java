@@ -1,10 +1,12 @@
 package dev.assetsdeploy.config;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ class ConfigFileReaderTest {
     }
 
     private String error(String fileName, String text) {
-        return assertThrows(AssetsDeployException.class, () -> read(fileName, text)).getMessage();
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> read(fileName, text));
+        assertEquals(Kind.INVALID_INPUT, e.kind(), e.getMessage());
+        return e.getMessage();
     }
 
     @Test
@@ -73,8 +77,8 @@ class ConfigFileReaderTest {
         Files.write(file, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
         assertEquals(0, ConfigFileReader.read(file, "wrangler.json").root().size());
         Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0});
-        assertEquals("wrangler.json:1:1: the file is UTF-16 (byte order mark): save it as UTF-8 without a byte order mark",
-                assertThrows(AssetsDeployException.class, () -> ConfigFileReader.read(file, "wrangler.json")).getMessage());
+        assertFails(Kind.INVALID_INPUT, "wrangler.json:1:1: the file is UTF-16 (byte order mark): save it as UTF-8 without"
+                + " a byte order mark", () -> ConfigFileReader.read(file, "wrangler.json"));
     }
 
     @Test

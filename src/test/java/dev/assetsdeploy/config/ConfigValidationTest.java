@@ -1,8 +1,10 @@
 package dev.assetsdeploy.config;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,10 +111,11 @@ class ConfigValidationTest {
     @Test
     void aTomlDateWhereWranglerWantsAString() throws IOException {
         Files.writeString(dir.resolve("wrangler.toml"), "compatibility_date = 2025-01-01\n");
-        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        InvalidConfigException e = assertFails(InvalidConfigException.class, Kind.INVALID_INPUT,
+                "wrangler.toml: compatibility_date is the TOML date 2025-01-01, expected a string"
+                        + " (put the date in quotes: \"2025-01-01\")",
                 () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.NONE));
-        assertEquals(List.of("wrangler.toml: compatibility_date is the TOML date 2025-01-01, expected a string"
-                + " (put the date in quotes: \"2025-01-01\")"), e.problems());
+        assertEquals(List.of(e.getMessage()), e.problems());
     }
 
     @Test
@@ -258,13 +261,13 @@ class ConfigValidationTest {
         Files.writeString(dir.resolve("wrangler.jsonc"), "{\"assets\": {\"directory\": \"public\"}}");
         ConfigLoader loader = new ConfigLoader(dir);
         loader.load(ConfigOverrides.NONE, Requirements.PREVIEW);
-        assertEquals(List.of("no Worker name: set \"name\" in wrangler.jsonc, or pass --script NAME"),
-                assertThrows(InvalidConfigException.class,
-                        () -> loader.load(ConfigOverrides.NONE, NAME_AND_FOLDER)).problems());
+        assertFails(InvalidConfigException.class, Kind.INVALID_INPUT,
+                "no Worker name: set \"name\" in wrangler.jsonc, or pass --script NAME",
+                () -> loader.load(ConfigOverrides.NONE, NAME_AND_FOLDER));
         loader.load(flags().scriptName("s").build(), NAME_AND_FOLDER);
-        assertEquals(List.of("no compatibility date: set \"compatibility_date\" in wrangler.jsonc, or pass"
-                + " --compatibility-date YYYY-MM-DD (like 2025-01-01)"), assertThrows(InvalidConfigException.class,
-                        () -> loader.load(flags().scriptName("s").build(), Requirements.ALL)).problems());
+        assertFails(InvalidConfigException.class, Kind.INVALID_INPUT, "no compatibility date: set \"compatibility_date\""
+                + " in wrangler.jsonc, or pass --compatibility-date YYYY-MM-DD (like 2025-01-01)",
+                () -> loader.load(flags().scriptName("s").build(), Requirements.ALL));
     }
 
     @Test
@@ -332,23 +335,21 @@ class ConfigValidationTest {
 
     @Test
     void configFlagProblems() throws IOException {
-        assertEquals("--config prod.toml: no such file", assertThrows(AssetsDeployException.class,
-                () -> new ConfigLoader(dir).load(flags().configFile(Path.of("prod.toml")).build(), Requirements.NONE))
-                .getMessage());
+        assertFails(Kind.INVALID_INPUT, "--config prod.toml: no such file",
+                () -> new ConfigLoader(dir).load(flags().configFile(Path.of("prod.toml")).build(), Requirements.NONE));
         Files.writeString(dir.resolve("wrangler.yaml"), "name: x");
-        assertEquals("--config wrangler.yaml: expected a wrangler config file ending in .json, .jsonc or .toml",
-                assertThrows(AssetsDeployException.class, () -> new ConfigLoader(dir)
-                        .load(flags().configFile(Path.of("wrangler.yaml")).build(), Requirements.NONE)).getMessage());
-        assertEquals("--config " + dir + ": not a file", assertThrows(AssetsDeployException.class,
-                () -> new ConfigLoader(dir).load(flags().configFile(dir).build(), Requirements.NONE)).getMessage());
+        assertFails(Kind.INVALID_INPUT, "--config wrangler.yaml: expected a wrangler config file ending in .json, .jsonc or .toml",
+                () -> new ConfigLoader(dir).load(flags().configFile(Path.of("wrangler.yaml")).build(), Requirements.NONE));
+        assertFails(Kind.INVALID_INPUT, "--config " + dir + ": not a file",
+                () -> new ConfigLoader(dir).load(flags().configFile(dir).build(), Requirements.NONE));
     }
 
     @Test
     void invalidPathsAreProblems() throws IOException {
         Files.writeString(dir.resolve("wrangler.jsonc"),
                 "{\"name\": \"s\", \"compatibility_date\": \"2025-01-01\", \"main\": \"a\\u0000b\"}");
-        assertEquals(List.of("wrangler.jsonc: main is \"a\\u0000b\", which is not a valid path: expected the Worker's"
-                + " main module file"), assertThrows(InvalidConfigException.class,
-                        () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.DEPLOY)).problems());
+        assertFails(InvalidConfigException.class, Kind.INVALID_INPUT, "wrangler.jsonc: main is \"a\\u0000b\", which is"
+                + " not a valid path: expected the Worker's main module file",
+                () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.DEPLOY));
     }
 }

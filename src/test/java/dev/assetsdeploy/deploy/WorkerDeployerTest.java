@@ -1,5 +1,7 @@
 package dev.assetsdeploy.deploy;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
+import static dev.assetsdeploy.Failures.assertFails;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -8,10 +10,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
@@ -186,9 +188,9 @@ class WorkerDeployerTest {
     void versionOnlyWithoutAnIdInTheAnswerFails() {
         WorkerUpload upload = WorkerUpload.prepare(config(null, AssetsSettings.NONE),
                 new DeployTarget("site", null, true), List.of(), AssetsSource.token("J"), null);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class,
+        assertFails(Kind.API_REFUSED, "upload Worker version: the API reported success but gave no version id; check the"
+                + " Worker's versions in the dashboard",
                 () -> deploy(upload, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{}}"));
-        assertEquals(AssetsDeployException.Kind.API_REFUSED, e.kind());
     }
 
     @Test
@@ -204,7 +206,8 @@ class WorkerDeployerTest {
                 + "?excludeScript=true&bindings_inherit=strict", request.getUrl());
         assertBody(concat(field("metadata", "{\"assets\":{\"jwt\":\"J\",\"config\":{}},"
                 + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}")), request);
-        assertThrows(AssetsDeployException.class, () -> new DeployTarget("site", "customers", true));
+        assertFails(Kind.INVALID_INPUT, "--version-only cannot be used with --dispatch-namespace: Workers for Platforms has"
+                + " no versions API; drop one of them", () -> new DeployTarget("site", "customers", true));
     }
 
     @Test
@@ -214,11 +217,9 @@ class WorkerDeployerTest {
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad assets config\"}],"
                         + "\"messages\":[],\"result\":null}")));
-        AssetsDeployException e = assertThrows(AssetsDeployException.class,
-                () -> new WorkerDeployer(api, BOUNDARY).deploy(upload));
-        assertEquals(AssetsDeployException.Kind.API_REFUSED, e.kind());
+        AssetsDeployException e = assertFailsContaining(Kind.API_REFUSED, () -> new WorkerDeployer(api, BOUNDARY).deploy(upload),
+                "10021: bad assets config");
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
-        assertEquals(true, e.getMessage().contains("10021: bad assets config"), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
     }
 }

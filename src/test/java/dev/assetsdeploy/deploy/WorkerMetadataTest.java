@@ -1,17 +1,17 @@
 package dev.assetsdeploy.deploy;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
-import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.fixtures.SharedFixtures;
 import dev.assetsdeploy.Json;
 import java.io.IOException;
@@ -110,14 +110,14 @@ class WorkerMetadataTest {
 
     @Test
     void bindingOrRunWorkerFirstWithoutCodeIsRefused() {
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(
+        String message = "assets.binding and assets.run_worker_first need Worker code: set main (or --main), or remove them";
+        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
                 config(null, null, new AssetsSettings("ASSETS", null, null, null), List.of()), List.of(),
                 AssetsSource.token("J"), RoutingFiles.NONE, null, false));
-        assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
-        assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(
+        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
                 config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(true)), List.of()), List.of(),
                 AssetsSource.token("J"), RoutingFiles.NONE, null, false));
-        assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(
+        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
                 config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(List.of("/api/*"))), List.of()),
                 List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
     }
@@ -133,9 +133,9 @@ class WorkerMetadataTest {
     @Test
     void missingCompatibilityDateIsRefused() {
         DeployConfig cfg = new DeployConfig(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> WorkerMetadata.json(cfg, List.of(),
+        assertFails(Kind.INVALID_INPUT, "compatibility_date is required: set it in the config file or pass"
+                + " --compatibility-date yyyy-mm-dd", () -> WorkerMetadata.json(cfg, List.of(),
                 AssetsSource.token("J"), RoutingFiles.NONE, null, false));
-        assertEquals(true, e.getMessage().contains("compatibility_date"));
     }
 
     @Test

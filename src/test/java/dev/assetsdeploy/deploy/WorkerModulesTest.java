@@ -1,10 +1,9 @@
 package dev.assetsdeploy.deploy;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,7 @@ class WorkerModulesTest {
     }
 
     private static void assertRefused(org.junit.jupiter.api.function.Executable call, String fragment) {
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, call);
-        assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
-        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertFailsContaining(Kind.INVALID_INPUT, call, fragment);
     }
 
     static Path touch(Path file) throws IOException {

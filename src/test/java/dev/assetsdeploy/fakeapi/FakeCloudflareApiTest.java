@@ -1,5 +1,7 @@
 package dev.assetsdeploy.fakeapi;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,18 +90,17 @@ class FakeCloudflareApiTest {
 
     @Test
     void refusesAWorkerUploadWithAnUnknownAssetsToken() {
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.put("deploy Worker",
-                account("/workers/scripts/w")).multipart(metadata("{\"assets\":{\"jwt\":\"made-up\"}}"))));
-        assertEquals(Kind.API_REFUSED, e.kind());
-        assertTrue(e.getMessage().contains("metadata.assets.jwt is not a live completion token"), e.getMessage());
+        assertFails(ApiException.class, Kind.API_REFUSED,
+                "deploy Worker: HTTP 400: 10021: metadata.assets.jwt is not a live completion token",
+                () -> client.call(ApiRequest.put("deploy Worker", account("/workers/scripts/w"))
+                        .multipart(metadata("{\"assets\":{\"jwt\":\"made-up\"}}"))));
     }
 
     @Test
     void refusesAnotherAccountsCredentials() {
         try (ApiClient other = new ApiClient(ApiSettings.of(api.baseUrl(), api.settings.accountId, new Credentials.ApiToken("nope-nope"), "t"))) {
-            ApiException e = assertThrows(ApiException.class, () -> other.call(ApiRequest.put("deploy Worker",
-                    account("/workers/scripts/w")).multipart(metadata("{}"))));
-            assertEquals(Kind.AUTHENTICATION, e.kind());
+            assertFailsContaining(ApiException.class, Kind.AUTHENTICATION, () -> other.call(ApiRequest.put("deploy Worker",
+                    account("/workers/scripts/w")).multipart(metadata("{}"))), "deploy Worker: HTTP 400: 10000: Authentication error");
         }
         assertEquals(List.of(), api.workerRequests());
     }

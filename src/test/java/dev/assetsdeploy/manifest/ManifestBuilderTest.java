@@ -1,5 +1,7 @@
 package dev.assetsdeploy.manifest;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
+import static dev.assetsdeploy.Failures.assertFails;
 import static dev.assetsdeploy.manifest.Fixtures.sparse;
 import static dev.assetsdeploy.manifest.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +36,7 @@ class ManifestBuilderTest {
 
     private AssetsDeployException buildFails() {
         AssetsDeployException e = assertThrows(AssetsDeployException.class, this::build);
-        assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
+        assertEquals(Kind.INVALID_INPUT, e.kind());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         return e;
     }
@@ -60,17 +63,16 @@ class ManifestBuilderTest {
             write(dir, "b.txt", "b");
             linkToUnreadableFile("c.bin");
             // Hashing would fail on c.bin ("cannot read"): the count must stop the build first.
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
-                    () -> new ManifestBuilder(2, 1).build(dir));
-            assertTrue(e.getMessage().contains("has 3 files, over the limit of 2 (--max-files)"), e.getMessage());
+            assertFailsContaining(Kind.INVALID_INPUT, () -> new ManifestBuilder(2, 1).build(dir),
+                    "has 3 files, over the limit of 2 (--max-files)");
         }
 
         @Test
         void theUnreadableFileIsIndeedReadWhenUnderTheLimit() throws IOException {
             write(dir, "a.txt", "a");
             linkToUnreadableFile("c.bin");
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
-                    () -> new ManifestBuilder(2, 1).build(dir));
+            AssetsDeployException e = assertFailsContaining(Kind.INVALID_INPUT, () -> new ManifestBuilder(2, 1).build(dir),
+                    "cannot read /c.bin (");
             assertTrue(e.getMessage().startsWith("cannot read /c.bin ("), e.getMessage());
         }
 
@@ -263,16 +265,15 @@ class ManifestBuilderTest {
 
         @Test
         void missingFolder() {
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
+            assertFails(Kind.INVALID_INPUT, "assets folder " + dir.resolve("nope") + " does not exist: check the path",
                     () -> new ManifestBuilder().build(dir.resolve("nope")));
-            assertEquals("assets folder " + dir.resolve("nope") + " does not exist: check the path", e.getMessage());
         }
 
         @Test
         void aFileGivenAsTheFolder() throws IOException {
             Path file = write(dir, "index.html", "x");
-            AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> new ManifestBuilder().build(file));
-            assertTrue(e.getMessage().startsWith("assets folder " + file + " is a file, not a folder"), e.getMessage());
+            assertFails(Kind.INVALID_INPUT, "assets folder " + file + " is a file, not a folder: give the folder that holds"
+                    + " your static files", () -> new ManifestBuilder().build(file));
         }
 
         @Test

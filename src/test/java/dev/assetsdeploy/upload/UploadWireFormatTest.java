@@ -1,5 +1,6 @@
 package dev.assetsdeploy.upload;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,7 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,7 +18,6 @@ import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.RetryPolicy;
-import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.fakeapi.MultipartReader;
 import dev.assetsdeploy.manifest.Manifest;
@@ -176,8 +175,7 @@ class UploadWireFormatTest {
     @Test
     void emptyBucketsWithoutATokenIsAnError() {
         wm.stubFor(post(SESSION_PATH).willReturn(okJson("{\"success\":true,\"result\":{\"jwt\":null,\"buckets\":[]}}")));
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, this::upload);
-        assertEquals("upload session: the API sent neither buckets nor a completion token", e.getMessage());
+        assertFails(Kind.API_REFUSED, "upload session: the API sent neither buckets nor a completion token", this::upload);
     }
 
     @Test
@@ -185,10 +183,9 @@ class UploadWireFormatTest {
         session("[[\"" + hash("/index.html") + "\",\"ffffffffffffffffffffffffffffffff\"]]");
         wm.stubFor(post(SESSION_PATH).willReturn(okJson("{\"success\":true,\"result\":{\"jwt\":\"" + uploadJwt
                 + "\",\"buckets\":[[\"ffffffffffffffffffffffffffffffff\"]]}}").withHeader("cf-ray", "ray9")));
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, this::upload);
-        assertEquals(Kind.API_REFUSED, e.kind());
-        assertEquals("upload session: the API asked for a file with hash ffffffffffffffffffffffffffffffff, which is not in the manifest of "
-                + manifest.root() + " (3 files); nothing was uploaded (cf-ray ray9)", e.getMessage());
+        assertFails(Kind.API_REFUSED, "upload session: the API asked for a file with hash ffffffffffffffffffffffffffffffff,"
+                + " which is not in the manifest of " + manifest.root() + " (3 files); nothing was uploaded (cf-ray ray9)",
+                this::upload);
         assertEquals(0, wm.findAll(postRequestedFor(urlPathMatching(UPLOAD_PATH + ".*"))).size());
     }
 
@@ -197,8 +194,8 @@ class UploadWireFormatTest {
         session("[[\"" + hash("/index.html") + "\"]]");
         wm.stubFor(post(urlPathMatching(UPLOAD_PATH)).willReturn(aResponse().withStatus(202)
                 .withBody("{\"success\":true,\"result\":{\"jwt\":null}}")));
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, this::upload);
-        assertTrue(e.getMessage().contains("sent no completion token"), e.getMessage());
+        assertFails(Kind.API_REFUSED, "upload: the API accepted all 1 buckets but sent no completion token; run again",
+                this::upload);
     }
 
     @Test

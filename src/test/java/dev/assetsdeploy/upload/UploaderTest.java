@@ -1,8 +1,9 @@
 package dev.assetsdeploy.upload;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assetsdeploy.api.ApiClient;
@@ -256,10 +257,9 @@ class UploaderTest {
         byte[] bytes = Files.readAllBytes(victim.file());
         bytes[0] ^= 1;
         Files.write(victim.file(), bytes);
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 3));
-        assertTrue(e.getMessage().startsWith("/img/pic5.png ("), e.getMessage());
-        assertTrue(e.getMessage().contains("its content no longer matches the hash taken at the start"), e.getMessage());
-        assertEquals(Kind.INVALID_INPUT, e.kind());
+        assertFails(FileChangedException.class, Kind.INVALID_INPUT, "/img/pic5.png (" + victim.file() + ") changed while the"
+                + " upload was running (its content no longer matches the hash taken at the start): nothing inconsistent"
+                + " was deployed; run again once the folder has stopped changing", () -> upload(1, 3));
         assertFalse(api.storedHashes().contains(victim.hash()));
         assertTrue(api.problems().isEmpty(), "the fake never accepted it: " + api.problems());
     }
@@ -268,8 +268,8 @@ class UploaderTest {
     void failsNamingAFileThatChangedSize() throws IOException {
         ManifestEntry victim = manifest.entry("/LICENSE3").orElseThrow();
         Files.write(victim.file(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(2, 3));
-        assertTrue(e.getMessage().contains("/LICENSE3") && e.getMessage().contains("longer"), e.getMessage());
+        assertFailsContaining(FileChangedException.class, Kind.INVALID_INPUT, () -> upload(2, 3), "/LICENSE3",
+                "it is now longer than the");
         assertFalse(api.storedHashes().contains(victim.hash()));
     }
 
@@ -278,8 +278,8 @@ class UploaderTest {
         ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
         Files.delete(victim.file());
         Files.createDirectory(victim.file());
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
-        assertEquals(Kind.INVALID_INPUT, e.kind());
+        AssetsDeployException e = assertFailsContaining(Kind.INVALID_INPUT, () -> upload(1, 5), "cannot read /page4.html (",
+                "; fix it and run again (nothing inconsistent was deployed)");
         assertTrue(e.getMessage().startsWith("cannot read /page4.html ("), e.getMessage());
         assertEquals(0, sleeps.size(), "not retried");
     }
@@ -288,25 +288,23 @@ class UploaderTest {
     void aDeletedFileIsAChangedFile() throws IOException {
         ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
         Files.delete(victim.file());
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 5));
-        assertTrue(e.getMessage().contains("/page4.html") && e.getMessage().contains("it was deleted"), e.getMessage());
+        assertFailsContaining(FileChangedException.class, Kind.INVALID_INPUT, () -> upload(1, 5), "/page4.html",
+                "it was deleted");
     }
 
     @Test
     void givesUpAfterBoundedAttemptsNamingTheBucketItsFilesAndTheLastError() {
         api.settings.fault = n -> Action.status(502, null);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 3));
-        assertEquals(Kind.NETWORK, e.kind());
+        AssetsDeployException e = assertFailsContaining(Kind.NETWORK, () -> upload(1, 3),
+                "; its 4 files: /LICENSE11, /LICENSE15, /LICENSE3, /LICENSE7; run again to resume");
         assertTrue(e.getMessage().startsWith("upload bucket 1/5 failed after 3 attempts, last error: HTTP 502 (cf-ray fake"), e.getMessage());
-        assertTrue(e.getMessage().contains("; its 4 files: /LICENSE11, /LICENSE15, /LICENSE3, /LICENSE7; run again to resume"), e.getMessage());
         assertEquals(3, api.uploadRequests());
     }
 
     @Test
     void doesNotRetryOther4xx() {
         api.settings.fault = n -> Action.status(400, null);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
-        assertEquals(Kind.API_REFUSED, e.kind());
+        AssetsDeployException e = assertFailsContaining(Kind.API_REFUSED, () -> upload(1, 5), "10013: injected HTTP 400");
         assertEquals(1, api.uploadRequests());
         assertTrue(e.getMessage().startsWith("upload bucket 1/5: HTTP 400"), e.getMessage());
     }
@@ -315,7 +313,7 @@ class UploaderTest {
     void aRerunAfterAKillUploadsOnlyWhatIsMissing() {
         // The "kill": after 2 accepted buckets every request dies, and the run stops.
         api.settings.fault = n -> n > 2 ? Action.drop() : Action.pass();
-        assertThrows(AssetsDeployException.class, () -> upload(1, 1));
+        assertFailsContaining(Kind.NETWORK, () -> upload(1, 1), " failed after 1 attempts, last error: ", "; run again to resume");
         Set<String> afterKill = api.storedHashes();
         assertEquals(8, afterKill.size());
         api.settings.fault = UploadFault.NONE;
