@@ -199,12 +199,34 @@ class AllCommandTest {
             assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dry-run"), err);
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
 
-            assertTrue(out.startsWith("Dry run: nothing was uploaded or deployed.\n\n"), out);
-            assertTrue(out.contains(": 4 files, "), out);
-            assertTrue(out.contains("Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict\n"), out);
-            assertTrue(out.contains("  part worker.js: application/javascript+module, "), out);
-            assertTrue(out.contains("Metadata:\n{\"main_module\":\"worker.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"), out);
-            assertTrue(out.contains("\"assets\":{\"jwt\":\"<completion token from the upload>\",\"config\":{\"not_found_handling\":\"404-page\","), out);
+            assertEquals("""
+                    Dry run: nothing was uploaded or deployed.
+
+                    %s: 4 files, 50 B (50 bytes)
+
+                    Largest files:
+                            17 B  /404.html
+                            13 B  /docs/index.html
+                            13 B  /index.html
+                             7 B  /logo.png
+
+                    Ignored (2):
+                      /_headers    always ignored: /_headers
+                      /_redirects  always ignored: /_redirects
+
+                    Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict
+                      part metadata: form field, the JSON below
+                      part worker.js: application/javascript+module, 95 B (%s)
+
+                    Metadata:
+                    {"main_module":"worker.js","bindings":[{"name":"ASSETS","type":"assets"}],\
+                    "compatibility_date":"2025-01-01","compatibility_flags":["nodejs_compat"],\
+                    "code_update_strategy":{"mode":"deferred","max_delay":300},"keep_bindings":["secret_text","secret_key"],\
+                    "assets":{"jwt":"<completion token from the upload>","config":{"not_found_handling":"404-page",\
+                    "run_worker_first":["/api/*"],"_redirects":"/old /docs/ 301\\n","_headers":"/docs/*\\n  Cache-Control: no-store\\n"}}}
+
+                    To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.
+                    """.formatted(dir.resolve("public"), dir.resolve("dist/worker.js")), out);
 
             assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dry-run", "--json",
                     "--account-id", "acc9"), err);
