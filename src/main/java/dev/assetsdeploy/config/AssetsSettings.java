@@ -33,11 +33,6 @@ public record AssetsSettings(String binding, HtmlHandling htmlHandling, NotFound
         public String value() {
             return value;
         }
-
-        @Override
-        public String toString() {
-            return value;
-        }
     }
 
     /** {@code not_found_handling}: what a request that matches no asset gets. */
@@ -54,11 +49,6 @@ public record AssetsSettings(String binding, HtmlHandling htmlHandling, NotFound
 
         /** As the config, the metadata and messages write it. */
         public String value() {
-            return value;
-        }
-
-        @Override
-        public String toString() {
             return value;
         }
     }
