@@ -13,7 +13,7 @@ import com.google.gson.JsonParser;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MultipartReader;
 import dev.assetsdeploy.fakeapi.RecordedRequest;
-import dev.assetsdeploy.fixtures.SharedFixtures;
+import dev.assetsdeploy.fixtures.WranglerFixtures;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -246,9 +246,9 @@ class AllCommandTest {
         env.clear();
         Path config = Files.writeString(dir.resolve("wrangler.json"),
                 "{\"name\": \"my-worker\", \"compatibility_date\": \"2025-01-01\"}");
-        assertEquals(0, run("all", SharedFixtures.path("compat-site").toAbsolutePath().toString(), "--config", config.toString(),
+        assertEquals(0, run("all", WranglerFixtures.COMPAT_SITE.toString(), "--config", config.toString(),
                 "--not-found-handling", "404-page", "--dry-run", "--json"), err);
-        JsonObject expected = JsonParser.parseString(Files.readString(SharedFixtures.path("compat-site.expected.json")))
+        JsonObject expected = JsonParser.parseString(Files.readString(WranglerFixtures.COMPAT_EXPECTED))
                 .getAsJsonObject().getAsJsonObject("assetsConfig");
         JsonObject metadata = JsonParser.parseString(out).getAsJsonObject().getAsJsonObject("worker").getAsJsonObject("metadata");
         assertEquals(expected, metadata.getAsJsonObject("assets").getAsJsonObject("config"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.assetsdeploy.fixtures.SharedFixtures;
+import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,11 +59,10 @@ class JarSmokeIT {
 
     @Test
     void manifestOfTheCompatFixtureIsWhatWranglerSent(@TempDir Path tmp) throws Exception {
-        Path shared = SharedFixtures.dir();
-        Run r = run(tmp, "manifest", "--json", shared.resolve("compat-site").toString());
+        Run r = run(tmp, "manifest", "--json", WranglerFixtures.COMPAT_SITE.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        JsonObject expected = JsonParser.parseString(Files.readString(shared.resolve("compat-site.expected.json")))
+        JsonObject expected = JsonParser.parseString(Files.readString(WranglerFixtures.COMPAT_EXPECTED))
                 .getAsJsonObject().getAsJsonObject("manifest");
         JsonObject manifest = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("manifest");
         assertEquals(expected.keySet(), manifest.keySet());

@@ -12,8 +12,8 @@ import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
-import dev.assetsdeploy.fixtures.SharedFixtures;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkerMetadataTest {
 
-    static final Path COMPAT_SITE = SharedFixtures.path("compat-site");
-    static final Path COMPAT_EXPECTED = SharedFixtures.path("compat-site.expected.json");
+    static final Path COMPAT_SITE = WranglerFixtures.COMPAT_SITE;
+    static final Path COMPAT_EXPECTED = WranglerFixtures.COMPAT_EXPECTED;
 
     static DeployConfig config(Path main, Path assetsDir, AssetsSettings assets, List<String> flags) {
         return new DeployConfig(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assetsdeploy.cli.AssetsDeploy;
 import dev.assetsdeploy.cli.Environment;
 import dev.assetsdeploy.cli.VersionProvider;
-import dev.assetsdeploy.fixtures.SharedFixtures;
+import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -142,7 +142,7 @@ class DistributionIT {
         assertEquals("assets-deploy " + VERSION + "\n", version.out());
         assertTrue(Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")), "the first run outside CI records the CDS archive");
 
-        Path site = SharedFixtures.path("compat-site");
+        Path site = WranglerFixtures.COMPAT_SITE;
         for (int run = 0; run < 2; run++) { // the second run maps the archive the first one recorded
             Shell.Result manifest = Shell.run(work, noJava, List.of("/bin/sh", launcher, "manifest", "--json", site.toString()));
             assertEquals(0, manifest.exitCode(), manifest.err());
