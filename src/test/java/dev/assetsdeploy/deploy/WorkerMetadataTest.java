@@ -111,15 +111,12 @@ class WorkerMetadataTest {
     @Test
     void bindingOrRunWorkerFirstWithoutCodeIsRefused() {
         String message = "assets.binding and assets.run_worker_first need Worker code: set main (or --main), or remove them";
-        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
-                config(null, null, new AssetsSettings("ASSETS", null, null, null), List.of()), List.of(),
-                AssetsSource.token("J"), RoutingFiles.NONE, null, false));
-        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
-                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(true)), List.of()), List.of(),
-                AssetsSource.token("J"), RoutingFiles.NONE, null, false));
-        assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(
-                config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(List.of("/api/*"))), List.of()),
-                List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+        for (AssetsSettings assets : List.of(new AssetsSettings("ASSETS", null, null, null),
+                new AssetsSettings(null, null, null, RunWorkerFirst.of(true)),
+                new AssetsSettings(null, null, null, RunWorkerFirst.of(List.of("/api/*"))))) {
+            assertFails(Kind.INVALID_INPUT, message, () -> WorkerMetadata.json(config(null, null, assets, List.of()),
+                    List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+        }
     }
 
     @Test

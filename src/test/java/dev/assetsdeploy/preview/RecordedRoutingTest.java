@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -153,13 +154,16 @@ class RecordedRoutingTest {
 
     /** The mode a recording names by its config word ({@code null}: not set). */
     static AssetsSettings.HtmlHandling htmlHandling(String word) {
-        return word == null ? null : Arrays.stream(AssetsSettings.HtmlHandling.values())
-                .filter(mode -> mode.value().equals(word)).findFirst().orElseThrow();
+        return mode(AssetsSettings.HtmlHandling.values(), AssetsSettings.HtmlHandling::value, word);
     }
 
     static AssetsSettings.NotFoundHandling notFoundHandling(String word) {
-        return word == null ? null : Arrays.stream(AssetsSettings.NotFoundHandling.values())
-                .filter(mode -> mode.value().equals(word)).findFirst().orElseThrow();
+        return mode(AssetsSettings.NotFoundHandling.values(), AssetsSettings.NotFoundHandling::value, word);
+    }
+
+    private static <M> M mode(M[] modes, Function<M, String> value, String word) {
+        return word == null ? null : Arrays.stream(modes).filter(mode -> value.apply(mode).equals(word)).findFirst()
+                .orElseThrow();
     }
 
     private static String string(JsonObject o, String key) {
