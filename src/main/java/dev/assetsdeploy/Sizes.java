@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     public static String human(long bytes) {
         if (bytes < 1024) {

@@ -42,10 +42,22 @@ class ArchitectureTest {
         MAY_IMPORT.put("live", List.of("root", "config", "manifest", "upload", "deploy", "api"));
         MAY_IMPORT.put("versions", List.of("root", "config", "manifest", "upload", "deploy", "live", "api"));
         MAY_IMPORT.put("preview", List.of("root", "config", "manifest"));
-        MAY_IMPORT.put("report", List.of("root", "config", "manifest", "api", "upload", "deploy", "live", "versions",
-                "preview"));
-        MAY_IMPORT.put("cli", List.of("root", "config", "manifest", "api", "upload", "deploy", "live", "versions",
-                "preview", "report"));
+        MAY_IMPORT.put(
+                "report",
+                List.of("root", "config", "manifest", "api", "upload", "deploy", "live", "versions", "preview"));
+        MAY_IMPORT.put(
+                "cli",
+                List.of(
+                        "root",
+                        "config",
+                        "manifest",
+                        "api",
+                        "upload",
+                        "deploy",
+                        "live",
+                        "versions",
+                        "preview",
+                        "report"));
     }
 
     /** The core: each step of the flow, its HTTP client and preview. They never see picocli, cli or report. */
@@ -62,35 +74,53 @@ class ArchitectureTest {
 
     @TestFactory
     Stream<DynamicTest> eachPackageImportsOnlyWhatItsRowAllows() {
-        return MAY_IMPORT.entrySet().stream().map(row -> DynamicTest.dynamicTest(row.getKey() + " imports only "
-                + (row.getValue().isEmpty() ? "the JDK and libraries" : String.join(", ", row.getValue())), () -> {
-            List<String> forbidden = new ArrayList<>();
-            for (String other : MAY_IMPORT.keySet()) {
-                if (!other.equals(row.getKey()) && !row.getValue().contains(other)) {
-                    forbidden.add(pattern(other));
-                }
-            }
-            noClasses().that().resideInAPackage(pattern(row.getKey()))
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
-                    .because("the table in ArchitectureTest says what " + row.getKey() + " may import")
-                    .allowEmptyShould(true)
-                    .check(MAIN);
-        }));
+        return MAY_IMPORT.entrySet().stream()
+                .map(row -> DynamicTest.dynamicTest(
+                        row.getKey() + " imports only "
+                                + (row.getValue().isEmpty()
+                                        ? "the JDK and libraries"
+                                        : String.join(", ", row.getValue())),
+                        () -> {
+                            List<String> forbidden = new ArrayList<>();
+                            for (String other : MAY_IMPORT.keySet()) {
+                                if (!other.equals(row.getKey())
+                                        && !row.getValue().contains(other)) {
+                                    forbidden.add(pattern(other));
+                                }
+                            }
+                            noClasses()
+                                    .that()
+                                    .resideInAPackage(pattern(row.getKey()))
+                                    .should()
+                                    .dependOnClassesThat()
+                                    .resideInAnyPackage(forbidden.toArray(String[]::new))
+                                    .because("the table in ArchitectureTest says what " + row.getKey() + " may import")
+                                    .allowEmptyShould(true)
+                                    .check(MAIN);
+                        }));
     }
 
     @Test
     void coreAndRootNeverImportPicocliCliOrReport() {
-        List<String> packages = new ArrayList<>(CORE.stream().map(ArchitectureTest::pattern).toList());
+        List<String> packages =
+                new ArrayList<>(CORE.stream().map(ArchitectureTest::pattern).toList());
         packages.add(ROOT);
-        noClasses().that().resideInAnyPackage(packages.toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage("picocli..", pattern("cli"), pattern("report"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages.toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", pattern("cli"), pattern("report"))
                 .because("core packages take arguments and return values; only cli parses and only report formats")
                 .check(MAIN);
     }
 
     @Test
     void everyPackageHasARowInTheTable() {
-        classes().should().resideInAnyPackage(MAY_IMPORT.keySet().stream().map(ArchitectureTest::pattern)
+        classes()
+                .should()
+                .resideInAnyPackage(MAY_IMPORT.keySet().stream()
+                        .map(ArchitectureTest::pattern)
                         .toArray(String[]::new))
                 .because("a new package gets a row in ArchitectureTest: which step it is and what it may import")
                 .check(MAIN);
@@ -98,25 +128,42 @@ class ArchitectureTest {
 
     @Test
     void onlyApiTalksHttpAndOnlyPreviewServesIt() {
-        noClasses().that().resideOutsideOfPackage(pattern("api"))
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.hc..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pattern("api"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.hc..", "java.net.http..")
                 .because("api is the one HTTP client: base URL, credentials, envelope, errors, retries")
                 .check(MAIN);
-        noClasses().that().resideOutsideOfPackage(pattern("preview"))
-                .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pattern("preview"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.sun.net.httpserver..")
                 .because("preview's server is the only one")
                 .check(MAIN);
     }
 
     @Test
     void onlyCliReadsTheProcessEnvironmentAndNothingPrintsToSystemOut() {
-        noClasses().that().resideOutsideOfPackage(pattern("cli"))
-                .should().callMethod(System.class, "getenv")
-                .orShould().callMethod(System.class, "getenv", String.class)
-                .orShould().callMethod(System.class, "console")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(pattern("cli"))
+                .should()
+                .callMethod(System.class, "getenv")
+                .orShould()
+                .callMethod(System.class, "getenv", String.class)
+                .orShould()
+                .callMethod(System.class, "console")
                 .because("core packages get plain values; cli.Environment is the one reader of the process")
                 .check(MAIN);
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("output goes through the command line's writers or an injected one, never System.out")
                 .check(MAIN);
     }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** {@code call} fails with this kind and exactly this message. */
     public static AssetsDeployException assertFails(Kind kind, String message, Executable call) {
@@ -22,8 +21,8 @@ public final class Failures {
     }
 
     /** {@code call} fails with a {@code type} of this kind and exactly this message. */
-    public static <E extends AssetsDeployException> E assertFails(Class<E> type, Kind kind, String message,
-                                                                  Executable call) {
+    public static <E extends AssetsDeployException> E assertFails(
+            Class<E> type, Kind kind, String message, Executable call) {
         E e = assertThrows(type, call);
         assertEquals(kind, e.kind(), e.getMessage());
         assertEquals(message, e.getMessage());
@@ -39,8 +38,8 @@ public final class Failures {
     }
 
     /** As {@link #assertFailsContaining(Kind, Executable, String...)}, with a {@code type}. */
-    public static <E extends AssetsDeployException> E assertFailsContaining(Class<E> type, Kind kind, Executable call,
-                                                                            String... parts) {
+    public static <E extends AssetsDeployException> E assertFailsContaining(
+            Class<E> type, Kind kind, Executable call, String... parts) {
         E e = assertThrows(type, call);
         assertEquals(kind, e.kind(), e.getMessage());
         assertTrue(parts.length > 0, "name at least one part of the message");

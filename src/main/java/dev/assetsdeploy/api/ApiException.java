@@ -15,8 +15,14 @@ public final class ApiException extends AssetsDeployException {
     private final boolean retryable;
     private final Duration retryAfter;
 
-    public ApiException(Kind kind, String step, int status, boolean retryable, Duration retryAfter,
-                        String message, Throwable cause) {
+    public ApiException(
+            Kind kind,
+            String step,
+            int status,
+            boolean retryable,
+            Duration retryAfter,
+            String message,
+            Throwable cause) {
         super(kind, message, cause);
         this.step = step;
         this.status = status;

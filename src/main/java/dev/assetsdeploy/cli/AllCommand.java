@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
@@ -14,7 +15,6 @@ import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "all", mixinStandardHelpOptions = true,
+@Command(
+        name = "all",
+        mixinStandardHelpOptions = true,
         description = "Manifest, upload and deploy in one go; `assets-deploy DIR --script NAME` runs this."
                 + " With --dry-run: show what would be sent, send nothing, need no credentials.")
 final class AllCommand implements Callable<Integer> {
@@ -41,11 +43,15 @@ final class AllCommand implements Callable<Integer> {
     @ParentCommand
     AssetsDeploy root;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "The assets folder (default: the config's assets.directory).")
     Path dir;
 
-    @Option(names = "--dry-run",
+    @Option(
+            names = "--dry-run",
             description = "Stop after the manifest and config checks: print the manifest summary and the exact Worker"
                     + " metadata (the token as a placeholder). No request, no credentials needed.")
     boolean dryRun;
@@ -94,17 +100,27 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
-        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+        ApiSettings settings =
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            uploaded = UploadStep.of(concurrency, settings, output, env, err).run(client, manifest,
-                    new UploadTarget(target.scriptName(), target.dispatchNamespace()), List.of());
-            WorkerUpload upload = deployOptions.prepare(cfg, AssetsSource.token(uploaded.token().jwt()));
+            uploaded = UploadStep.of(concurrency, settings, output, env, err)
+                    .run(
+                            client,
+                            manifest,
+                            new UploadTarget(target.scriptName(), target.dispatchNamespace()),
+                            List.of());
+            WorkerUpload upload = deployOptions.prepare(
+                    cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);
         }
-        DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(manifest.fileCount(), manifest.totalBytes(),
-                uploaded.filesUploaded(), uploaded.filesAlreadyUploaded(), uploaded.bytesUploaded());
+        DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
+                manifest.fileCount(),
+                manifest.totalBytes(),
+                uploaded.filesUploaded(),
+                uploaded.filesAlreadyUploaded(),
+                uploaded.bytesUploaded());
         DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;

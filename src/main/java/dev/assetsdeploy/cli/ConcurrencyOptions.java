@@ -15,12 +15,16 @@ public final class ConcurrencyOptions {
 
     private int concurrency = UploadPolicy.DEFAULT_CONCURRENCY;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "" + UploadPolicy.DEFAULT_CONCURRENCY,
             description = "Upload requests in flight at most (default: ${DEFAULT-VALUE}; lowered automatically when"
                     + " the API asks).")
     void concurrency(int n) {
         if (n < 1 || n > UploadPolicy.MAX_CONCURRENCY) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--concurrency must be between 1 and " + UploadPolicy.MAX_CONCURRENCY + ", not " + n);
         }
         concurrency = n;

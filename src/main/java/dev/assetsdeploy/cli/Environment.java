@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param shutdown where such a command registers how to stop (the JVM's shutdown hooks: Ctrl+C, SIGTERM)
  */
-public record Environment(Map<String, String> variables, boolean stdoutIsTerminal, boolean stderrIsTerminal,
-                          Shutdown shutdown) {
+public record Environment(
+        Map<String, String> variables, boolean stdoutIsTerminal, boolean stderrIsTerminal, Shutdown shutdown) {
 
     /** Runs {@code stop} when the process is asked to end. */
     @FunctionalInterface

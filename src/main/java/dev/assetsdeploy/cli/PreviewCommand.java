@@ -1,10 +1,10 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.RoutingFileWarning;
-import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.preview.AssetRouter;
 import dev.assetsdeploy.preview.LiveSite;
 import dev.assetsdeploy.preview.PreviewRequest;
@@ -24,15 +24,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Serve DIR locally exactly as Cloudflare routes Workers static assets: html_handling,"
-                + " not_found_handling, _redirects, _headers, ETags and the compatibility date, from the same config"
-                + " a deploy uses. Changes to the folder are served without a restart.",
-                "With --explain PATH: answer one request and say which rule decided what, without a server."})
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve DIR locally exactly as Cloudflare routes Workers static assets: html_handling,"
+                    + " not_found_handling, _redirects, _headers, ETags and the compatibility date, from the same config"
+                    + " a deploy uses. Changes to the folder are served without a restart.",
+            "With --explain PATH: answer one request and say which rule decided what, without a server."
+        })
 final class PreviewCommand implements Callable<Integer> {
 
     @Spec
@@ -41,7 +45,10 @@ final class PreviewCommand implements Callable<Integer> {
     @ParentCommand
     AssetsDeploy root;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "The assets folder (default: assets.directory from the config).")
     Path dir;
 
@@ -54,22 +61,39 @@ final class PreviewCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8787",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--explain", paramLabel = "PATH",
-            description = "Answer one request for PATH (with its query, e.g. /about?x=1) and explain it; start no server.")
+    @Option(
+            names = "--explain",
+            paramLabel = "PATH",
+            description =
+                    "Answer one request for PATH (with its query, e.g. /about?x=1) and explain it; start no server.")
     String explain;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET", description = "With --explain: the method (default: GET).")
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            defaultValue = "GET",
+            description = "With --explain: the method (default: GET).")
     String method;
 
-    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
-            description = "With --explain: a request header, e.g. 'Accept: text/html' or 'Sec-Fetch-Mode: navigate' (repeatable).")
+    @Option(
+            names = "--header",
+            paramLabel = "'NAME: VALUE'",
+            description =
+                    "With --explain: a request header, e.g. 'Accept: text/html' or 'Sec-Fetch-Mode: navigate' (repeatable).")
     List<String> headers = new ArrayList<>();
 
     @Override
@@ -85,7 +109,10 @@ final class PreviewCommand implements Callable<Integer> {
         if (explain != null) {
             explain(new AssetRouter(site), settings, deployConfig.compatibilityDate());
         } else {
-            serve(folder, site, deployConfig.compatibilityDate(),
+            serve(
+                    folder,
+                    site,
+                    deployConfig.compatibilityDate(),
                     deployConfig.assets() == null ? null : deployConfig.assets().binding());
         }
         return ExitCodes.OK;
@@ -107,7 +134,9 @@ final class PreviewCommand implements Callable<Integer> {
             if (colon <= 0) {
                 throw AssetsDeployException.invalidInput("--header '" + header + "': expected 'Name: value'");
             }
-            requestHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            requestHeaders.put(
+                    header.substring(0, colon).trim(),
+                    header.substring(colon + 1).trim());
         }
         String target = explain.startsWith("/") ? explain : "/" + explain;
         PreviewResponse r = router.resolve(new PreviewRequest(method, target, host + ":" + port, requestHeaders));
@@ -121,9 +150,12 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     /** Serves until the environment's shutdown (Ctrl+C) closes the server. */
-    private void serve(Path folder, PreviewSite site, String configuredDate, String binding) throws InterruptedException {
+    private void serve(Path folder, PreviewSite site, String configuredDate, String binding)
+            throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        LiveSite live = new LiveSite(folder, f -> load(f, site.settings()),
+        LiveSite live = new LiveSite(
+                folder,
+                f -> load(f, site.settings()),
                 reloaded -> {
                     err.println(PreviewReport.reloaded(reloaded));
                     printProblems(err, reloaded);
@@ -143,12 +175,14 @@ final class PreviewCommand implements Callable<Integer> {
             live.close();
             throw e;
         }
-        try (live; server) {
+        try (live;
+                server) {
             String note = PreviewReport.workerNote(site.settings(), binding);
             if (note != null) {
                 err.println(note);
             }
-            err.println(PreviewReport.serving(folder, site, configuredDate, host, server.address().getPort()));
+            err.println(PreviewReport.serving(
+                    folder, site, configuredDate, host, server.address().getPort()));
             err.flush();
             root.env().shutdown().onShutdown(() -> {
                 server.close();

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upload", mixinStandardHelpOptions = true,
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
         description = "Upload the files of DIR that Cloudflare does not have yet, and get the completion token a"
                 + " Worker deploy needs. Safe to interrupt and run again: only what is missing is sent.")
 final class UploadCommand implements Callable<Integer> {
@@ -37,13 +39,18 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--script", required = true, paramLabel = "NAME", description = "The Worker the assets are for.")
     String script;
 
-    @Option(names = "--dispatch-namespace", paramLabel = "NS", description = "Workers for Platforms: the dispatch namespace of the Worker.")
+    @Option(
+            names = "--dispatch-namespace",
+            paramLabel = "NS",
+            description = "Workers for Platforms: the dispatch namespace of the Worker.")
     String dispatchNamespace;
 
     @Mixin
     ConcurrencyOptions concurrency;
 
-    @Option(names = "--token-out", paramLabel = "FILE",
+    @Option(
+            names = "--token-out",
+            paramLabel = "FILE",
             description = "Write the completion token to FILE (mode 600, replaced atomically).")
     Path tokenOut;
 
@@ -72,8 +79,12 @@ final class UploadCommand implements Callable<Integer> {
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            result = UploadStep.of(concurrency, settings, output, env, err).run(client, manifest,
-                    new UploadTarget(script, dispatchNamespace), events == null ? List.of() : List.of(events));
+            result = UploadStep.of(concurrency, settings, output, env, err)
+                    .run(
+                            client,
+                            manifest,
+                            new UploadTarget(script, dispatchNamespace),
+                            events == null ? List.of() : List.of(events));
         }
         if (tokenOut != null) {
             TokenFile.write(tokenOut, result.token().jwt());
@@ -82,9 +93,10 @@ final class UploadCommand implements Callable<Integer> {
             events.done(result, tokenOut);
         } else {
             out.println(UploadSummary.text(result));
-            out.println(tokenOut != null
-                    ? "Completion token written to " + tokenOut + " (valid about an hour)."
-                    : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
+            out.println(
+                    tokenOut != null
+                            ? "Completion token written to " + tokenOut + " (valid about an hour)."
+                            : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
             out.flush();
         }
         return ExitCodes.OK;

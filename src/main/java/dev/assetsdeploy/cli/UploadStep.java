@@ -28,9 +28,14 @@ final class UploadStep {
         this.progress = progress;
     }
 
-    static UploadStep of(ConcurrencyOptions concurrency, ApiSettings settings, OutputOptions output, Environment env,
-                         PrintWriter err) {
-        return new UploadStep(concurrency.policy(settings.retry()),
+    static UploadStep of(
+            ConcurrencyOptions concurrency,
+            ApiSettings settings,
+            OutputOptions output,
+            Environment env,
+            PrintWriter err) {
+        return new UploadStep(
+                concurrency.policy(settings.retry()),
                 output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal()));
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
  * @param notFoundHandling {@code not_found_handling}
  * @param runWorkerFirst   {@code true}/{@code false} or a list of rules, only with Worker code
  */
-public record AssetsSettings(String binding, HtmlHandling htmlHandling, NotFoundHandling notFoundHandling,
-                             RunWorkerFirst runWorkerFirst) {
+public record AssetsSettings(
+        String binding, HtmlHandling htmlHandling, NotFoundHandling notFoundHandling, RunWorkerFirst runWorkerFirst) {
 
     public static final AssetsSettings NONE = new AssetsSettings(null, null, null, null);
 

@@ -22,6 +22,7 @@ final class FieldChecks {
 
     /** wrangler's {@code MAX_ROUTES_RULES} and {@code MAX_ROUTES_RULE_LENGTH}. */
     static final int MAX_RULES = 100;
+
     static final int MAX_RULE_LENGTH = 100;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -29,15 +30,14 @@ final class FieldChecks {
     /** wrangler's {@code isValidName}: Worker names of an account. */
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /**
      * The mode that {@code word} names among {@code modes} (by their config words), parsed once here; {@code null}
      * when it names none, with the problem added to {@code problems}.
      */
-    static <M extends Enum<M>> Sourced<M> mode(Sourced<String> word, M[] modes, Function<M, String> wordOf,
-                                               List<String> problems) {
+    static <M extends Enum<M>> Sourced<M> mode(
+            Sourced<String> word, M[] modes, Function<M, String> wordOf, List<String> problems) {
         if (word == null) {
             return null;
         }
@@ -127,7 +127,8 @@ final class FieldChecks {
         problems.addAll(ruleGroupProblems(origin, positive));
         problems.addAll(ruleGroupProblems(origin, negative));
         if (positive.isEmpty() && !negative.isEmpty()) {
-            problems.add(origin + " has only negative rules (\"!/...\"), expected at least one rule starting with \"/\"");
+            problems.add(
+                    origin + " has only negative rules (\"!/...\"), expected at least one rule starting with \"/\"");
         }
         return problems;
     }
@@ -148,8 +149,8 @@ final class FieldChecks {
                 String prefix = rule.substring(0, rule.length() - 1);
                 for (String other : rules) {
                     if (!other.equals(rule) && other.startsWith(prefix)) {
-                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: "
-                                + Values.quote(rule) + " already covers it");
+                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: " + Values.quote(rule)
+                                + " already covers it");
                     }
                 }
             }

@@ -11,8 +11,12 @@ package dev.assetsdeploy.config;
  * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name need
  *                          not follow the lowercase rule of account Workers (wrangler does the same)
  */
-public record Requirements(boolean scriptName, boolean compatibilityDate, boolean workerCode,
-                           boolean assetsDirectory, boolean dispatchNamespace) {
+public record Requirements(
+        boolean scriptName,
+        boolean compatibilityDate,
+        boolean workerCode,
+        boolean assetsDirectory,
+        boolean dispatchNamespace) {
 
     /** Nothing required: just read and validate what is there. */
     public static final Requirements NONE = new Requirements(false, false, false, false, false);

@@ -23,7 +23,8 @@ public record RoutingFiles(String headers, String redirects) {
         if (assetsDirectory == null || !Files.isDirectory(assetsDirectory)) {
             return NONE;
         }
-        return new RoutingFiles(readIfPresent(assetsDirectory.resolve(HEADERS_FILE)),
+        return new RoutingFiles(
+                readIfPresent(assetsDirectory.resolve(HEADERS_FILE)),
                 readIfPresent(assetsDirectory.resolve(REDIRECTS_FILE)));
     }
 
@@ -33,7 +34,9 @@ public record RoutingFiles(String headers, String redirects) {
      * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
      */
     public RedirectsFile.Parsed parsedRedirects(AssetsSettings.HtmlHandling htmlHandling) {
-        return redirects == null ? new RedirectsFile.Parsed(List.of(), List.of()) : RedirectsFile.parse(redirects, htmlHandling);
+        return redirects == null
+                ? new RedirectsFile.Parsed(List.of(), List.of())
+                : RedirectsFile.parse(redirects, htmlHandling);
     }
 
     /** The {@code _headers} rules (none when absent). */

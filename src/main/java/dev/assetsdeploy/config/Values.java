@@ -7,8 +7,7 @@ import dev.assetsdeploy.Json;
 /** How error messages show a config value: strings and numbers as JSON, containers by kind. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static String describe(JsonElement value, boolean tomlDate) {
         if (tomlDate) {

@@ -11,7 +11,8 @@ public record DeployTarget(String scriptName, String dispatchNamespace, boolean 
 
     public DeployTarget {
         if (scriptName == null || scriptName.isBlank()) {
-            throw AssetsDeployException.invalidInput("no Worker name: set name in the config file or pass --script NAME");
+            throw AssetsDeployException.invalidInput(
+                    "no Worker name: set name in the config file or pass --script NAME");
         }
         if (versionOnly && dispatchNamespace != null) {
             throw AssetsDeployException.invalidInput("--version-only cannot be used with --dispatch-namespace:"
@@ -30,6 +31,7 @@ public record DeployTarget(String scriptName, String dispatchNamespace, boolean 
 
     /** For messages: "Worker my-site", "Worker my-site in dispatch namespace ns". */
     public String describe() {
-        return "Worker " + scriptName + (dispatchNamespace == null ? "" : " in dispatch namespace " + dispatchNamespace);
+        return "Worker " + scriptName
+                + (dispatchNamespace == null ? "" : " in dispatch namespace " + dispatchNamespace);
     }
 }

@@ -1,8 +1,8 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
-import dev.assetsdeploy.api.JwtPayload;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.api.JwtPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,16 +20,18 @@ import java.time.Instant;
  */
 public final class TokenFile {
 
-    private TokenFile() {
-    }
+    private TokenFile() {}
 
     public static AssetsSource read(Path file, Instant now) {
         String token;
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": cannot read it ("
-                    + e.getClass().getSimpleName() + "); write it with `assets-deploy upload DIR --token-out FILE`", e);
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": cannot read it ("
+                            + e.getClass().getSimpleName()
+                            + "); write it with `assets-deploy upload DIR --token-out FILE`",
+                    e);
         }
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": expected one completion token"
@@ -37,8 +39,9 @@ public final class TokenFile {
         }
         Instant expiry = expiry(token);
         if (expiry != null && !expiry.isAfter(now)) {
-            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": the completion token expired at "
-                    + expiry + "; run `assets-deploy upload` again (it only sends what is missing)");
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": the completion token expired at " + expiry
+                            + "; run `assets-deploy upload` again (it only sends what is missing)");
         }
         return AssetsSource.token(token);
     }
@@ -59,7 +62,10 @@ public final class TokenFile {
         try {
             Path parent = target.getParent();
             try {
-                temp = Files.createTempFile(parent, ".token-", ".tmp",
+                temp = Files.createTempFile(
+                        parent,
+                        ".token-",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 temp = Files.createTempFile(parent, ".token-", ".tmp");
@@ -78,8 +84,10 @@ public final class TokenFile {
                     // best effort
                 }
             }
-            throw AssetsDeployException.invalidInput("cannot write --token-out " + file + ": "
-                    + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()), e);
+            throw AssetsDeployException.invalidInput(
+                    "cannot write --token-out " + file + ": "
+                            + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()),
+                    e);
         }
     }
 }

@@ -36,7 +36,8 @@ public record WorkerModule(String name, String contentType, Path file) {
         String type = CONTENT_TYPES.get(extension(file.getFileName().toString()));
         if (type == null) {
             throw AssetsDeployException.invalidInput(flag + " " + file + ": unknown module kind; use one of ."
-                    + String.join(", .", CONTENT_TYPES.keySet().stream().sorted().toList())
+                    + String.join(
+                            ", .", CONTENT_TYPES.keySet().stream().sorted().toList())
                     + " (assets-deploy does not bundle: pass a built Worker)");
         }
         return type;

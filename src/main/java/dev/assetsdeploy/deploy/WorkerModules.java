@@ -11,8 +11,7 @@ import java.util.Set;
 /** The module parts of a Worker with code: the main ES module first, then the extra modules in the order given. */
 public final class WorkerModules {
 
-    private WorkerModules() {
-    }
+    private WorkerModules() {}
 
     public static List<WorkerModule> resolve(Path main, List<Path> extraModules) {
         Path mainFile = existingFile(main, "main");

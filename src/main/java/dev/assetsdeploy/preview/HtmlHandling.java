@@ -14,15 +14,16 @@ import java.util.Map;
 final class HtmlHandling {
 
     /** The asset to serve (status 200 or 404), or the path to redirect to; {@code how} explains it. */
-    record Intent(ManifestEntry asset, int status, String redirect, boolean notFoundFallback, String how) {
-    }
+    record Intent(ManifestEntry asset, int status, String redirect, boolean notFoundFallback, String how) {}
 
     private final Map<String, ManifestEntry> assets;
     private final AssetsSettings.HtmlHandling htmlHandling;
     private final NotFoundHandling notFoundHandling;
 
-    HtmlHandling(Map<String, ManifestEntry> assets, AssetsSettings.HtmlHandling htmlHandling,
-                 NotFoundHandling notFoundHandling) {
+    HtmlHandling(
+            Map<String, ManifestEntry> assets,
+            AssetsSettings.HtmlHandling htmlHandling,
+            NotFoundHandling notFoundHandling) {
         this.assets = assets;
         this.htmlHandling = htmlHandling;
         this.notFoundHandling = notFoundHandling;
@@ -55,8 +56,15 @@ final class HtmlHandling {
         }
         Intent intent = intent(destination, true);
         ManifestEntry fileAsset = exists(file);
-        if (intent != null && intent.asset() != null && fileAsset != null && intent.asset().hash().equals(fileAsset.hash())) {
-            return new Intent(null, 0, destination, false,
+        if (intent != null
+                && intent.asset() != null
+                && fileAsset != null
+                && intent.asset().hash().equals(fileAsset.hash())) {
+            return new Intent(
+                    null,
+                    0,
+                    destination,
+                    false,
                     htmlHandling.value() + ": redirect to " + destination + " (the canonical URL of " + file + ")");
         }
         return null;
@@ -160,7 +168,8 @@ final class HtmlHandling {
         if (exact != null) {
             return serve(exact, "exact match");
         }
-        return first(safeRedirect(p + ".html", p + "/", skip), safeRedirect(p + "/index.html", p + "/", skip), notFound(p));
+        return first(
+                safeRedirect(p + ".html", p + "/", skip), safeRedirect(p + "/index.html", p + "/", skip), notFound(p));
     }
 
     private Intent dropTrailingSlash(String p, boolean skip) {
@@ -249,8 +258,10 @@ final class HtmlHandling {
 
     private Intent singlePageApplication(String p) {
         ManifestEntry index = exists("/index.html");
-        return index == null ? null : new Intent(index, 200, null, true,
-                "single-page-application: no asset for " + p + ", serves /index.html");
+        return index == null
+                ? null
+                : new Intent(
+                        index, 200, null, true, "single-page-application: no asset for " + p + ", serves /index.html");
     }
 
     private Intent notFoundPage(String p) {
@@ -259,7 +270,8 @@ final class HtmlHandling {
             cwd = cwd.substring(0, Math.max(0, cwd.lastIndexOf('/')));
             ManifestEntry page = exists(cwd + "/404.html");
             if (page != null) {
-                return new Intent(page, 404, null, true, "404-page: no asset for " + p + ", nearest 404 page is " + page.path());
+                return new Intent(
+                        page, 404, null, true, "404-page: no asset for " + p + ", nearest 404 page is " + page.path());
             }
         }
         return null;

@@ -17,14 +17,19 @@ import java.util.Map;
 /** What {@code preview} tells people: an explained request ({@code --explain}), and the server's lines on stderr. */
 public final class PreviewReport {
 
-    private PreviewReport() {
-    }
+    private PreviewReport() {}
 
     /** {@code --explain}: the request, the answer (or that the Worker would give it), and each rule that decided. */
-    public static void printExplanation(String method, String target, Map<String, String> requestHeaders,
-                                        PreviewResponse r, PreviewSettings settings, String configuredDate,
-                                        PrintWriter out) {
-        out.println(method.toUpperCase(Locale.ROOT) + " " + target + (requestHeaders.isEmpty() ? "" : "  " + requestHeaders));
+    public static void printExplanation(
+            String method,
+            String target,
+            Map<String, String> requestHeaders,
+            PreviewResponse r,
+            PreviewSettings settings,
+            String configuredDate,
+            PrintWriter out) {
+        out.println(method.toUpperCase(Locale.ROOT) + " " + target
+                + (requestHeaders.isEmpty() ? "" : "  " + requestHeaders));
         if (r.toWorker()) {
             out.println("  goes to the Worker (preview does not run Worker code)");
         } else {
@@ -32,7 +37,10 @@ public final class PreviewReport {
             if (r.location() != null) {
                 out.println("  location  " + r.location());
             }
-            out.println("  asset     " + (r.asset() == null ? "none" : r.asset().path() + " (" + r.asset().file() + ")"));
+            out.println("  asset     "
+                    + (r.asset() == null
+                            ? "none"
+                            : r.asset().path() + " (" + r.asset().file() + ")"));
             for (ResponseHeaders.Header h : r.headers().list()) {
                 out.println("  header    " + h.name() + ": " + h.value());
             }
@@ -62,8 +70,8 @@ public final class PreviewReport {
 
     /** Where the folder is served, and how: the server's first line. */
     public static String serving(Path folder, PreviewSite site, String configuredDate, String host, int port) {
-        return "Serving " + folder + " (" + site.manifest().fileCount() + " files; " + modes(site.settings(), configuredDate)
-                + ") at http://" + host + ":" + port + "/  (Ctrl+C to stop)";
+        return "Serving " + folder + " (" + site.manifest().fileCount() + " files; "
+                + modes(site.settings(), configuredDate) + ") at http://" + host + ":" + port + "/  (Ctrl+C to stop)";
     }
 
     /** One line per request answered: method, target, status (or Worker), Location, and the deciding rule. */
@@ -102,15 +110,19 @@ public final class PreviewReport {
         } else if (!settings.workerFirstRules().isEmpty()) {
             note.append(" run_worker_first sends these paths to the Worker first: ")
                     .append(String.join(", ", settings.workerFirstRules()))
-                    .append("; other requests go to the Worker only when no asset (and no not_found_handling page) matches.");
+                    .append(
+                            "; other requests go to the Worker only when no asset (and no not_found_handling page) matches.");
         } else {
             note.append(" Requests go to the Worker when no asset matches")
-                    .append(settings.notFoundHandling() == NotFoundHandling.NONE ? "."
-                            : settings.navigationPrefersAssets()
-                            ? "; navigation requests (Sec-Fetch-Mode: navigate) still get not_found_handling at this"
-                            + " compatibility date."
-                            : "; not_found_handling never applies before the Worker at this compatibility date"
-                            + " (navigation requests get it from " + PreviewSettings.NAVIGATION_FLAG_DATE + ").");
+                    .append(
+                            settings.notFoundHandling() == NotFoundHandling.NONE
+                                    ? "."
+                                    : settings.navigationPrefersAssets()
+                                            ? "; navigation requests (Sec-Fetch-Mode: navigate) still get not_found_handling at this"
+                                                    + " compatibility date."
+                                            : "; not_found_handling never applies before the Worker at this compatibility date"
+                                                    + " (navigation requests get it from "
+                                                    + PreviewSettings.NAVIGATION_FLAG_DATE + ").");
         }
         return note.toString();
     }

@@ -7,7 +7,9 @@ import dev.assetsdeploy.manifest.ManifestEntry;
 public final class FileChangedException extends AssetsDeployException {
 
     public FileChangedException(ManifestEntry entry, String how) {
-        super(Kind.INVALID_INPUT, entry.path() + " (" + entry.file() + ") changed while the upload was running (" + how
-                + "): nothing inconsistent was deployed; run again once the folder has stopped changing");
+        super(
+                Kind.INVALID_INPUT,
+                entry.path() + " (" + entry.file() + ") changed while the upload was running (" + how
+                        + "): nothing inconsistent was deployed; run again once the folder has stopped changing");
     }
 }

@@ -3,11 +3,11 @@ package dev.assetsdeploy.upload;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
-import dev.assetsdeploy.AssetsDeployException;
-import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestJson;
@@ -23,13 +23,13 @@ final class SessionOpener {
 
     static final String STEP = "upload session";
 
-    private SessionOpener() {
-    }
+    private SessionOpener() {}
 
     /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
     static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
-        ApiResponse response = client.call(ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
-                .json(ManifestJson.uploadSessionRequest(manifest)));
+        ApiResponse response = client.call(
+                ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
+                        .json(ManifestJson.uploadSessionRequest(manifest)));
         JsonObject result = response.resultObject();
         if (result == null) {
             throw refused("the API sent no result", response);
@@ -44,21 +44,27 @@ final class SessionOpener {
             for (String hash : bucket) {
                 ManifestEntry entry = byHash.get(hash);
                 if (entry == null) {
-                    throw refused("the API asked for a file with hash " + hash + ", which is not in the manifest of "
-                            + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded", response);
+                    throw refused(
+                            "the API asked for a file with hash " + hash + ", which is not in the manifest of "
+                                    + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded",
+                            response);
                 }
                 entries.add(entry);
             }
             buckets.add(new Bucket(buckets.size() + 1, nonEmpty.size(), session, false, entries));
         }
         if (jwt == null) {
-            throw refused(buckets.isEmpty() ? "the API sent neither buckets nor a completion token"
-                    : "the API sent buckets but no upload token", response);
+            throw refused(
+                    buckets.isEmpty()
+                            ? "the API sent neither buckets nor a completion token"
+                            : "the API sent buckets but no upload token",
+                    response);
         }
         UploadJwt token = UploadJwt.parse(jwt);
         if (token.singleFileUploads()) {
             // One request per file: each file is its own bucket.
-            List<ManifestEntry> all = buckets.stream().flatMap(b -> b.entries().stream()).toList();
+            List<ManifestEntry> all =
+                    buckets.stream().flatMap(b -> b.entries().stream()).toList();
             buckets = new ArrayList<>();
             for (ManifestEntry entry : all) {
                 buckets.add(new Bucket(buckets.size() + 1, all.size(), session, true, List.of(entry)));
@@ -93,12 +99,17 @@ final class SessionOpener {
     }
 
     private static String string(JsonElement json) {
-        return json != null && json.isJsonPrimitive() && json.getAsJsonPrimitive().isString() && !json.getAsString().isEmpty()
-                ? json.getAsString() : null;
+        return json != null
+                        && json.isJsonPrimitive()
+                        && json.getAsJsonPrimitive().isString()
+                        && !json.getAsString().isEmpty()
+                ? json.getAsString()
+                : null;
     }
 
     private static AssetsDeployException refused(String what, ApiResponse response) {
-        return new AssetsDeployException(Kind.API_REFUSED, STEP + ": " + what
-                + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+        return new AssetsDeployException(
+                Kind.API_REFUSED,
+                STEP + ": " + what + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
     }
 }

@@ -12,20 +12,25 @@ class ApiPathsTest {
 
     @Test
     void eachPathForAnAccountWorker() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "/accounts/acc1/workers/scripts/site/assets-upload-session",
                         "/accounts/acc1/workers/assets/upload?base64=true",
                         "/accounts/acc1/workers/assets/upload/0123456789abcdef0123456789abcdef",
                         "/accounts/acc1/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
                         "/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict"),
-                List.of(paths.uploadSession(null, "site"), paths.assetsUpload(),
-                        paths.assetUpload("0123456789abcdef0123456789abcdef"), paths.workerScript(null, "site"),
+                List.of(
+                        paths.uploadSession(null, "site"),
+                        paths.assetsUpload(),
+                        paths.assetUpload("0123456789abcdef0123456789abcdef"),
+                        paths.workerScript(null, "site"),
                         paths.workerVersions("site")));
     }
 
     @Test
     void aWorkerInADispatchNamespace() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site/assets-upload-session",
                         "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site"
                                 + "?excludeScript=true&bindings_inherit=strict"),

@@ -67,8 +67,17 @@ class PreviewCommandTest {
 
     @Test
     void flagsOverrideTheConfigAndJsonAnswersForScripts() {
-        CliRun run = CliRun.execute(Map.of(), "preview", project.resolve("public").toString(), "--config", config(),
-                "--html-handling", "drop-trailing-slash", "--explain", "/about/?x=1", "--json");
+        CliRun run = CliRun.execute(
+                Map.of(),
+                "preview",
+                project.resolve("public").toString(),
+                "--config",
+                config(),
+                "--html-handling",
+                "drop-trailing-slash",
+                "--explain",
+                "/about/?x=1",
+                "--json");
         assertEquals(0, run.code(), run.err());
         JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(307, json.get("status").getAsInt());
@@ -79,8 +88,17 @@ class PreviewCommandTest {
     @Test
     void saysWhenTheWorkerWouldAnswer() throws IOException {
         Files.writeString(project.resolve("worker.js"), "export default {}");
-        CliRun run = CliRun.execute(Map.of(), "preview", "--config", config(), "--main", "worker.js",
-                "--explain", "/app/route", "--header", "Sec-Fetch-Mode: navigate");
+        CliRun run = CliRun.execute(
+                Map.of(),
+                "preview",
+                "--config",
+                config(),
+                "--main",
+                "worker.js",
+                "--explain",
+                "/app/route",
+                "--header",
+                "Sec-Fetch-Mode: navigate");
         assertEquals(0, run.code(), run.err());
         assertEquals("""
                 GET /app/route  {Sec-Fetch-Mode=navigate}
@@ -96,7 +114,8 @@ class PreviewCommandTest {
     void strictTurnsRuleFileWarningsIntoErrors() {
         CliRun run = CliRun.execute(Map.of(), "preview", "--config", config(), "--explain", "/", "--strict");
         assertEquals(ExitCodes.INVALID_INPUT, run.code());
-        assertEquals(redirectsWarning() + "error: 1 warning with --strict: fix them (see above), or run without --strict\n",
+        assertEquals(
+                redirectsWarning() + "error: 1 warning with --strict: fix them (see above), or run without --strict\n",
                 run.err());
         assertEquals("", run.out());
     }
@@ -105,25 +124,31 @@ class PreviewCommandTest {
     @Test
     void servesUntilStoppedThenExitsZero() throws Exception {
         CompletableFuture<Runnable> stop = new CompletableFuture<>();
-        CliRun.Running running = CliRun.start(Environment.of(Map.of()).withShutdown(stop::complete),
-                "preview", "--config", config(), "--port", "0");
+        CliRun.Running running = CliRun.start(
+                Environment.of(Map.of()).withShutdown(stop::complete), "preview", "--config", config(), "--port", "0");
         Runnable ctrlC = stop.get(60, TimeUnit.SECONDS); // registered once the server listens
         Matcher address = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/").matcher(running.errSoFar());
         assertTrue(address.find(), running.errSoFar());
         String port = address.group(1);
 
-        HttpResponse<String> about = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/about/")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> about = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/about/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, about.statusCode());
         assertEquals("about", about.body());
         ctrlC.run();
 
         CliRun run = running.await();
         assertEquals(0, run.code());
-        assertEquals(redirectsWarning()
-                + "Serving " + project.resolve("public") + " (2 files; html_handling auto-trailing-slash, not_found_handling"
-                + " single-page-application, compatibility date 2025-03-01) at http://127.0.0.1:" + port
-                + "/  (Ctrl+C to stop)\n"
-                + "GET /about/ 200  [html_handling: auto-trailing-slash: folder index /about/index.html]\n", run.err());
+        assertEquals(
+                redirectsWarning()
+                        + "Serving " + project.resolve("public")
+                        + " (2 files; html_handling auto-trailing-slash, not_found_handling"
+                        + " single-page-application, compatibility date 2025-03-01) at http://127.0.0.1:" + port
+                        + "/  (Ctrl+C to stop)\n"
+                        + "GET /about/ 200  [html_handling: auto-trailing-slash: folder index /about/index.html]\n",
+                run.err());
     }
 }

@@ -4,8 +4,8 @@ import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,23 +50,31 @@ class TokenFileTest {
     void refusesAnExpiredTokenWithoutShowingIt(@TempDir Path dir) throws IOException {
         String token = jwt(NOW.getEpochSecond() - 1);
         Path file = Files.writeString(dir.resolve("token"), token);
-        AssetsDeployException e = assertFails(Kind.INVALID_INPUT, "--assets-token-file " + file + ": the completion token"
-                + " expired at 2026-01-01T11:59:59Z; run `assets-deploy upload` again (it only sends what is missing)",
+        AssetsDeployException e = assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + file + ": the completion token"
+                        + " expired at 2026-01-01T11:59:59Z; run `assets-deploy upload` again (it only sends what is missing)",
                 () -> TokenFile.read(file, NOW));
         assertFalse(e.getMessage().contains(token));
     }
 
     @Test
     void refusesMissingEmptyOrMalformedFiles(@TempDir Path dir) throws IOException {
-        assertFails(Kind.INVALID_INPUT, "--assets-token-file " + dir.resolve("missing") + ": cannot read it"
-                + " (NoSuchFileException); write it with `assets-deploy upload DIR --token-out FILE`",
+        assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + dir.resolve("missing") + ": cannot read it"
+                        + " (NoSuchFileException); write it with `assets-deploy upload DIR --token-out FILE`",
                 () -> TokenFile.read(dir.resolve("missing"), NOW));
         for (String[] file : new String[][] {{"empty", "\n"}, {"two", "a\nb\n"}}) {
             Path path = Files.writeString(dir.resolve(file[0]), file[1]);
-            assertFails(Kind.INVALID_INPUT, "--assets-token-file " + path + ": expected one completion token"
-                    + " (as written by `assets-deploy upload --token-out`)", () -> TokenFile.read(path, NOW));
+            assertFails(
+                    Kind.INVALID_INPUT,
+                    "--assets-token-file " + path + ": expected one completion token"
+                            + " (as written by `assets-deploy upload --token-out`)",
+                    () -> TokenFile.read(path, NOW));
         }
         // Not a JWT we can read: passed on, the API is the judge.
-        assertEquals(AssetsSource.token("opaque"), TokenFile.read(Files.writeString(dir.resolve("opaque"), "opaque"), NOW));
+        assertEquals(
+                AssetsSource.token("opaque"), TokenFile.read(Files.writeString(dir.resolve("opaque"), "opaque"), NOW));
     }
 }

@@ -16,14 +16,36 @@ class WorkerModulesTest {
     @Test
     void namesAreRelativeToTheMainModulesFolderAndTypesFollowTheKind(@TempDir Path dir) throws IOException {
         Path main = touch(dir.resolve("dist/index.js"));
-        List<Path> extras = List.of(touch(dir.resolve("dist/lib/util.mjs")), touch(dir.resolve("dist/legacy.cjs")),
-                touch(dir.resolve("dist/add.wasm")), touch(dir.resolve("dist/page.html")), touch(dir.resolve("dist/notes.txt")),
-                touch(dir.resolve("dist/blob.bin")), touch(dir.resolve("dist/index.js.map")));
+        List<Path> extras = List.of(
+                touch(dir.resolve("dist/lib/util.mjs")),
+                touch(dir.resolve("dist/legacy.cjs")),
+                touch(dir.resolve("dist/add.wasm")),
+                touch(dir.resolve("dist/page.html")),
+                touch(dir.resolve("dist/notes.txt")),
+                touch(dir.resolve("dist/blob.bin")),
+                touch(dir.resolve("dist/index.js.map")));
         List<WorkerModule> modules = WorkerModules.resolve(main, extras);
-        assertEquals(List.of("index.js", "lib/util.mjs", "legacy.cjs", "add.wasm", "page.html", "notes.txt", "blob.bin",
-                "index.js.map"), modules.stream().map(WorkerModule::name).toList());
-        assertEquals(List.of("application/javascript+module", "application/javascript+module", "application/javascript",
-                "application/wasm", "text/plain", "text/plain", "application/octet-stream", "application/source-map"),
+        assertEquals(
+                List.of(
+                        "index.js",
+                        "lib/util.mjs",
+                        "legacy.cjs",
+                        "add.wasm",
+                        "page.html",
+                        "notes.txt",
+                        "blob.bin",
+                        "index.js.map"),
+                modules.stream().map(WorkerModule::name).toList());
+        assertEquals(
+                List.of(
+                        "application/javascript+module",
+                        "application/javascript+module",
+                        "application/javascript",
+                        "application/wasm",
+                        "text/plain",
+                        "text/plain",
+                        "application/octet-stream",
+                        "application/source-map"),
                 modules.stream().map(WorkerModule::contentType).toList());
     }
 
@@ -33,7 +55,8 @@ class WorkerModulesTest {
         assertRefused(() -> WorkerModules.resolve(dir.resolve("src/missing.js"), List.of()), "missing.js");
         assertRefused(() -> WorkerModules.resolve(touch(dir.resolve("src/index.ts")), List.of()), "ES module");
         assertRefused(() -> WorkerModules.resolve(main, List.of(touch(dir.resolve("outside.js")))), "inside the main");
-        assertRefused(() -> WorkerModules.resolve(main, List.of(touch(dir.resolve("src/x.ts")))), "unknown module kind");
+        assertRefused(
+                () -> WorkerModules.resolve(main, List.of(touch(dir.resolve("src/x.ts")))), "unknown module kind");
         assertRefused(() -> WorkerModules.resolve(main, List.of(main)), "given twice");
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
-import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import java.io.ByteArrayOutputStream;
@@ -29,21 +29,40 @@ class WranglerParityTest {
     static final AssetsSource TOKEN = AssetsSource.token("COMPLETION.JWT.TOKEN");
 
     static DeployConfig assetsOnly() {
-        return new DeployConfig(null, "site", null, null, "2025-01-01", List.of(), PROJECT.resolve("public"),
+        return new DeployConfig(
+                null,
+                "site",
+                null,
+                null,
+                "2025-01-01",
+                List.of(),
+                PROJECT.resolve("public"),
                 new AssetsSettings(null, HtmlHandling.DROP_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE, null));
     }
 
     static DeployConfig withCode() {
-        return new DeployConfig(null, "site", PROJECT.resolve("dist/worker.js"), null, "2025-01-01", List.of("nodejs_compat"),
-                PROJECT.resolve("public"), new AssetsSettings("ASSETS", null, NotFoundHandling.SINGLE_PAGE_APPLICATION,
-                RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
+        return new DeployConfig(
+                null,
+                "site",
+                PROJECT.resolve("dist/worker.js"),
+                null,
+                "2025-01-01",
+                List.of("nodejs_compat"),
+                PROJECT.resolve("public"),
+                new AssetsSettings(
+                        "ASSETS",
+                        null,
+                        NotFoundHandling.SINGLE_PAGE_APPLICATION,
+                        RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
     }
 
-    void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message) throws IOException {
+    void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message)
+            throws IOException {
         assertSameAsWrangler(recording, config, new DeployTarget("site", null, versionOnly), message);
     }
 
-    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message) throws IOException {
+    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message)
+            throws IOException {
         List<String> request = Files.readAllLines(RECORDED.resolve(recording + ".request"));
         byte[] expected = Files.readAllBytes(RECORDED.resolve(recording + ".body"));
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());

@@ -46,12 +46,15 @@ final class AssetsArea implements FakeArea {
     private static final long MAX_ASSET_SIZE = 25L * 1024 * 1024;
 
     /** One upload session: what it asked for, its token, when it expires. */
-    private record Session(String id, String jwt, Map<String, String> pathByHash, Map<String, Long> sizeByHash,
-                           Set<String> needed, Instant expires) {
-    }
+    private record Session(
+            String id,
+            String jwt,
+            Map<String, String> pathByHash,
+            Map<String, Long> sizeByHash,
+            Set<String> needed,
+            Instant expires) {}
 
-    private record Completion(Map<String, String> manifestPaths, Instant expires) {
-    }
+    private record Completion(Map<String, String> manifestPaths, Instant expires) {}
 
     /** Thrown to make the JDK server drop the connection without answering. */
     private static final class InjectedDrop extends IOException {
@@ -81,14 +84,19 @@ final class AssetsArea implements FakeArea {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.of("POST", "^/accounts/([^/]+)/workers/(?:dispatch/namespaces/([^/]+)/)?scripts/([^/]+)"
-                        + "/assets-upload-session$", (ex, m) -> {
+                Route.of(
+                        "POST",
+                        "^/accounts/([^/]+)/workers/(?:dispatch/namespaces/([^/]+)/)?scripts/([^/]+)"
+                                + "/assets-upload-session$",
+                        (ex, m) -> {
                             if (api.accountAuthorized(ex, m.group(1))) {
                                 openSession(ex);
                             }
                         }),
                 Route.of("POST", "^/accounts/([^/]+)/workers/assets/upload$", (ex, m) -> upload(ex, m.group(1), null)),
-                Route.of("POST", "^/accounts/([^/]+)/workers/assets/upload/([^/]+)$",
+                Route.of(
+                        "POST",
+                        "^/accounts/([^/]+)/workers/assets/upload/([^/]+)$",
                         (ex, m) -> upload(ex, m.group(1), m.group(2))));
     }
 
@@ -103,7 +111,8 @@ final class AssetsArea implements FakeArea {
     private void openSession(HttpExchange ex) throws IOException {
         JsonObject body;
         try {
-            body = JsonParser.parseString(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            body = JsonParser.parseString(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (RuntimeException e) {
             respond(ex, 400, error(10021, "request body is not JSON"));
             return;
@@ -169,12 +178,20 @@ final class AssetsArea implements FakeArea {
                 payload.addProperty("edge_kv_upload_concurrency", settings.edgeKvUploadConcurrency);
             }
             String jwt = FakeJwt.make(payload);
-            sessionsByJwt.put(jwt, new Session(payload.get("session").getAsString(), jwt, pathByHash, sizeByHash,
-                    Collections.unmodifiableSet(needed), expires));
+            sessionsByJwt.put(
+                    jwt,
+                    new Session(
+                            payload.get("session").getAsString(),
+                            jwt,
+                            pathByHash,
+                            sizeByHash,
+                            Collections.unmodifiableSet(needed),
+                            expires));
             JsonArray buckets = buckets(needed, sizeByHash);
             result.addProperty("jwt", jwt);
             result.add("buckets", buckets);
-            sessionLog.add("session " + number + ": asked for " + needed.size() + " hashes in " + buckets.size() + " buckets");
+            sessionLog.add(
+                    "session " + number + ": asked for " + needed.size() + " hashes in " + buckets.size() + " buckets");
         }
         respond(ex, 200, success(result));
     }
@@ -185,7 +202,8 @@ final class AssetsArea implements FakeArea {
         long bytes = 0;
         for (String hash : needed) {
             long encoded = 4 * ((sizeByHash.get(hash) + 2) / 3);
-            if (current.size() > 0 && (current.size() >= settings.maxBucketFiles || bytes + encoded > settings.maxBucketBytes)) {
+            if (current.size() > 0
+                    && (current.size() >= settings.maxBucketFiles || bytes + encoded > settings.maxBucketBytes)) {
                 buckets.add(current);
                 current = new JsonArray();
                 bytes = 0;
@@ -223,7 +241,10 @@ final class AssetsArea implements FakeArea {
                     ex.getResponseHeaders().add("Retry-After", action.retryAfter());
                 }
                 ex.getResponseHeaders().add("cf-ray", "fake" + number + "-LHR");
-                respond(ex, action.status(), error(action.status() == 429 ? 971 : 10013, "injected HTTP " + action.status()));
+                respond(
+                        ex,
+                        action.status(),
+                        error(action.status() == 429 ? 971 : 10013, "injected HTTP " + action.status()));
                 return;
             }
             case DROP_MID_BODY -> {
@@ -232,8 +253,7 @@ final class AssetsArea implements FakeArea {
                 // An exception makes the JDK server close the connection without an answer.
                 throw new InjectedDrop();
             }
-            default -> {
-            }
+            default -> {}
         }
         Session session = uploadSession(ex);
         if (session == null) {
@@ -245,7 +265,8 @@ final class AssetsArea implements FakeArea {
             return;
         }
         Map<String, String> received = new LinkedHashMap<>();
-        String problem = singleHash != null ? readSingle(ex, session, singleHash, received) : readBulk(ex, session, received);
+        String problem =
+                singleHash != null ? readSingle(ex, session, singleHash, received) : readBulk(ex, session, received);
         if (problem != null) {
             problems.add(problem);
             drain(body);
@@ -277,7 +298,8 @@ final class AssetsArea implements FakeArea {
     private Session uploadSession(HttpExchange ex) throws IOException {
         Headers h = ex.getRequestHeaders();
         String auth = h.getFirst("Authorization");
-        if (h.containsKey("X-Auth-Key") || h.containsKey("X-Auth-Email")
+        if (h.containsKey("X-Auth-Key")
+                || h.containsKey("X-Auth-Email")
                 || (settings.apiToken != null && ("Bearer " + settings.apiToken).equals(auth))) {
             problems.add("asset upload sent the account's credentials");
             refuse(ex, 401, error(10000, "asset uploads take the upload token, not the account's credentials"));
@@ -316,7 +338,8 @@ final class AssetsArea implements FakeArea {
             if (hash == null || !hash.equals(part.filename())) {
                 return "part name " + hash + " and filename " + part.filename() + " must both be the hash";
             }
-            String problem = PartCheck.check(session.pathByHash(), session.sizeByHash(), hash, part.contentType(), part.body(), true);
+            String problem = PartCheck.check(
+                    session.pathByHash(), session.sizeByHash(), hash, part.contentType(), part.body(), true);
             if (problem != null) {
                 return problem;
             }
@@ -327,9 +350,11 @@ final class AssetsArea implements FakeArea {
         return received.isEmpty() ? "bulk upload with no parts" : null;
     }
 
-    private String readSingle(HttpExchange ex, Session session, String hash, Map<String, String> received) throws IOException {
+    private String readSingle(HttpExchange ex, Session session, String hash, Map<String, String> received)
+            throws IOException {
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        String problem = PartCheck.check(session.pathByHash(), session.sizeByHash(), hash, contentType, ex.getRequestBody(), false);
+        String problem = PartCheck.check(
+                session.pathByHash(), session.sizeByHash(), hash, contentType, ex.getRequestBody(), false);
         if (problem == null) {
             received.put(hash, contentType);
         }

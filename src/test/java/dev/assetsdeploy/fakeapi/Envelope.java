@@ -14,8 +14,7 @@ import java.time.Duration;
 /** The Cloudflare API's answers as the fake gives them: the JSON envelope, and the request helpers every area uses. */
 final class Envelope {
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     static JsonObject success(JsonElement result) {
         JsonObject envelope = new JsonObject();

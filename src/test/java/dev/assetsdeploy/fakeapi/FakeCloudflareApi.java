@@ -56,8 +56,8 @@ public final class FakeCloudflareApi implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AssetsArea assets = new AssetsArea(this, problems);
     private final WorkerScriptsArea scripts = new WorkerScriptsArea(this, problems);
-    private final List<FakeArea.Route> routes = Stream.of(assets, scripts)
-            .flatMap(area -> area.routes().stream()).toList();
+    private final List<FakeArea.Route> routes =
+            Stream.of(assets, scripts).flatMap(area -> area.routes().stream()).toList();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -167,7 +167,10 @@ public final class FakeCloudflareApi implements AutoCloseable {
                 }
             }
             drain(ex.getRequestBody());
-            respond(ex, 404, error(7003, "Could not route to " + path + ", perhaps your object identifier is invalid?"));
+            respond(
+                    ex,
+                    404,
+                    error(7003, "Could not route to " + path + ", perhaps your object identifier is invalid?"));
             ex.close();
         } catch (RuntimeException e) {
             problems.add("fake API bug or malformed request: " + e);
@@ -183,11 +186,14 @@ public final class FakeCloudflareApi implements AutoCloseable {
         Headers h = ex.getRequestHeaders();
         String auth = h.getFirst("Authorization");
         boolean tokenOk = settings.apiToken != null && ("Bearer " + settings.apiToken).equals(auth);
-        boolean keyOk = settings.apiKey != null && settings.apiKey.equals(h.getFirst("X-Auth-Key"))
-                && settings.email != null && settings.email.equals(h.getFirst("X-Auth-Email"));
+        boolean keyOk = settings.apiKey != null
+                && settings.apiKey.equals(h.getFirst("X-Auth-Key"))
+                && settings.email != null
+                && settings.email.equals(h.getFirst("X-Auth-Email"));
         if (!tokenOk && !keyOk) {
             drain(ex.getRequestBody());
-            problems.add("account endpoint without the account's credentials: " + ex.getRequestURI().getPath());
+            problems.add("account endpoint without the account's credentials: "
+                    + ex.getRequestURI().getPath());
             respond(ex, 400, error(10000, "Authentication error"));
             return false;
         }

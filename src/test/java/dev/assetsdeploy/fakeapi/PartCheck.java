@@ -12,16 +12,21 @@ import org.apache.commons.codec.digest.Blake3;
 /** The fake's check of one uploaded asset: Base64 or raw bytes, streamed, hashed with the reference BLAKE3. */
 final class PartCheck {
 
-    private PartCheck() {
-    }
+    private PartCheck() {}
 
     /**
      * Reads one asset's bytes as they stream in, recomputes the hash from them and compares it.
      *
      * @return the problem, or {@code null} when the part is the asset the manifest announced
      */
-    static String check(Map<String, String> pathByHash, Map<String, Long> sizeByHash, String hash, String contentType,
-                        InputStream in, boolean base64) throws IOException {
+    static String check(
+            Map<String, String> pathByHash,
+            Map<String, Long> sizeByHash,
+            String hash,
+            String contentType,
+            InputStream in,
+            boolean base64)
+            throws IOException {
         String path = pathByHash.get(hash);
         if (path == null) {
             return "hash " + hash + " is not in this session's manifest";
@@ -41,7 +46,11 @@ final class PartCheck {
             if (base64) {
                 for (int i = 0; i < n; i++) {
                     byte c = buf[i];
-                    boolean alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+                    boolean alpha = (c >= 'A' && c <= 'Z')
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '+'
+                            || c == '/';
                     if (c == '=') {
                         padding++;
                     } else if (!alpha || padding > 0) {

@@ -76,8 +76,11 @@ final class WorkerScriptsArea implements FakeArea {
             result.addProperty("id", UUID.randomUUID().toString());
             result.addProperty("strategy", "percentage");
             JsonElement request = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-            result.add("versions", request.isJsonObject() && request.getAsJsonObject().has("versions")
-                    ? request.getAsJsonObject().get("versions") : new JsonArray());
+            result.add(
+                    "versions",
+                    request.isJsonObject() && request.getAsJsonObject().has("versions")
+                            ? request.getAsJsonObject().get("versions")
+                            : new JsonArray());
         }
         respond(ex, 200, success(result));
     }
@@ -91,9 +94,13 @@ final class WorkerScriptsArea implements FakeArea {
         MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body), boundary);
         for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
             if ("metadata".equals(part.name())) {
-                JsonObject metadata = JsonParser.parseString(new String(part.body().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+                JsonObject metadata = JsonParser.parseString(
+                                new String(part.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .getAsJsonObject();
                 JsonObject assets = metadata.has("assets") ? metadata.getAsJsonObject("assets") : null;
-                if (assets != null && assets.has("jwt") && !api.isValidCompletionToken(assets.get("jwt").getAsString())) {
+                if (assets != null
+                        && assets.has("jwt")
+                        && !api.isValidCompletionToken(assets.get("jwt").getAsString())) {
                     return "metadata.assets.jwt is not a live completion token";
                 }
                 return null;

@@ -45,7 +45,11 @@ class AssetRouterTest {
     // ---- ETags ----
 
     private String styleHash() {
-        return new ManifestBuilder(100, 1).build(dir).entry("/style.css").orElseThrow().hash();
+        return new ManifestBuilder(100, 1)
+                .build(dir)
+                .entry("/style.css")
+                .orElseThrow()
+                .hash();
     }
 
     @Test
@@ -61,8 +65,9 @@ class AssetRouterTest {
     @Test
     void ifNoneMatchWithTheWeakETagIs304() throws IOException {
         write("/style.css", "body{}");
-        PreviewResponse notModified = router(settings(null, null)).resolve(new PreviewRequest("GET", "/style.css", "h",
-                Map.of("If-None-Match", "W/\"" + styleHash() + "\"")));
+        PreviewResponse notModified = router(settings(null, null))
+                .resolve(new PreviewRequest(
+                        "GET", "/style.css", "h", Map.of("If-None-Match", "W/\"" + styleHash() + "\"")));
         assertEquals(304, notModified.status());
         assertEquals("/style.css", notModified.asset().path());
         assertEquals("If-None-Match", notModified.decidingStep().rule());
@@ -83,7 +88,9 @@ class AssetRouterTest {
         PreviewResponse redirect = siteWithRules().resolve(PreviewRequest.get("/old?x=1"));
         assertEquals(301, redirect.status());
         assertEquals("/about/?x=1", redirect.location());
-        assertEquals("_redirects: line 2 '/old /about/ 301' redirects to /about/?x=1", redirect.decidingStep().toString());
+        assertEquals(
+                "_redirects: line 2 '/old /about/ 301' redirects to /about/?x=1",
+                redirect.decidingStep().toString());
     }
 
     @Test
@@ -92,7 +99,9 @@ class AssetRouterTest {
         assertEquals(307, canonical.status());
         assertEquals("/about/", canonical.location());
         assertEquals("html_handling", canonical.decidingStep().rule());
-        assertTrue(canonical.decidingStep().detail().contains("/about/index.html"), canonical.decidingStep().detail());
+        assertTrue(
+                canonical.decidingStep().detail().contains("/about/index.html"),
+                canonical.decidingStep().detail());
     }
 
     @Test
@@ -101,8 +110,11 @@ class AssetRouterTest {
         assertEquals("about".length(), page.asset().size());
         assertEquals("yes", page.headers().get("X-About"));
         assertNull(page.headers().get("Cache-Control"));
-        assertEquals(List.of("html_handling: auto-trailing-slash: folder index /about/index.html",
-                "_headers: line 1 '/about/*' removes Cache-Control, sets x-about"), steps(page));
+        assertEquals(
+                List.of(
+                        "html_handling: auto-trailing-slash: folder index /about/index.html",
+                        "_headers: line 1 '/about/*' removes Cache-Control, sets x-about"),
+                steps(page));
     }
 
     @Test
@@ -118,8 +130,8 @@ class AssetRouterTest {
     private AssetRouter spaWithWorker(String compatibilityDate, AssetsSettings.RunWorkerFirst runWorkerFirst)
             throws IOException {
         write("/index.html", "home");
-        return router(new PreviewSettings(null, NotFoundHandling.SINGLE_PAGE_APPLICATION, compatibilityDate, List.of(), true,
-                runWorkerFirst));
+        return router(new PreviewSettings(
+                null, NotFoundHandling.SINGLE_PAGE_APPLICATION, compatibilityDate, List.of(), true, runWorkerFirst));
     }
 
     private static final PreviewRequest NAVIGATION =
@@ -127,35 +139,45 @@ class AssetRouterTest {
 
     @Test
     void aRunWorkerFirstRuleSendsItsPathsToTheWorker() throws IOException {
-        PreviewResponse api = spaWithWorker("2025-03-31", AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*")))
+        PreviewResponse api = spaWithWorker(
+                        "2025-03-31", AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*")))
                 .resolve(PreviewRequest.get("/api/users"));
         assertTrue(api.toWorker());
-        assertEquals("run_worker_first: '/api/*' sends /api/users to the Worker", api.decidingStep().toString());
+        assertEquals(
+                "run_worker_first: '/api/*' sends /api/users to the Worker",
+                api.decidingStep().toString());
     }
 
     @Test
     void aNegativeRuleServesAssetsThenTheSpaFallback() throws IOException {
-        PreviewResponse publicApi = spaWithWorker("2025-03-31",
-                AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*"))).resolve(PreviewRequest.get("/api/public/x"));
+        PreviewResponse publicApi = spaWithWorker(
+                        "2025-03-31", AssetsSettings.RunWorkerFirst.of(List.of("/api/*", "!/api/public/*")))
+                .resolve(PreviewRequest.get("/api/public/x"));
         assertFalse(publicApi.toWorker(), "negative rule: assets, then the SPA fallback (static routing keeps it)");
         assertEquals(200, publicApi.status());
     }
 
     @Test
     void navigationsGoToTheWorkerBefore20250401() throws IOException {
-        assertTrue(spaWithWorker("2025-03-31", null).resolve(NAVIGATION).toWorker(),
+        assertTrue(
+                spaWithWorker("2025-03-31", null).resolve(NAVIGATION).toWorker(),
                 "before 2025-04-01 navigations go to the Worker");
     }
 
     @Test
     void navigationsGetTheSpaIndexFrom20250401() throws IOException {
-        assertEquals(200, spaWithWorker("2025-04-01", null).resolve(NAVIGATION).status(),
+        assertEquals(
+                200,
+                spaWithWorker("2025-04-01", null).resolve(NAVIGATION).status(),
                 "from 2025-04-01 they get the SPA index");
     }
 
     @Test
     void otherRequestsStillGoToTheWorkerFrom20250401() throws IOException {
-        assertTrue(spaWithWorker("2025-04-01", null).resolve(PreviewRequest.get("/app/route")).toWorker(),
+        assertTrue(
+                spaWithWorker("2025-04-01", null)
+                        .resolve(PreviewRequest.get("/app/route"))
+                        .toWorker(),
                 "non-navigations still go to the Worker");
     }
 }

@@ -32,7 +32,8 @@ class PreviewServerTest {
     @TempDir
     Path dir;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private LiveSite live;
     private PreviewServer server;
@@ -49,10 +50,13 @@ class PreviewServerTest {
     /** Serves the folder as it is from now on, logging each request and each reload. */
     private void start() {
         PreviewSettings settings = new PreviewSettings(null, null, "2025-06-01", List.of(), false, null);
-        live = new LiveSite(dir, d -> PreviewSite.load(new ManifestBuilder(100, 1).build(d), settings),
-                site -> log.add("reloaded"), failure -> log.add("failed: " + failure.getMessage()));
-        server = PreviewServer.start("127.0.0.1", 0, live::router,
-                (method, target, r) -> log.add(method + " " + target + " " + r.status()));
+        live = new LiveSite(
+                dir,
+                d -> PreviewSite.load(new ManifestBuilder(100, 1).build(d), settings),
+                site -> log.add("reloaded"),
+                failure -> log.add("failed: " + failure.getMessage()));
+        server = PreviewServer.start(
+                "127.0.0.1", 0, live::router, (method, target, r) -> log.add(method + " " + target + " " + r.status()));
         port = server.address().getPort();
     }
 
@@ -67,15 +71,19 @@ class PreviewServerTest {
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The status line and headers of a request sent as these bytes (the JDK client would encode the path). */
     private String rawHead(String requestLine) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             return response.substring(0, response.indexOf("\r\n\r\n") + 2);
         }
@@ -122,11 +130,14 @@ class PreviewServerTest {
     @Test
     void logsEveryRequestAnsweredInOrder() throws Exception {
         start();
-        for (String[] request : new String[][] {{"GET", "/"}, {"GET", "/about?x=1"}, {"HEAD", "/about/"}, {"POST", "/"},
-                {"GET", "/caf%C3%A9"}}) {
+        for (String[] request : new String[][] {
+            {"GET", "/"}, {"GET", "/about?x=1"}, {"HEAD", "/about/"}, {"POST", "/"}, {"GET", "/caf%C3%A9"}
+        }) {
             send(request[0], request[1]);
         }
-        assertEquals(List.of("GET / 200", "GET /about?x=1 307", "HEAD /about/ 200", "POST / 405", "GET /caf%C3%A9 404"), log);
+        assertEquals(
+                List.of("GET / 200", "GET /about?x=1 307", "HEAD /about/ 200", "POST / 405", "GET /caf%C3%A9 404"),
+                log);
     }
 
     @Test
@@ -155,16 +166,19 @@ class PreviewServerTest {
     void aPathStartingWithTwoSlashesIsAPathNotAHost() throws Exception {
         start();
         String slashes = rawHead("GET //about/ HTTP/1.1");
-        assertTrue(slashes.startsWith("HTTP/1.1 307") && slashes.contains("\r\nLocation: /about/\r\n"),
+        assertTrue(
+                slashes.startsWith("HTTP/1.1 307") && slashes.contains("\r\nLocation: /about/\r\n"),
                 "'//about/' is a path, not a host: " + slashes);
     }
 
     @Test
     void aPortInUseIsInvalidInputThatNamesPortAndFlag() {
         start();
-        AssetsDeployException inUse = assertFailsContaining(Kind.INVALID_INPUT,
-                () -> PreviewServer.start("127.0.0.1", port, live::router, (m, t, r) -> { }),
-                "cannot listen on 127.0.0.1:" + port, "another server uses that port; stop it or choose another with --port");
+        AssetsDeployException inUse = assertFailsContaining(
+                Kind.INVALID_INPUT,
+                () -> PreviewServer.start("127.0.0.1", port, live::router, (m, t, r) -> {}),
+                "cannot listen on 127.0.0.1:" + port,
+                "another server uses that port; stop it or choose another with --port");
         assertTrue(inUse.getMessage().startsWith("cannot listen on 127.0.0.1:" + port), inUse.getMessage());
     }
 
