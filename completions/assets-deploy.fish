@@ -30,7 +30,7 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l html-handling 
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l not-found-handling -x -d 'none, 404-page or single-page-application (config: assets.not_found_handling).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l run-worker-first -x -d 'true, false, or a rule like /api/* or !/api/docs (repeatable); replaces the config\'s assets.run_worker_first.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l max-files -x -d 'Refuse a folder with more than N files, before reading any (default: 20000; paid plans allow 100000).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l concurrency -x -d 'Upload buckets in flight at most (default: 6).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l concurrency -x -d 'Upload requests in flight at most (default: 6; lowered automatically when the API asks).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l timeout -x -d 'Give up on a response after SECONDS (then retry; default: 120).'

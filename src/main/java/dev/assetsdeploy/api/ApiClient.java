@@ -5,8 +5,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.Json;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,17 +63,19 @@ public final class ApiClient implements Closeable {
     private static final int SNIPPET_BYTES = 200;
 
     private final ApiSettings settings;
+    private final ApiPaths paths;
     private final Consumer<String> trace;
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
 
     public ApiClient(ApiSettings settings) {
-        this(settings, line -> { });
+        this(settings, line -> {});
     }
 
     /** {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose. */
     public ApiClient(ApiSettings settings, Consumer<String> trace) {
         this.settings = settings;
+        this.paths = ApiPaths.forAccount(settings.accountId());
         this.trace = trace;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .useSystemProperties()
@@ -99,23 +101,9 @@ public final class ApiClient implements Closeable {
         this.http = builder.build();
     }
 
-    public ApiSettings settings() {
-        return settings;
-    }
-
-    /** {@code /accounts/<account id>} + {@code rest}. */
-    public String accountPath(String rest) {
-        return "/accounts/" + settings.accountId() + rest;
-    }
-
-    /** Sends {@code body} as JSON with retries; returns the envelope's {@code result}. */
-    public JsonElement json(String step, String method, String path, JsonElement body) {
-        return call(new ApiRequest(step, method, path, body == null ? null : new ApiRequest.JsonBody(body), null)).result();
-    }
-
-    /** Sends a multipart form with retries; returns the envelope's {@code result}. */
-    public JsonElement multipart(String step, String method, String path, MultipartBody body) {
-        return call(new ApiRequest(step, method, path, new ApiRequest.MultipartPayload(body), null)).result();
+    /** The paths of the settings' account: every request's path comes from there. */
+    public ApiPaths paths() {
+        return paths;
     }
 
     /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */
@@ -125,20 +113,21 @@ public final class ApiClient implements Closeable {
             try {
                 return execute(request);
             } catch (ApiException e) {
-                if (!e.retryable()) {
-                    throw e;
+                RetryPolicy.Decision next = retry.decide(attempt, e);
+                if (next instanceof RetryPolicy.GiveUp giveUp) {
+                    throw giveUp.exhausted()
+                            ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)")
+                            : e;
                 }
-                if (attempt >= retry.maxAttempts()) {
-                    throw e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)");
-                }
-                retry.sleep(retry.delayAfter(attempt, e.retryAfter()));
+                retry.sleep(((RetryPolicy.Retry) next).delay());
             }
         }
     }
 
     /** One attempt. Throws {@link ApiException}; {@code retryable()} says whether another may help. */
     public ApiResponse execute(ApiRequest request) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        HttpUriRequestBase http =
+                new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
         if (request.bearer() != null) {
             http.setHeader("Authorization", "Bearer " + request.bearer());
         } else {
@@ -150,19 +139,21 @@ public final class ApiClient implements Closeable {
         long started = System.nanoTime();
         try {
             ApiResponse response = this.http.execute(http, r -> handle(request, r));
-            trace.accept(request.method() + " " + request.path() + " -> " + response.status() + " in "
-                    + millis(started) + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+            trace.accept(request.method() + " " + request.path() + " -> " + response.status() + " in " + millis(started)
+                    + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
             return response;
         } catch (ApiException e) {
-            trace.accept(request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
+            trace.accept(
+                    request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
             throw e;
         } catch (IOException e) {
-            trace.accept(scrub(request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started) + " ms"));
+            trace.accept(scrub(request.method() + " " + request.path() + " -> " + describe(e) + " after "
+                    + millis(started) + " ms"));
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
-            throw new ApiException(Kind.NETWORK, request.step(), 0, true, null,
-                    scrub(request.step() + ": " + describe(e)), e);
+            throw new ApiException(
+                    Kind.NETWORK, request.step(), 0, true, null, scrub(request.step() + ": " + describe(e)), e);
         }
     }
 
@@ -184,8 +175,14 @@ public final class ApiClient implements Closeable {
         JsonObject envelope = parseEnvelope(body);
         String where = request.step() + ": HTTP " + status + (cfRay != null ? " (cf-ray " + cfRay + ")" : "");
         if (envelope == null) {
-            throw new ApiException(retryableStatus ? Kind.NETWORK : Kind.API_REFUSED, request.step(), status,
-                    retryableStatus, retryAfter, scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)), null);
+            throw new ApiException(
+                    retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
+                    request.step(),
+                    status,
+                    retryableStatus,
+                    retryAfter,
+                    scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)),
+                    null);
         }
         boolean success = envelope.get("success").getAsBoolean();
         if (success && status < 300) {
@@ -196,15 +193,29 @@ public final class ApiClient implements Closeable {
         String errors = errors(envelope, codes);
         boolean auth = status == 401 || status == 403 || codes.contains(10000) || codes.contains(9106);
         Kind kind = auth ? Kind.AUTHENTICATION : (retryableStatus ? Kind.NETWORK : Kind.API_REFUSED);
-        String hint = auth ? " (check the API credentials, and that they may edit Workers on account " + settings.accountId() + ")" : "";
-        throw new ApiException(kind, request.step(), status, retryableStatus && !auth, retryAfter,
-                scrub(where + ": " + (errors.isEmpty() ? (success ? "unexpected status" : "request failed, no error given") : errors) + hint), null);
+        String hint = auth
+                ? " (check the API credentials, and that they may edit Workers on account " + settings.accountId() + ")"
+                : "";
+        throw new ApiException(
+                kind,
+                request.step(),
+                status,
+                retryableStatus && !auth,
+                retryAfter,
+                scrub(where + ": "
+                        + (errors.isEmpty()
+                                ? (success ? "unexpected status" : "request failed, no error given")
+                                : errors)
+                        + hint),
+                null);
     }
 
     private static JsonObject parseEnvelope(byte[] body) {
         try {
             JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-            if (json.isJsonObject() && json.getAsJsonObject().get("success") instanceof com.google.gson.JsonPrimitive p && p.isBoolean()) {
+            if (json.isJsonObject()
+                    && json.getAsJsonObject().get("success") instanceof com.google.gson.JsonPrimitive p
+                    && p.isBoolean()) {
                 return json.getAsJsonObject();
             }
             return null;
@@ -228,7 +239,9 @@ public final class ApiClient implements Closeable {
             JsonObject e = error.getAsJsonObject();
             JsonElement code = e.get("code");
             JsonElement message = e.get("message");
-            if (code != null && code.isJsonPrimitive() && code.getAsJsonPrimitive().isNumber()) {
+            if (code != null
+                    && code.isJsonPrimitive()
+                    && code.getAsJsonPrimitive().isNumber()) {
                 codes.add(code.getAsInt());
             }
             String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
@@ -253,7 +266,9 @@ public final class ApiClient implements Closeable {
             return "(empty body)";
         }
         String text = new String(body, 0, Math.min(body.length, SNIPPET_BYTES), StandardCharsets.UTF_8)
-                .replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "?").strip();
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .replaceAll("\\p{Cntrl}", "?")
+                .strip();
         return '"' + text + (body.length > SNIPPET_BYTES ? "…" : "") + '"';
     }
 
@@ -283,7 +298,8 @@ public final class ApiClient implements Closeable {
     private String describe(IOException e) {
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             Duration t = settings.responseTimeout();
-            return "no response within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms") + " (timeout)";
+            return "no response within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms")
+                    + " (timeout)";
         }
         if (e instanceof ConnectException) {
             return "cannot connect to " + host() + ": " + e.getMessage();
@@ -336,15 +352,18 @@ public final class ApiClient implements Closeable {
     private static java.util.Optional<BasicCredentialsProvider> proxyCredentials(ApiSettings settings) {
         BasicCredentialsProvider provider = new BasicCredentialsProvider();
         boolean any = false;
-        for (String url : new String[] {settings.proxy().httpsProxy(), settings.proxy().httpProxy()}) {
+        for (String url :
+                new String[] {settings.proxy().httpsProxy(), settings.proxy().httpProxy()}) {
             if (url == null || url.isBlank()) {
                 continue;
             }
             URI uri = URI.create(url.contains("://") ? url : "http://" + url);
             if (uri.getUserInfo() != null && uri.getHost() != null) {
                 String[] userPass = uri.getUserInfo().split(":", 2);
-                provider.setCredentials(new AuthScope(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
-                        new UsernamePasswordCredentials(userPass[0], (userPass.length > 1 ? userPass[1] : "").toCharArray()));
+                provider.setCredentials(
+                        new AuthScope(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
+                        new UsernamePasswordCredentials(
+                                userPass[0], (userPass.length > 1 ? userPass[1] : "").toCharArray()));
                 any = true;
             }
         }
@@ -386,8 +405,7 @@ public final class ApiClient implements Closeable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** The environment's proxy when one applies to the host, else the JVM's ({@code ProxySelector}). */

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.api;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.time.Duration;
 
 /**
@@ -15,8 +15,14 @@ public final class ApiException extends AssetsDeployException {
     private final boolean retryable;
     private final Duration retryAfter;
 
-    public ApiException(Kind kind, String step, int status, boolean retryable, Duration retryAfter,
-                        String message, Throwable cause) {
+    public ApiException(
+            Kind kind,
+            String step,
+            int status,
+            boolean retryable,
+            Duration retryAfter,
+            String message,
+            Throwable cause) {
         super(kind, message, cause);
         this.step = step;
         this.status = status;

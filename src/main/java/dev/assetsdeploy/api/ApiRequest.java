@@ -11,17 +11,13 @@ import com.google.gson.JsonElement;
 public record ApiRequest(String step, String method, String path, Body body, String bearer) {
 
     /** A request body with its content type and exact length; written as it is sent. */
-    public sealed interface Body permits JsonBody, MultipartPayload, RawBody {
-    }
+    public sealed interface Body permits JsonBody, MultipartPayload, RawBody {}
 
-    public record JsonBody(JsonElement json) implements Body {
-    }
+    public record JsonBody(JsonElement json) implements Body {}
 
-    public record MultipartPayload(MultipartBody multipart) implements Body {
-    }
+    public record MultipartPayload(MultipartBody multipart) implements Body {}
 
-    public record RawBody(String contentType, MultipartBody.Content content) implements Body {
-    }
+    public record RawBody(String contentType, MultipartBody.Content content) implements Body {}
 
     public static ApiRequest get(String step, String path) {
         return new ApiRequest(step, "GET", path, null, null);

@@ -8,9 +8,16 @@ import java.util.regex.Pattern;
  * {@code userAgent} is {@code assets-deploy/<version>}; {@code responseTimeout} bounds the wait
  * for each response (and each read while receiving it); {@code maxConnections} sizes the pool.
  */
-public record ApiSettings(String baseUrl, String accountId, Credentials credentials, String userAgent,
-                          Duration connectTimeout, Duration responseTimeout, ProxySettings proxy,
-                          RetryPolicy retry, int maxConnections) {
+public record ApiSettings(
+        String baseUrl,
+        String accountId,
+        Credentials credentials,
+        String userAgent,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        ProxySettings proxy,
+        RetryPolicy retry,
+        int maxConnections) {
 
     public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
@@ -34,8 +41,16 @@ public record ApiSettings(String baseUrl, String accountId, Credentials credenti
 
     /** Defaults for everything but where to go and who we are. */
     public static ApiSettings of(String baseUrl, String accountId, Credentials credentials, String version) {
-        return new ApiSettings(baseUrl, accountId, credentials, "assets-deploy/" + version,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, ProxySettings.NONE, RetryPolicy.DEFAULT, 64);
+        return new ApiSettings(
+                baseUrl,
+                accountId,
+                credentials,
+                "assets-deploy/" + version,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_RESPONSE_TIMEOUT,
+                ProxySettings.NONE,
+                RetryPolicy.DEFAULT,
+                64);
     }
 
     public static boolean validAccountId(String accountId) {
@@ -43,19 +58,39 @@ public record ApiSettings(String baseUrl, String accountId, Credentials credenti
     }
 
     public ApiSettings withTimeouts(Duration connect, Duration response) {
-        return new ApiSettings(baseUrl, accountId, credentials, userAgent, connect, response, proxy, retry, maxConnections);
+        return new ApiSettings(
+                baseUrl, accountId, credentials, userAgent, connect, response, proxy, retry, maxConnections);
     }
 
     public ApiSettings withProxy(ProxySettings newProxy) {
-        return new ApiSettings(baseUrl, accountId, credentials, userAgent, connectTimeout, responseTimeout, newProxy, retry, maxConnections);
+        return new ApiSettings(
+                baseUrl,
+                accountId,
+                credentials,
+                userAgent,
+                connectTimeout,
+                responseTimeout,
+                newProxy,
+                retry,
+                maxConnections);
     }
 
     public ApiSettings withRetry(RetryPolicy newRetry) {
-        return new ApiSettings(baseUrl, accountId, credentials, userAgent, connectTimeout, responseTimeout, proxy, newRetry, maxConnections);
+        return new ApiSettings(
+                baseUrl,
+                accountId,
+                credentials,
+                userAgent,
+                connectTimeout,
+                responseTimeout,
+                proxy,
+                newRetry,
+                maxConnections);
     }
 
     public ApiSettings withMaxConnections(int connections) {
-        return new ApiSettings(baseUrl, accountId, credentials, userAgent, connectTimeout, responseTimeout, proxy, retry, connections);
+        return new ApiSettings(
+                baseUrl, accountId, credentials, userAgent, connectTimeout, responseTimeout, proxy, retry, connections);
     }
 
     @Override

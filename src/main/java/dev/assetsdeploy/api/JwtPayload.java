@@ -13,8 +13,7 @@ import java.util.Base64;
  */
 public final class JwtPayload {
 
-    private JwtPayload() {
-    }
+    private JwtPayload() {}
 
     /** The payload object, or {@code null} when the token is not a JWT we can read. */
     public static JsonObject decode(String token) {
@@ -24,7 +23,8 @@ public final class JwtPayload {
         }
         try {
             String b64 = parts[1].replace('+', '-').replace('/', '_').replace("=", "");
-            JsonElement json = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8));
+            JsonElement json =
+                    JsonParser.parseString(new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8));
             return json.isJsonObject() ? json.getAsJsonObject() : null;
         } catch (RuntimeException e) {
             return null;
@@ -35,6 +35,7 @@ public final class JwtPayload {
     public static Instant expiry(JsonObject payload) {
         JsonElement e = payload.get("exp");
         return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
-                ? Instant.ofEpochMilli((long) (e.getAsDouble() * 1000)) : null;
+                ? Instant.ofEpochMilli((long) (e.getAsDouble() * 1000))
+                : null;
     }
 }

@@ -76,8 +76,7 @@ public final class MultipartBody {
     }
 
     /** One part: form field {@code name}, optional {@code filename} and {@code contentType} (null = header left out). */
-    public record Part(String name, String filename, String contentType, Content content) {
-    }
+    public record Part(String name, String filename, String contentType, Content content) {}
 
     private final String boundary;
     private final List<Part> parts;
@@ -126,8 +125,12 @@ public final class MultipartBody {
 
     private byte[] partHeader(Part part) {
         StringBuilder head = new StringBuilder()
-                .append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(escape(part.name())).append('"');
+                .append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(escape(part.name()))
+                .append('"');
         if (part.filename() != null) {
             head.append("; filename=\"").append(escape(part.filename())).append('"');
         }
@@ -150,7 +153,8 @@ public final class MultipartBody {
 
     public static final class Builder {
         private final List<Part> parts = new ArrayList<>();
-        private String boundary = "----assets-deploy-" + UUID.randomUUID().toString().replace("-", "");
+        private String boundary =
+                "----assets-deploy-" + UUID.randomUUID().toString().replace("-", "");
 
         /** A fixed boundary (tests); it must not occur in any part. */
         public Builder boundary(String fixed) {

@@ -40,7 +40,9 @@ public record ProxySettings(String httpsProxy, String httpProxy, String noProxy)
                 return true;
             }
             int colon = rule.lastIndexOf(':');
-            if (colon > 0 && rule.indexOf(':') == colon && rule.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+            if (colon > 0
+                    && rule.indexOf(':') == colon
+                    && rule.substring(colon + 1).chars().allMatch(Character::isDigit)) {
                 if (Integer.parseInt(rule.substring(colon + 1)) != port) {
                     continue;
                 }

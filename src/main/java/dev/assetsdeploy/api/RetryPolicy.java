@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * workers do not retry in lockstep). A server's {@code Retry-After} wins when it is longer,
  * capped at {@code maxRetryAfter}. {@code sleeper} does the waiting; tests pass one that doesn't.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, Sleeper sleeper) {
+public record RetryPolicy(
+        int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, Sleeper sleeper) {
 
     /** Waits; injectable so tests run without real delays. */
     @FunctionalInterface
@@ -24,7 +25,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), Sleeper.REAL);
 
     /** One attempt only. */
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Sleeper.REAL);
+    public static final RetryPolicy NONE =
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Sleeper.REAL);
 
     public RetryPolicy {
         if (maxAttempts < 1) {
@@ -38,6 +40,31 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
     public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, baseDelay, maxDelay, maxRetryAfter, sleeper);
+    }
+
+    /** What to do after a failed attempt: wait and try again, or give up. */
+    public sealed interface Decision permits Retry, GiveUp {}
+
+    /** Try again after {@code delay}. */
+    public record Retry(Duration delay) implements Decision {}
+
+    /** The failure is final: as it is, or ({@code exhausted}) one that might have passed, on the last attempt. */
+    public record GiveUp(boolean exhausted) implements Decision {}
+
+    /**
+     * The one retry decision, for {@link ApiClient#call} and the uploader's buckets: a failure that may pass
+     * (I/O, timeouts, 5xx, 429) is retried until {@code maxAttempts}, waiting {@link #delayAfter}.
+     *
+     * @param attempt the attempt that failed, 1 for the first
+     */
+    public Decision decide(int attempt, ApiException failure) {
+        if (!failure.retryable()) {
+            return new GiveUp(false);
+        }
+        if (attempt >= maxAttempts) {
+            return new GiveUp(true);
+        }
+        return new Retry(delayAfter(attempt, failure.retryAfter()));
     }
 
     /** The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1). */

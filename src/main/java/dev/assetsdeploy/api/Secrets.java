@@ -8,8 +8,7 @@ public final class Secrets {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String scrub(String text, List<String> secrets) {
         if (text == null) {

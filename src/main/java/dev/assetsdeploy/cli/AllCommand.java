@@ -1,6 +1,8 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
@@ -13,27 +15,24 @@ import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
-import dev.assetsdeploy.report.Json;
-import dev.assetsdeploy.report.UploadProgress;
-import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadOptions;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
-import dev.assetsdeploy.upload.Uploader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "all", mixinStandardHelpOptions = true,
+@Command(
+        name = "all",
+        mixinStandardHelpOptions = true,
         description = "Manifest, upload and deploy in one go; `assets-deploy DIR --script NAME` runs this."
                 + " With --dry-run: show what would be sent, send nothing, need no credentials.")
 final class AllCommand implements Callable<Integer> {
@@ -44,11 +43,15 @@ final class AllCommand implements Callable<Integer> {
     @ParentCommand
     AssetsDeploy root;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "The assets folder (default: the config's assets.directory).")
     Path dir;
 
-    @Option(names = "--dry-run",
+    @Option(
+            names = "--dry-run",
             description = "Stop after the manifest and config checks: print the manifest summary and the exact Worker"
                     + " metadata (the token as a placeholder). No request, no credentials needed.")
     boolean dryRun;
@@ -62,9 +65,8 @@ final class AllCommand implements Callable<Integer> {
     @Mixin
     ManifestOptions manifestOptions;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadOptions.DEFAULT_CONCURRENCY,
-            description = "Upload buckets in flight at most (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
     @Mixin
     CredentialsOptions credentials;
@@ -78,10 +80,8 @@ final class AllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        // Usage errors first: before the config, the hashing, and whether this is a dry run.
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
+        // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
+        // and whether this is a dry run.
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
@@ -100,40 +100,35 @@ final class AllCommand implements Callable<Integer> {
         }
         Strictness.check(output, warnings);
 
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec)
-                .withMaxConnections(Math.max(64, concurrency));
+        ApiSettings settings =
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            uploaded = uploadAssets(client, settings, manifest, target, env, err);
-            WorkerUpload upload = deployOptions.prepare(cfg, AssetsSource.token(uploaded.token().jwt()));
+            uploaded = UploadStep.of(concurrency, settings, output, env, err)
+                    .run(
+                            client,
+                            manifest,
+                            new UploadTarget(target.scriptName(), target.dispatchNamespace()),
+                            List.of());
+            WorkerUpload upload = deployOptions.prepare(
+                    cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);
         }
-        DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(manifest.fileCount(), manifest.totalBytes(),
-                uploaded.filesUploaded(), uploaded.filesAlreadyUploaded(), uploaded.bytesUploaded());
+        DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
+                manifest.fileCount(),
+                manifest.totalBytes(),
+                uploaded.filesUploaded(),
+                uploaded.filesAlreadyUploaded(),
+                uploaded.bytesUploaded());
         DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }
 
-    /** Phase 2, exactly as {@code upload} runs it, with its progress on stderr. */
-    private UploadResult uploadAssets(ApiClient client, ApiSettings settings, Manifest manifest, DeployTarget target,
-                                      Environment env, PrintWriter err) {
-        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
-        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
-        try {
-            return new Uploader(client, options, progress != null ? progress : UploadListener.NONE)
-                    .upload(manifest, new UploadTarget(target.scriptName(), target.dispatchNamespace()));
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
-        }
-    }
-
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = "/accounts/" + (account != null ? account : "<account>") + plan.target().accountRelativePath();
+        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The root command. It only groups the subcommands; the bare form runs {@code all}. */
-@Command(name = "assets-deploy",
+@Command(
+        name = "assets-deploy",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deploy a folder of static files to a Cloudflare Worker (Workers static assets).",
@@ -94,7 +95,10 @@ public final class AssetsDeploy implements Runnable {
     }
 
     private static void applyExitCodeList(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+        cl.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.HELP);
         cl.getSubcommands().values().forEach(AssetsDeploy::applyExitCodeList);
     }
 

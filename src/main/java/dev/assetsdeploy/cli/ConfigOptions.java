@@ -1,9 +1,10 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.ConfigLoader;
-import dev.assetsdeploy.config.DeployConfig;
-import dev.assetsdeploy.config.ConfigWarning;
 import dev.assetsdeploy.config.ConfigOverrides;
+import dev.assetsdeploy.config.ConfigWarning;
+import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.RoutingFileWarning;
@@ -20,42 +21,62 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or"
                     + " wrangler.toml, from this folder upward).")
     Path configFile;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "NAME",
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "NAME",
             description = "Apply the config's env.NAME section over its top level (default: $CLOUDFLARE_ENV).")
     String environment;
 
-    @Option(names = {"--script", "--name"}, paramLabel = "NAME", description = "The Worker's name (config: name).")
+    @Option(
+            names = {"--script", "--name"},
+            paramLabel = "NAME",
+            description = "The Worker's name (config: name).")
     String scriptName;
 
-    @Option(names = "--main", paramLabel = "FILE",
+    @Option(
+            names = "--main",
+            paramLabel = "FILE",
             description = "The Worker's main module, already built (config: main). Without it: an assets-only Worker.")
     Path main;
 
     @Option(names = "--compatibility-date", paramLabel = "YYYY-MM-DD", description = "Config: compatibility_date.")
     String compatibilityDate;
 
-    @Option(names = {"--compatibility-flag", "--compatibility-flags"}, paramLabel = "FLAG",
+    @Option(
+            names = {"--compatibility-flag", "--compatibility-flags"},
+            paramLabel = "FLAG",
             description = "Repeatable; replaces the config's compatibility_flags.")
     List<String> compatibilityFlags;
 
-    @Option(names = "--binding", paramLabel = "NAME",
+    @Option(
+            names = "--binding",
+            paramLabel = "NAME",
             description = "The assets binding name the Worker code uses, like ASSETS (config: assets.binding).")
     String binding;
 
-    @Option(names = "--html-handling", paramLabel = "MODE",
-            description = "auto-trailing-slash, force-trailing-slash, drop-trailing-slash or none (config: assets.html_handling).")
+    @Option(
+            names = "--html-handling",
+            paramLabel = "MODE",
+            description =
+                    "auto-trailing-slash, force-trailing-slash, drop-trailing-slash or none (config: assets.html_handling).")
     String htmlHandling;
 
-    @Option(names = "--not-found-handling", paramLabel = "MODE",
+    @Option(
+            names = "--not-found-handling",
+            paramLabel = "MODE",
             description = "none, 404-page or single-page-application (config: assets.not_found_handling).")
     String notFoundHandling;
 
-    @Option(names = "--run-worker-first", paramLabel = "true|false|RULE",
+    @Option(
+            names = "--run-worker-first",
+            paramLabel = "true|false|RULE",
             description = "true, false, or a rule like /api/* or !/api/docs (repeatable);"
                     + " replaces the config's assets.run_worker_first.")
     List<String> runWorkerFirst;
@@ -89,7 +110,8 @@ public final class ConfigOptions {
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */
     public static int printWarnings(LoadedConfig loaded, PrintWriter err) {
-        return Warnings.print(loaded.warnings().stream().map(ConfigWarning::message).toList(), err);
+        return Warnings.print(
+                loaded.warnings().stream().map(ConfigWarning::message).toList(), err);
     }
 
     /**
@@ -100,9 +122,12 @@ public final class ConfigOptions {
         if (config.assetsDirectory() == null) {
             return 0;
         }
-        String htmlHandling = config.assets() == null ? null : config.assets().htmlHandling();
-        return printWarnings(RoutingFileWarning.check(config.assetsDirectory(), RoutingFiles.read(config.assetsDirectory()),
-                htmlHandling), err);
+        HtmlHandling htmlHandling =
+                config.assets() == null ? null : config.assets().htmlHandling();
+        return printWarnings(
+                RoutingFileWarning.check(
+                        config.assetsDirectory(), RoutingFiles.read(config.assetsDirectory()), htmlHandling),
+                err);
     }
 
     static int printWarnings(List<RoutingFileWarning> warnings, PrintWriter err) {

@@ -1,10 +1,10 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.ProxySettings;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,12 +14,17 @@ import picocli.CommandLine.Option;
  */
 public final class CredentialsOptions {
 
-    @Option(names = "--account-id", paramLabel = "ID",
+    @Option(
+            names = "--account-id",
+            paramLabel = "ID",
             description = "The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config's account_id).")
     String accountId;
 
-    @Option(names = "--api-base-url", paramLabel = "URL",
-            description = "The API base URL (default: CLOUDFLARE_API_BASE_URL, or " + ApiSettings.DEFAULT_BASE_URL + ").")
+    @Option(
+            names = "--api-base-url",
+            paramLabel = "URL",
+            description =
+                    "The API base URL (default: CLOUDFLARE_API_BASE_URL, or " + ApiSettings.DEFAULT_BASE_URL + ").")
     String apiBaseUrl;
 
     /** Settings from flags and environment; fails before any request when something is missing. */
@@ -36,8 +41,9 @@ public final class CredentialsOptions {
                     + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
         }
         if (!ApiSettings.validAccountId(account)) {
-            String source = accountId != null ? "--account-id" : env.get("CLOUDFLARE_ACCOUNT_ID") != null
-                    ? "CLOUDFLARE_ACCOUNT_ID" : "account_id in the config";
+            String source = accountId != null
+                    ? "--account-id"
+                    : env.get("CLOUDFLARE_ACCOUNT_ID") != null ? "CLOUDFLARE_ACCOUNT_ID" : "account_id in the config";
             throw AssetsDeployException.invalidInput(source + " is not an account id (letters, digits, _ and - only)");
         }
         String baseUrl = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), ApiSettings.DEFAULT_BASE_URL);
@@ -49,7 +55,8 @@ public final class CredentialsOptions {
                 firstOf(env.get("HTTPS_PROXY"), env.get("https_proxy"), null),
                 firstOf(env.get("HTTP_PROXY"), env.get("http_proxy"), null),
                 firstOf(env.get("NO_PROXY"), env.get("no_proxy"), null));
-        return ApiSettings.of(baseUrl, account, credentials, VersionProvider.version()).withProxy(proxy);
+        return ApiSettings.of(baseUrl, account, credentials, VersionProvider.version())
+                .withProxy(proxy);
     }
 
     /** The account id from --account-id, then CLOUDFLARE_ACCOUNT_ID, then the config; {@code null} when none. */
@@ -65,15 +72,19 @@ public final class CredentialsOptions {
         String key = env.get("CLOUDFLARE_API_KEY");
         String email = env.get("CLOUDFLARE_EMAIL");
         if (key != null && email == null) {
-            throw new AssetsDeployException(Kind.AUTHENTICATION, "CLOUDFLARE_API_KEY is set but CLOUDFLARE_EMAIL is not:"
-                    + " set both, or use an API token in CLOUDFLARE_API_TOKEN");
+            throw new AssetsDeployException(
+                    Kind.AUTHENTICATION,
+                    "CLOUDFLARE_API_KEY is set but CLOUDFLARE_EMAIL is not:"
+                            + " set both, or use an API token in CLOUDFLARE_API_TOKEN");
         }
         if (key != null) {
             return new Credentials.GlobalApiKey(key.strip(), email.strip());
         }
-        throw new AssetsDeployException(Kind.AUTHENTICATION, "no credentials: set CLOUDFLARE_API_TOKEN (an API token"
-                + " allowed to edit Workers), or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; no flag takes a token,"
-                + " because command lines leak into process lists");
+        throw new AssetsDeployException(
+                Kind.AUTHENTICATION,
+                "no credentials: set CLOUDFLARE_API_TOKEN (an API token"
+                        + " allowed to edit Workers), or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; no flag takes a token,"
+                        + " because command lines leak into process lists");
     }
 
     private static String firstOf(String a, String b, String c) {

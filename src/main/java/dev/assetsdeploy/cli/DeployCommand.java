@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
         description = "Upload the Worker (phase 3): its metadata, assets config and modules, with the assets of an"
                 + " earlier `upload --token-out FILE`, or the assets already deployed (--keep-assets).")
 final class DeployCommand implements Callable<Integer> {
@@ -35,19 +37,28 @@ final class DeployCommand implements Callable<Integer> {
     @ParentCommand
     AssetsDeploy root;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The assets folder, read for _headers and _redirects (default: the config's assets.directory).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description =
+                    "The assets folder, read for _headers and _redirects (default: the config's assets.directory).")
     Path dir;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     AssetsChoice assets;
 
     static final class AssetsChoice {
-        @Option(names = "--assets-token-file", paramLabel = "FILE", required = true,
+        @Option(
+                names = "--assets-token-file",
+                paramLabel = "FILE",
+                required = true,
                 description = "The completion token written by `assets-deploy upload --token-out FILE`.")
         Path tokenFile;
 
-        @Option(names = "--keep-assets", required = true,
+        @Option(
+                names = "--keep-assets",
+                required = true,
                 description = "Keep the assets already deployed (a config-only or code-only redeploy).")
         boolean keep;
     }
@@ -71,20 +82,23 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
-        LoadedConfig loaded = config.load(env, dir,
-                deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
+        LoadedConfig loaded =
+                config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
         DeployConfig cfg = loaded.config();
         int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
                 + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
         Strictness.check(output, warnings);
-        AssetsSource source = assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
+        AssetsSource source =
+                assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
+        try (ApiClient client =
+                new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
             result = new WorkerDeployer(client).deploy(upload);
         }
-        DeploySummary summary = new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
+        DeploySummary summary =
+                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -1,9 +1,9 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.DeployReport;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.GithubActions;
-import dev.assetsdeploy.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,8 +12,7 @@ import picocli.CommandLine;
 /** How {@code deploy} and {@code all} hand their result over: stdout (text or JSON), and GitHub Actions when under it. */
 final class DeployOutput {
 
-    private DeployOutput() {
-    }
+    private DeployOutput() {}
 
     static void print(CommandLine cl, Environment env, OutputOptions output, DeploySummary summary) {
         PrintWriter out = cl.getOut();
@@ -24,8 +23,15 @@ final class DeployOutput {
             DeployReport.printText(summary, out);
         }
         if (env.githubActions()) {
-            writeGithub(cl.getErr(), "GITHUB_OUTPUT", env.get("GITHUB_OUTPUT"), file -> GithubActions.writeOutputs(file, summary));
-            writeGithub(cl.getErr(), "GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY"),
+            writeGithub(
+                    cl.getErr(),
+                    "GITHUB_OUTPUT",
+                    env.get("GITHUB_OUTPUT"),
+                    file -> GithubActions.writeOutputs(file, summary));
+            writeGithub(
+                    cl.getErr(),
+                    "GITHUB_STEP_SUMMARY",
+                    env.get("GITHUB_STEP_SUMMARY"),
                     file -> GithubActions.writeSummary(file, summary));
         }
     }

@@ -3,18 +3,33 @@ package dev.assetsdeploy.cli;
 import java.util.Map;
 
 /**
- * The process environment, injected so tests can run commands with any variables set.
- * Only the cli package reads it; core packages get plain values.
+ * The process environment, injected so tests can run commands with any variables set, and stop a
+ * command that runs until it is stopped. Only the cli package reads it; core packages get plain values.
+ *
+ * @param shutdown where such a command registers how to stop (the JVM's shutdown hooks: Ctrl+C, SIGTERM)
  */
-public record Environment(Map<String, String> variables, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+public record Environment(
+        Map<String, String> variables, boolean stdoutIsTerminal, boolean stderrIsTerminal, Shutdown shutdown) {
+
+    /** Runs {@code stop} when the process is asked to end. */
+    @FunctionalInterface
+    public interface Shutdown {
+        void onShutdown(Runnable stop);
+
+        Shutdown JVM = stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop));
+    }
 
     public static Environment system() {
         boolean console = System.console() != null;
-        return new Environment(System.getenv(), console, console);
+        return new Environment(System.getenv(), console, console, Shutdown.JVM);
     }
 
     public static Environment of(Map<String, String> variables) {
-        return new Environment(variables, false, false);
+        return new Environment(variables, false, false, Shutdown.JVM);
+    }
+
+    public Environment withShutdown(Shutdown newShutdown) {
+        return new Environment(variables, stdoutIsTerminal, stderrIsTerminal, newShutdown);
     }
 
     public String get(String name) {

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,14 +22,16 @@ public final class ExitCodes {
         HELP.put("0", "Success.");
         HELP.put("1", "Internal error (a bug: please report it with the --stacktrace output).");
         HELP.put("2", "Bad usage: unknown option, missing or malformed argument.");
-        HELP.put("3", "Invalid input or config: folder, file, config field or flag value (and any warning under --strict).");
-        HELP.put("4", "Authentication failed: check CLOUDFLARE_API_TOKEN (or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL).");
+        HELP.put(
+                "3",
+                "Invalid input or config: folder, file, config field or flag value (and any warning under --strict).");
+        HELP.put(
+                "4", "Authentication failed: check CLOUDFLARE_API_TOKEN (or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL).");
         HELP.put("5", "Refused by the Cloudflare API.");
         HELP.put("6", "Network failure after retries.");
     }
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int of(AssetsDeployException.Kind kind) {
         return switch (kind) {

@@ -7,7 +7,9 @@ import picocli.CommandLine.ScopeType;
 /** Options every command takes, inherited from the root command. */
 public final class GlobalOptions {
 
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--stacktrace",
+            scope = ScopeType.INHERIT,
             description = "Print the full stack trace of an error (for bug reports).")
     boolean stacktrace;
 

@@ -1,9 +1,9 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestJson;
-import dev.assetsdeploy.report.Json;
 import dev.assetsdeploy.report.ManifestReport;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "manifest", mixinStandardHelpOptions = true,
+@Command(
+        name = "manifest",
+        mixinStandardHelpOptions = true,
         description = "Show what a deploy of DIR would publish: every file's path, hash, size and content type,"
                 + " what is ignored and why, and warnings. Sends nothing.")
 final class ManifestCommand implements Callable<Integer> {
@@ -36,8 +38,11 @@ final class ManifestCommand implements Callable<Integer> {
     @Mixin
     ManifestOptions manifestOptions;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the upload-session request body {\"manifest\":{...}} to FILE (the exact body, no newline after it).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description =
+                    "Also write the upload-session request body {\"manifest\":{...}} to FILE (the exact body, no newline after it).")
     Path out;
 
     @Override
@@ -52,7 +57,8 @@ final class ManifestCommand implements Callable<Integer> {
             stdout.write(System.lineSeparator());
             stdout.flush();
         } else {
-            ManifestReport.printText(manifest, output.verbose(), spec.commandLine().getOut());
+            ManifestReport.printText(
+                    manifest, output.verbose(), spec.commandLine().getOut());
         }
         Strictness.check(output, manifest.warnings().size());
         return ExitCodes.OK;
@@ -62,8 +68,8 @@ final class ManifestCommand implements Callable<Integer> {
         try {
             Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("cannot write --out " + out + " (" + e.getMessage()
-                    + "): give a writable file path", e);
+            throw AssetsDeployException.invalidInput(
+                    "cannot write --out " + out + " (" + e.getMessage() + "): give a writable file path", e);
         }
     }
 }

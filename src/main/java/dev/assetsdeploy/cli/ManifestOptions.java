@@ -18,13 +18,18 @@ public final class ManifestOptions {
 
     int maxFiles = ManifestBuilder.DEFAULT_MAX_FILES;
 
-    @Option(names = "--max-files", paramLabel = "N", defaultValue = "" + ManifestBuilder.DEFAULT_MAX_FILES,
+    @Option(
+            names = "--max-files",
+            paramLabel = "N",
+            defaultValue = "" + ManifestBuilder.DEFAULT_MAX_FILES,
             description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE};"
                     + " paid plans allow 100000).")
     void maxFiles(int n) {
         if (n < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--max-files must be at least 1, not " + n + " (default " + ManifestBuilder.DEFAULT_MAX_FILES + ")");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--max-files must be at least 1, not " + n + " (default " + ManifestBuilder.DEFAULT_MAX_FILES
+                            + ")");
         }
         maxFiles = n;
     }
@@ -35,6 +40,7 @@ public final class ManifestOptions {
 
     /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */
     static int printWarnings(Manifest manifest, PrintWriter err) {
-        return Warnings.print(manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
+        return Warnings.print(
+                manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
     }
 }

@@ -10,10 +10,14 @@ public final class OutputOptions {
     @Option(names = "--json", description = "Print machine-readable JSON on stdout instead of the report.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show more detail.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show more detail.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress, only results and errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print no progress, only results and errors.")
     boolean quiet;
 
     @Option(names = "--strict", description = "Treat every warning as an error (exit code 3).")
@@ -38,7 +42,7 @@ public final class OutputOptions {
     /** The API client's request log: on {@code err} with --verbose (it never holds a secret), else nowhere. */
     Consumer<String> requestLog(PrintWriter err) {
         if (!verbose) {
-            return line -> { };
+            return line -> {};
         }
         return line -> {
             synchronized (err) {

@@ -10,11 +10,17 @@ import picocli.CommandLine.ParameterException;
 /** Timeouts and attempts of API requests, for {@code upload}, {@code deploy} and {@code all}. */
 public final class RequestOptions {
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
             description = "Give up on a response after SECONDS (then retry; default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "6",
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "6",
             description = "Attempts per request before the command fails (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 

@@ -1,12 +1,11 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 
 /** {@code --strict}: any warning fails the command, after the report that shows them. */
 final class Strictness {
 
-    private Strictness() {
-    }
+    private Strictness() {}
 
     static void check(OutputOptions output, int warnings) {
         if (output.strict() && warnings > 0) {

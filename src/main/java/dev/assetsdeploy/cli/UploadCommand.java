@@ -2,38 +2,27 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
-import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.report.UploadSummary;
-import dev.assetsdeploy.upload.UploadListener;
-import dev.assetsdeploy.upload.UploadOptions;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
-import dev.assetsdeploy.upload.Uploader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upload", mixinStandardHelpOptions = true,
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
         description = "Upload the files of DIR that Cloudflare does not have yet, and get the completion token a"
                 + " Worker deploy needs. Safe to interrupt and run again: only what is missing is sent.")
 final class UploadCommand implements Callable<Integer> {
@@ -50,14 +39,18 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--script", required = true, paramLabel = "NAME", description = "The Worker the assets are for.")
     String script;
 
-    @Option(names = "--dispatch-namespace", paramLabel = "NS", description = "Workers for Platforms: the dispatch namespace of the Worker.")
+    @Option(
+            names = "--dispatch-namespace",
+            paramLabel = "NS",
+            description = "Workers for Platforms: the dispatch namespace of the Worker.")
     String dispatchNamespace;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + UploadOptions.DEFAULT_CONCURRENCY,
-            description = "Upload requests in flight at most (default: ${DEFAULT-VALUE}; lowered automatically when the API asks).")
-    int concurrency;
+    @Mixin
+    ConcurrencyOptions concurrency;
 
-    @Option(names = "--token-out", paramLabel = "FILE",
+    @Option(
+            names = "--token-out",
+            paramLabel = "FILE",
             description = "Write the completion token to FILE (mode 600, replaced atomically).")
     Path tokenOut;
 
@@ -75,84 +68,37 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkRanges();
+        requests.check(spec);
         Environment env = root.env();
-        ApiSettings settings = requests.apply(credentialsOptions.settings(env), spec)
-                .withMaxConnections(Math.max(64, concurrency));
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(dir);
         Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
-        List<UploadListener> listeners = new ArrayList<>();
-        UploadProgress progress = output.quiet() ? null : UploadProgress.forStderr(err, env.stderrIsTerminal());
-        if (progress != null) {
-            listeners.add(progress);
-        }
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
-        if (events != null) {
-            listeners.add(events);
-        }
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withRetry(settings.retry());
-            result = new Uploader(client, options, UploadListener.all(listeners))
-                    .upload(manifest, new UploadTarget(script, dispatchNamespace));
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
+            result = UploadStep.of(concurrency, settings, output, env, err)
+                    .run(
+                            client,
+                            manifest,
+                            new UploadTarget(script, dispatchNamespace),
+                            events == null ? List.of() : List.of(events));
         }
         if (tokenOut != null) {
-            writeToken(tokenOut, result.token().jwt());
+            TokenFile.write(tokenOut, result.token().jwt());
         }
         if (events != null) {
             events.done(result, tokenOut);
         } else {
             out.println(UploadSummary.text(result));
-            out.println(tokenOut != null
-                    ? "Completion token written to " + tokenOut + " (valid about an hour)."
-                    : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
+            out.println(
+                    tokenOut != null
+                            ? "Completion token written to " + tokenOut + " (valid about an hour)."
+                            : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private void checkRanges() {
-        if (concurrency < 1 || concurrency > 64) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
-        }
-        requests.check(spec);
-    }
-
-    /** Written next to FILE with mode 600 from the start, then moved over it: no moment with a readable or half-written token. */
-    static void writeToken(Path file, String token) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path parent = target.getParent();
-            try {
-                temp = Files.createTempFile(parent, ".token-", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                temp = Files.createTempFile(parent, ".token-", ".tmp");
-            }
-            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-            throw AssetsDeployException.invalidInput("cannot write --token-out " + file + ": "
-                    + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()), e);
-        }
     }
 }

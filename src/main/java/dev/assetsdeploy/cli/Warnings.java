@@ -6,8 +6,7 @@ import java.util.List;
 /** Warnings on stderr: one {@code warning: <message>} line each, the one format for config, folder and routing files. */
 final class Warnings {
 
-    private Warnings() {
-    }
+    private Warnings() {}
 
     /** Prints them; returns how many, for {@code --strict}. */
     static int print(List<String> messages, PrintWriter err) {

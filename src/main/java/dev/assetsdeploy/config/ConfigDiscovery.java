@@ -18,8 +18,7 @@ public final class ConfigDiscovery {
     /** The names, in wrangler's order. */
     public static final List<String> FILE_NAMES = List.of("wrangler.json", "wrangler.jsonc", "wrangler.toml");
 
-    private ConfigDiscovery() {
-    }
+    private ConfigDiscovery() {}
 
     public static Optional<Path> find(Path start) {
         Path from = start.toAbsolutePath().normalize();

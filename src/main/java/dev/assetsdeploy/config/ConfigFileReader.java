@@ -10,7 +10,7 @@ import com.google.gson.Strictness;
 import com.google.gson.internal.Streams;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -41,11 +41,10 @@ import org.tomlj.TomlTable;
  */
 final class ConfigFileReader {
 
-    private static final Pattern GSON_POSITION = Pattern.compile("^(.*?) at line (\\d+) column (\\d+)(?: path \\S*)?",
-            Pattern.DOTALL);
+    private static final Pattern GSON_POSITION =
+            Pattern.compile("^(.*?) at line (\\d+) column (\\d+)(?: path \\S*)?", Pattern.DOTALL);
 
-    private ConfigFileReader() {
-    }
+    private ConfigFileReader() {}
 
     static boolean isConfigFileName(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
@@ -76,7 +75,8 @@ final class ConfigFileReader {
         }
         int offset = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
@@ -119,15 +119,17 @@ final class ConfigFileReader {
             reader.setStrictness(Strictness.STRICT);
             root = Streams.parse(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw AssetsDeployException.invalidInput(gsonError(displayName,
-                        "Unexpected text after the end of the top-level value " + reader.toString().replaceFirst("^JsonReader", "")));
+                throw AssetsDeployException.invalidInput(gsonError(
+                        displayName,
+                        "Unexpected text after the end of the top-level value "
+                                + reader.toString().replaceFirst("^JsonReader", "")));
             }
         } catch (JsonParseException | IOException e) {
             throw AssetsDeployException.invalidInput(gsonError(displayName, e.getMessage()), e);
         }
         if (!root.isJsonObject()) {
-            throw AssetsDeployException.invalidInput(displayName + ": the top level is " + Values.describe(root, false)
-                    + ", expected an object {...}");
+            throw AssetsDeployException.invalidInput(
+                    displayName + ": the top level is " + Values.describe(root, false) + ", expected an object {...}");
         }
         return root.getAsJsonObject();
     }
@@ -139,15 +141,18 @@ final class ConfigFileReader {
             message = message.substring("com.google.gson.stream.MalformedJsonException: ".length());
         }
         // Gson's advice for what strict mode refuses (",,", a stray character) does not help a wrangler user
-        message = message.replaceFirst("^Use JsonReader\\.setStrictness\\(Strictness\\.LENIENT\\) to accept malformed JSON",
+        message = message.replaceFirst(
+                "^Use JsonReader\\.setStrictness\\(Strictness\\.LENIENT\\) to accept malformed JSON",
                 "Unexpected character");
         Matcher m = GSON_POSITION.matcher(message);
         if (m.find()) {
             // Gson counts the column after the character it stopped at
             int column = Math.max(1, Integer.parseInt(m.group(3)) - 1);
-            return displayName + ":" + m.group(2) + ":" + column + ": JSON syntax error: " + lowerFirst(m.group(1).strip());
+            return displayName + ":" + m.group(2) + ":" + column + ": JSON syntax error: "
+                    + lowerFirst(m.group(1).strip());
         }
-        return displayName + ": JSON syntax error: " + lowerFirst(message.lines().findFirst().orElse(message));
+        return displayName + ": JSON syntax error: "
+                + lowerFirst(message.lines().findFirst().orElse(message));
     }
 
     private static String lowerFirst(String s) {
@@ -162,7 +167,10 @@ final class ConfigFileReader {
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             TomlParseError error = result.errors().get(0);
-            throw syntaxError(displayName, error.position().line(), error.position().column(),
+            throw syntaxError(
+                    displayName,
+                    error.position().line(),
+                    error.position().column(),
                     "TOML syntax error: " + error.getMessage());
         }
         Set<JsonElement> dates = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -2,9 +2,9 @@ package dev.assetsdeploy.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.SectionReader.Layer;
-import dev.assetsdeploy.error.AssetsDeployException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,9 @@ public final class ConfigLoader {
     public LoadedConfig load(ConfigOverrides flags, Requirements requirements) {
         List<String> problems = new ArrayList<>();
         List<ConfigWarning> warnings = new ArrayList<>();
-        ConfigDocument doc = locate(flags.configFile()).map(f -> ConfigFileReader.read(f, displayName(f))).orElse(null);
+        ConfigDocument doc = locate(flags.configFile())
+                .map(f -> ConfigFileReader.read(f, displayName(f)))
+                .orElse(null);
         String env = flags.environment() == null || flags.environment().isEmpty() ? null : flags.environment();
 
         Layer top = null;
@@ -76,8 +78,8 @@ public final class ConfigLoader {
             throw AssetsDeployException.invalidInput("--config " + configFlag + ": not a file");
         }
         if (!ConfigFileReader.isConfigFileName(file)) {
-            throw AssetsDeployException.invalidInput("--config " + configFlag
-                    + ": expected a wrangler config file ending in .json, .jsonc or .toml");
+            throw AssetsDeployException.invalidInput(
+                    "--config " + configFlag + ": expected a wrangler config file ending in .json, .jsonc or .toml");
         }
         return Optional.of(file);
     }
@@ -102,7 +104,9 @@ public final class ConfigLoader {
         }
         if (envs == null || envs.getAsJsonObject().isEmpty()) {
             problems.add("--env " + env + ": " + doc.displayName() + " defines no environments; add "
-                    + (doc.file().toString().endsWith(".toml") ? "[env." + env + "]" : "\"env\": {\"" + env + "\": {...}}"));
+                    + (doc.file().toString().endsWith(".toml")
+                            ? "[env." + env + "]"
+                            : "\"env\": {\"" + env + "\": {...}}"));
             return null;
         }
         JsonElement section = envs.getAsJsonObject().get(env);
@@ -120,35 +124,47 @@ public final class ConfigLoader {
     }
 
     /** Rules that involve several fields, and what the command requires. */
-    private static void checkTogether(MergedConfig m, ConfigDocument doc, Requirements requirements, List<String> problems,
-                                      List<ConfigWarning> warnings) {
-        RunWorkerFirst rwf = m.runWorkerFirst() == null ? null : m.runWorkerFirst().value();
+    private static void checkTogether(
+            MergedConfig m,
+            ConfigDocument doc,
+            Requirements requirements,
+            List<String> problems,
+            List<ConfigWarning> warnings) {
+        RunWorkerFirst rwf =
+                m.runWorkerFirst() == null ? null : m.runWorkerFirst().value();
         if (rwf != null && rwf.rules() != null) {
             problems.addAll(FieldChecks.runWorkerFirstRules(m.runWorkerFirst().origin(), rwf.rules()));
         }
         boolean routesToWorker = rwf != null && (rwf.rules() != null || Boolean.TRUE.equals(rwf.all()));
         if (m.main() == null) {
-            // wrangler: "Cannot use assets with a binding in an assets-only Worker", "Cannot set run_worker_first without a Worker script"
+            // wrangler: "Cannot use assets with a binding in an assets-only Worker", "Cannot set run_worker_first
+            // without a Worker script"
             if (m.binding() != null) {
-                problems.add(m.binding().origin() + " is set, but the Worker has no code: set main (or --main), or remove the binding");
+                problems.add(m.binding().origin()
+                        + " is set, but the Worker has no code: set main (or --main), or remove the binding");
             }
             if (routesToWorker) {
                 problems.add(m.runWorkerFirst().origin() + " sends requests to the Worker, but the Worker has no code:"
                         + " set main (or --main), or remove run_worker_first");
             }
         } else if (rwf != null && Boolean.TRUE.equals(rwf.all()) && m.binding() == null) {
-            warnings.add(new ConfigWarning(ConfigWarning.Code.SUSPICIOUS_VALUE, m.runWorkerFirst().origin()
-                    + " is true without an assets binding: the Worker runs for every request and cannot fetch the assets"));
+            warnings.add(
+                    new ConfigWarning(
+                            ConfigWarning.Code.SUSPICIOUS_VALUE,
+                            m.runWorkerFirst().origin()
+                                    + " is true without an assets binding: the Worker runs for every request and cannot fetch the assets"));
         }
         String inFile = doc == null ? "" : " in " + doc.displayName();
         if (requirements.scriptName() && m.name() == null) {
-            problems.add(doc == null
-                    ? "no Worker name: pass --script NAME (or set \"name\" in a wrangler.jsonc)"
-                    : "no Worker name: set \"name\"" + inFile + ", or pass --script NAME");
+            problems.add(
+                    doc == null
+                            ? "no Worker name: pass --script NAME (or set \"name\" in a wrangler.jsonc)"
+                            : "no Worker name: set \"name\"" + inFile + ", or pass --script NAME");
         }
         if (requirements.compatibilityDate() && m.compatibilityDate() == null) {
-            problems.add("no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
-                    + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
+            problems.add(
+                    "no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
+                            + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
         }
         if (requirements.workerCode() && m.main() != null && usablePath(m.main())) {
             Path file = m.main().resolvedPath();
@@ -159,11 +175,13 @@ public final class ConfigLoader {
         }
         if (requirements.assetsDirectory()) {
             if (m.directory() == null) {
-                problems.add("no assets folder: pass DIR" + (doc == null ? "" : ", or set \"assets.directory\"" + inFile));
+                problems.add(
+                        "no assets folder: pass DIR" + (doc == null ? "" : ", or set \"assets.directory\"" + inFile));
             } else if (usablePath(m.directory())) {
                 Path dir = m.directory().resolvedPath();
                 if (!Files.isDirectory(dir)) {
-                    problems.add(m.directory().origin() + " is " + Values.quote(m.directory().value()) + ", but "
+                    problems.add(m.directory().origin() + " is "
+                            + Values.quote(m.directory().value()) + ", but "
                             + (Files.exists(dir) ? dir + " is not a folder" : "there is no such folder (" + dir + ")"));
                 }
             }

@@ -21,10 +21,18 @@ import java.util.List;
  * @param notFoundHandling   {@code --not-found-handling}
  * @param runWorkerFirst     {@code --run-worker-first} (repeatable): one {@code true}/{@code false}, or rules
  */
-public record ConfigOverrides(Path configFile, String environment, String scriptName, Path main,
-                              String compatibilityDate, List<String> compatibilityFlags, Path assetsDirectory,
-                              String binding, String htmlHandling, String notFoundHandling,
-                              List<String> runWorkerFirst) {
+public record ConfigOverrides(
+        Path configFile,
+        String environment,
+        String scriptName,
+        Path main,
+        String compatibilityDate,
+        List<String> compatibilityFlags,
+        Path assetsDirectory,
+        String binding,
+        String htmlHandling,
+        String notFoundHandling,
+        List<String> runWorkerFirst) {
 
     public static final ConfigOverrides NONE = builder().build();
 
@@ -35,18 +43,6 @@ public record ConfigOverrides(Path configFile, String environment, String script
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public Builder toBuilder() {
-        return new Builder().configFile(configFile).environment(environment).scriptName(scriptName).main(main)
-                .compatibilityDate(compatibilityDate).compatibilityFlags(compatibilityFlags)
-                .assetsDirectory(assetsDirectory).binding(binding).htmlHandling(htmlHandling)
-                .notFoundHandling(notFoundHandling).runWorkerFirst(runWorkerFirst);
-    }
-
-    /** Same overrides with the positional DIR set (commands pass their argument here). */
-    public ConfigOverrides withAssetsDirectory(Path dir) {
-        return toBuilder().assetsDirectory(dir).build();
     }
 
     public static final class Builder {
@@ -62,8 +58,7 @@ public record ConfigOverrides(Path configFile, String environment, String script
         private String notFoundHandling;
         private List<String> runWorkerFirst;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder configFile(Path value) {
             configFile = value;
@@ -121,8 +116,18 @@ public record ConfigOverrides(Path configFile, String environment, String script
         }
 
         public ConfigOverrides build() {
-            return new ConfigOverrides(configFile, environment, scriptName, main, compatibilityDate,
-                    compatibilityFlags, assetsDirectory, binding, htmlHandling, notFoundHandling, runWorkerFirst);
+            return new ConfigOverrides(
+                    configFile,
+                    environment,
+                    scriptName,
+                    main,
+                    compatibilityDate,
+                    compatibilityFlags,
+                    assetsDirectory,
+                    binding,
+                    htmlHandling,
+                    notFoundHandling,
+                    runWorkerFirst);
         }
     }
 }

@@ -16,9 +16,15 @@ import java.util.List;
  * @param assetsDirectory    the assets folder (already resolved against the config file's folder), or {@code null}
  * @param assets             the {@code assets} settings sent in the Worker metadata
  */
-public record DeployConfig(Path configFile, String scriptName, Path main, String accountId,
-                           String compatibilityDate, List<String> compatibilityFlags,
-                           Path assetsDirectory, AssetsSettings assets) {
+public record DeployConfig(
+        Path configFile,
+        String scriptName,
+        Path main,
+        String accountId,
+        String compatibilityDate,
+        List<String> compatibilityFlags,
+        Path assetsDirectory,
+        AssetsSettings assets) {
 
     public DeployConfig {
         compatibilityFlags = List.copyOf(compatibilityFlags);

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The value rules shared by file fields and flags. Each returns the problems found, one line
@@ -17,12 +20,9 @@ import java.util.regex.Pattern;
  */
 final class FieldChecks {
 
-    static final List<String> HTML_HANDLING = List.of("auto-trailing-slash", "force-trailing-slash",
-            "drop-trailing-slash", "none");
-    static final List<String> NOT_FOUND_HANDLING = List.of("none", "404-page", "single-page-application");
-
     /** wrangler's {@code MAX_ROUTES_RULES} and {@code MAX_ROUTES_RULE_LENGTH}. */
     static final int MAX_RULES = 100;
+
     static final int MAX_RULE_LENGTH = 100;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -30,14 +30,25 @@ final class FieldChecks {
     /** wrangler's {@code isValidName}: Worker names of an account. */
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
-    static List<String> oneOf(String origin, String value, List<String> allowed) {
-        if (allowed.contains(value)) {
-            return List.of();
+    /**
+     * The mode that {@code word} names among {@code modes} (by their config words), parsed once here; {@code null}
+     * when it names none, with the problem added to {@code problems}.
+     */
+    static <M extends Enum<M>> Sourced<M> mode(
+            Sourced<String> word, M[] modes, Function<M, String> wordOf, List<String> problems) {
+        if (word == null) {
+            return null;
         }
-        return List.of(origin + " is " + Values.quote(value) + ", expected one of " + String.join(", ", allowed));
+        for (M mode : modes) {
+            if (wordOf.apply(mode).equals(word.value())) {
+                return Sourced.of(mode, word.origin());
+            }
+        }
+        problems.add(word.origin() + " is " + Values.quote(word.value()) + ", expected one of "
+                + Arrays.stream(modes).map(wordOf).collect(Collectors.joining(", ")));
+        return null;
     }
 
     static List<String> date(String origin, String value) {
@@ -116,7 +127,8 @@ final class FieldChecks {
         problems.addAll(ruleGroupProblems(origin, positive));
         problems.addAll(ruleGroupProblems(origin, negative));
         if (positive.isEmpty() && !negative.isEmpty()) {
-            problems.add(origin + " has only negative rules (\"!/...\"), expected at least one rule starting with \"/\"");
+            problems.add(
+                    origin + " has only negative rules (\"!/...\"), expected at least one rule starting with \"/\"");
         }
         return problems;
     }
@@ -137,8 +149,8 @@ final class FieldChecks {
                 String prefix = rule.substring(0, rule.length() - 1);
                 for (String other : rules) {
                     if (!other.equals(rule) && other.startsWith(prefix)) {
-                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: "
-                                + Values.quote(rule) + " already covers it");
+                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: " + Values.quote(rule)
+                                + " already covers it");
                     }
                 }
             }

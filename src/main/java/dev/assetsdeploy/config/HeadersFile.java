@@ -53,8 +53,7 @@ public final class HeadersFile {
         }
     }
 
-    private HeadersFile() {
-    }
+    private HeadersFile() {}
 
     /** Collects one path's block. */
     private static final class Block {
@@ -92,8 +91,10 @@ public final class HeadersFile {
             if (LINE_IS_PROBABLY_A_PATH.matcher(line).find()) {
                 skipUntilNextPath = false;
                 if (rules.size() >= MAX_RULES) {
-                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of rules supported is " + MAX_RULES
-                            + ". Skipping remaining " + (lines.length - i) + " lines of file."));
+                    problems.add(new RoutingFileProblem(
+                            lineNumber,
+                            "Maximum number of rules supported is " + MAX_RULES + ". Skipping remaining "
+                                    + (lines.length - i) + " lines of file."));
                     break; // the block in progress is still kept below, as Cloudflare does
                 }
                 if (block != null) {
@@ -116,11 +117,13 @@ public final class HeadersFile {
             int colon = line.indexOf(':');
             if (colon < 0) {
                 if (block == null) {
-                    problems.add(new RoutingFileProblem(lineNumber, "Expected a path beginning with at least one forward-slash"));
+                    problems.add(new RoutingFileProblem(
+                            lineNumber, "Expected a path beginning with at least one forward-slash"));
                 } else if (line.startsWith(UNSET_OPERATOR)) {
                     block.unset.add(line.replaceFirst(Pattern.quote(UNSET_OPERATOR), ""));
                 } else {
-                    problems.add(new RoutingFileProblem(lineNumber, "Expected a colon-separated header pair (e.g. name: value)"));
+                    problems.add(new RoutingFileProblem(
+                            lineNumber, "Expected a colon-separated header pair (e.g. name: value)"));
                 }
                 continue;
             }
@@ -139,7 +142,8 @@ public final class HeadersFile {
                 continue;
             }
             if (block == null) {
-                problems.add(new RoutingFileProblem(lineNumber, "Path should come before header (" + name + ": " + value + ")"));
+                problems.add(new RoutingFileProblem(
+                        lineNumber, "Path should come before header (" + name + ": " + value + ")"));
                 continue;
             }
             block.set.merge(name, value, (old, added) -> old + ", " + added);

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.config;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.util.List;
 
 /**

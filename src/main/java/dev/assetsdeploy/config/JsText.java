@@ -6,17 +6,30 @@ import java.util.regex.Pattern;
 final class JsText {
 
     /** JavaScript's {@code \s}: ASCII whitespace plus the Unicode spaces, line separators and the BOM. */
-    static final String WS = "[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]";
+    static final String WS =
+            "[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]";
+
     private static final Pattern WS_RUN = Pattern.compile(WS + "+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private JsText() {
-    }
+    private JsText() {}
 
     static boolean isWhitespace(char c) {
-        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0xA0
-                || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
-                || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+        return c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == ' '
+                || c == 0xA0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202F
+                || c == 0x205F
+                || c == 0x3000
+                || c == 0xFEFF;
     }
 
     /** {@code String.prototype.trim}. */

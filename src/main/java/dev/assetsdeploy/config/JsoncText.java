@@ -26,8 +26,7 @@ final class JsoncText {
         }
     }
 
-    private JsoncText() {
-    }
+    private JsoncText() {}
 
     static String toJson(String jsonc) throws UnterminatedCommentException {
         return blankTrailingCommas(blankComments(jsonc));

@@ -15,8 +15,8 @@ import java.util.Map;
  *                    {@code "wrangler.jsonc: env.staging.assets.html_handling"}, {@code "--html-handling"},
  *                    {@code "DIR"}), in a fixed field order; unset fields are absent
  */
-public record LoadedConfig(DeployConfig config, String environment, List<ConfigWarning> warnings,
-                           Map<String, String> sources) {
+public record LoadedConfig(
+        DeployConfig config, String environment, List<ConfigWarning> warnings, Map<String, String> sources) {
 
     public LoadedConfig {
         warnings = List.copyOf(warnings);

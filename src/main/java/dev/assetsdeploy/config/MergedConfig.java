@@ -1,5 +1,7 @@
 package dev.assetsdeploy.config;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.SectionReader.AssetsLayer;
 import dev.assetsdeploy.config.SectionReader.Layer;
@@ -15,17 +17,29 @@ import java.util.function.Function;
  * The values after file &lt; {@code env.NAME} section &lt; flags, each with its origin;
  * {@code null} when unset. Flag values are checked here with the same rules as the file's.
  */
-record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> accountId,
-                    Sourced<String> compatibilityDate, Sourced<List<String>> compatibilityFlags,
-                    Sourced<String> directory, Sourced<String> binding, Sourced<String> htmlHandling,
-                    Sourced<String> notFoundHandling, Sourced<RunWorkerFirst> runWorkerFirst) {
+record MergedConfig(
+        Sourced<String> name,
+        Sourced<String> main,
+        Sourced<String> accountId,
+        Sourced<String> compatibilityDate,
+        Sourced<List<String>> compatibilityFlags,
+        Sourced<String> directory,
+        Sourced<String> binding,
+        Sourced<HtmlHandling> htmlHandling,
+        Sourced<NotFoundHandling> notFoundHandling,
+        Sourced<RunWorkerFirst> runWorkerFirst) {
 
     DeployConfig toDeployConfig(ConfigDocument doc) {
-        return new DeployConfig(doc == null ? null : doc.file(), value(name), main == null ? null : main.resolvedPath(),
-                value(accountId), value(compatibilityDate),
+        return new DeployConfig(
+                doc == null ? null : doc.file(),
+                value(name),
+                main == null ? null : main.resolvedPath(),
+                value(accountId),
+                value(compatibilityDate),
                 compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
                 directory == null ? null : directory.resolvedPath(),
-                new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
+                new AssetsSettings(
+                        value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
     }
 
     Map<String, String> sources() {
@@ -53,12 +67,19 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
         return sourced == null ? null : sourced.value();
     }
 
-    static MergedConfig merge(Layer top, Layer section, String env, ConfigOverrides flags, Requirements requirements,
-                              Path workingDirectory, List<String> problems) {
+    static MergedConfig merge(
+            Layer top,
+            Layer section,
+            String env,
+            ConfigOverrides flags,
+            Requirements requirements,
+            Path workingDirectory,
+            List<String> problems) {
         Sourced<String> name = pick(top, section, Layer::name);
         if (section != null && section.name() == null && top.name() != null) {
             // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
-            name = Sourced.of(top.name().value() + "-" + env, top.name().origin() + " + \"-" + env + "\" (--env " + env + ")");
+            name = Sourced.of(
+                    top.name().value() + "-" + env, top.name().origin() + " + \"-" + env + "\" (--env " + env + ")");
         }
         if (flags.scriptName() != null) {
             name = Sourced.of(flags.scriptName(), "--script");
@@ -78,7 +99,8 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
         if (!flags.compatibilityFlags().isEmpty()) {
             compatibilityFlags = Sourced.of(flags.compatibilityFlags(), "--compatibility-flag");
         }
-        AssetsLayer assets = section != null && section.assets() != null ? section.assets() : top == null ? null : top.assets();
+        AssetsLayer assets =
+                section != null && section.assets() != null ? section.assets() : top == null ? null : top.assets();
         Sourced<String> directory = assets == null ? null : assets.directory();
         if (flags.assetsDirectory() != null) {
             directory = new Sourced<>(flags.assetsDirectory().toString(), "DIR", workingDirectory);
@@ -88,23 +110,37 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
             binding = Sourced.of(flags.binding(), "--binding");
             problems.addAll(FieldChecks.notEmpty("--binding", flags.binding(), "a binding name like ASSETS"));
         }
-        Sourced<String> html = assets == null ? null : assets.htmlHandling();
+        Sourced<HtmlHandling> html = assets == null ? null : assets.htmlHandling();
         if (flags.htmlHandling() != null) {
-            html = Sourced.of(flags.htmlHandling(), "--html-handling");
-            problems.addAll(FieldChecks.oneOf("--html-handling", flags.htmlHandling(), FieldChecks.HTML_HANDLING));
+            html = FieldChecks.mode(
+                    Sourced.of(flags.htmlHandling(), "--html-handling"),
+                    HtmlHandling.values(),
+                    HtmlHandling::value,
+                    problems);
         }
-        Sourced<String> notFound = assets == null ? null : assets.notFoundHandling();
+        Sourced<NotFoundHandling> notFound = assets == null ? null : assets.notFoundHandling();
         if (flags.notFoundHandling() != null) {
-            notFound = Sourced.of(flags.notFoundHandling(), "--not-found-handling");
-            problems.addAll(FieldChecks.oneOf("--not-found-handling", flags.notFoundHandling(),
-                    FieldChecks.NOT_FOUND_HANDLING));
+            notFound = FieldChecks.mode(
+                    Sourced.of(flags.notFoundHandling(), "--not-found-handling"),
+                    NotFoundHandling.values(),
+                    NotFoundHandling::value,
+                    problems);
         }
         Sourced<RunWorkerFirst> runWorkerFirst = assets == null ? null : assets.runWorkerFirst();
         if (!flags.runWorkerFirst().isEmpty()) {
             runWorkerFirst = runWorkerFirstFlag(flags.runWorkerFirst(), problems);
         }
-        return new MergedConfig(name, main, pick(top, section, Layer::accountId), date, compatibilityFlags, directory,
-                binding, html, notFound, runWorkerFirst);
+        return new MergedConfig(
+                name,
+                main,
+                pick(top, section, Layer::accountId),
+                date,
+                compatibilityFlags,
+                directory,
+                binding,
+                html,
+                notFound,
+                runWorkerFirst);
     }
 
     /** A section's {@code assets} replaces the top-level one whole: say which top-level fields that drops. */
@@ -121,10 +157,13 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
         addIfDropped(dropped, "not_found_handling", theirs.notFoundHandling(), mine.notFoundHandling());
         addIfDropped(dropped, "run_worker_first", theirs.runWorkerFirst(), mine.runWorkerFirst());
         if (!dropped.isEmpty()) {
-            warnings.add(new ConfigWarning(ConfigWarning.Code.SUSPICIOUS_VALUE, mine.origin()
-                    + " replaces the top-level assets as a whole (as in wrangler), so the top-level assets."
-                    + String.join(", assets.", dropped) + " " + (dropped.size() == 1 ? "does" : "do")
-                    + " not apply: repeat " + (dropped.size() == 1 ? "it" : "them") + " in the section if needed"));
+            warnings.add(new ConfigWarning(
+                    ConfigWarning.Code.SUSPICIOUS_VALUE,
+                    mine.origin()
+                            + " replaces the top-level assets as a whole (as in wrangler), so the top-level assets."
+                            + String.join(", assets.", dropped) + " " + (dropped.size() == 1 ? "does" : "do")
+                            + " not apply: repeat " + (dropped.size() == 1 ? "it" : "them")
+                            + " in the section if needed"));
         }
     }
 
@@ -144,16 +183,18 @@ record MergedConfig(Sourced<String> name, Sourced<String> main, Sourced<String> 
     /** {@code --run-worker-first true}, {@code false}, or one or more rules. */
     private static Sourced<RunWorkerFirst> runWorkerFirstFlag(List<String> values, List<String> problems) {
         List<String> booleans = values.stream()
-                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")).toList();
+                .filter(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))
+                .toList();
         if (booleans.isEmpty()) {
             return Sourced.of(RunWorkerFirst.of(values), "--run-worker-first");
         }
         if (values.size() > 1) {
-            problems.add("--run-worker-first is given " + values.size() + " times with " + booleans.get(0).toLowerCase(Locale.ROOT)
+            problems.add("--run-worker-first is given " + values.size() + " times with "
+                    + booleans.get(0).toLowerCase(Locale.ROOT)
                     + ", expected either true, false, or one or more rules like /api/*");
             return null;
         }
-        return Sourced.of(RunWorkerFirst.of(Boolean.parseBoolean(values.get(0).toLowerCase(Locale.ROOT))),
-                "--run-worker-first");
+        return Sourced.of(
+                RunWorkerFirst.of(Boolean.parseBoolean(values.get(0).toLowerCase(Locale.ROOT))), "--run-worker-first");
     }
 }

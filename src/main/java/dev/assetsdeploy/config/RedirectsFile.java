@@ -69,15 +69,14 @@ public final class RedirectsFile {
         }
     }
 
-    private RedirectsFile() {
-    }
+    private RedirectsFile() {}
 
     public static Parsed parse(String text) {
         return parse(text, null);
     }
 
     /** @param htmlHandling the configured mode ({@code null} = default): {@code none} allows {@code /dir/ /dir/index}. */
-    public static Parsed parse(String text, String htmlHandling) {
+    public static Parsed parse(String text, AssetsSettings.HtmlHandling htmlHandling) {
         String[] lines = text.split("\n", -1);
         List<Rule> rules = new ArrayList<>();
         List<RoutingFileProblem> problems = new ArrayList<>();
@@ -91,10 +90,11 @@ public final class RedirectsFile {
             if (line == null) {
                 continue;
             }
-            String[] tokens = JsText.splitOnWhitespace(TRAILING_COMMENT.matcher(line).replaceFirst(""));
+            String[] tokens =
+                    JsText.splitOnWhitespace(TRAILING_COMMENT.matcher(line).replaceFirst(""));
             if (tokens.length < 2 || tokens.length > 3) {
-                problems.add(new RoutingFileProblem(lineNumber, "Expected exactly 2 or 3 whitespace-separated tokens. Got "
-                        + tokens.length + "."));
+                problems.add(new RoutingFileProblem(
+                        lineNumber, "Expected exactly 2 or 3 whitespace-separated tokens. Got " + tokens.length + "."));
                 continue;
             }
             String statusText = tokens.length == 3 ? tokens[2] : "302";
@@ -103,19 +103,24 @@ public final class RedirectsFile {
                 problems.add(new RoutingFileProblem(lineNumber, from.error()));
                 continue;
             }
-            if (canCreateStatic && !SPLAT.matcher(from.url()).find() && !PLACEHOLDER.matcher(from.url()).find()) {
+            if (canCreateStatic
+                    && !SPLAT.matcher(from.url()).find()
+                    && !PLACEHOLDER.matcher(from.url()).find()) {
                 staticRules++;
                 if (staticRules > MAX_STATIC_RULES) {
-                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of static rules supported is "
-                            + MAX_STATIC_RULES + ". Skipping line."));
+                    problems.add(new RoutingFileProblem(
+                            lineNumber,
+                            "Maximum number of static rules supported is " + MAX_STATIC_RULES + ". Skipping line."));
                     continue;
                 }
             } else {
                 dynamicRules++;
                 canCreateStatic = false;
                 if (dynamicRules > MAX_DYNAMIC_RULES) {
-                    problems.add(new RoutingFileProblem(lineNumber, "Maximum number of dynamic rules supported is "
-                            + MAX_DYNAMIC_RULES + ". Skipping remaining " + (lines.length - i) + " lines of file."));
+                    problems.add(new RoutingFileProblem(
+                            lineNumber,
+                            "Maximum number of dynamic rules supported is " + MAX_DYNAMIC_RULES
+                                    + ". Skipping remaining " + (lines.length - i) + " lines of file."));
                     break;
                 }
             }
@@ -126,25 +131,32 @@ public final class RedirectsFile {
             }
             double status = JsText.number(statusText);
             if (Double.isNaN(status) || status != Math.rint(status) || !PERMITTED_STATUS.contains((int) status)) {
-                problems.add(new RoutingFileProblem(lineNumber, "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got "
-                        + statusText + "."));
+                problems.add(new RoutingFileProblem(
+                        lineNumber,
+                        "Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got " + statusText + "."));
                 continue;
             }
             boolean relative = !RuleUrls.hasHost(to.url());
-            boolean wildcardToIndex = from.url().endsWith("/*") && TO_INDEX.matcher(to.url()).matches();
-            boolean rootToIndex = from.url().endsWith("/") && TO_INDEX.matcher(to.url()).matches();
-            if (relative && (wildcardToIndex || rootToIndex && !"none".equals(htmlHandling))) {
-                problems.add(new RoutingFileProblem(lineNumber, "Infinite loop detected in this rule and has been ignored. This will"
-                        + " cause a redirect to strip `.html` or `/index` and end up triggering this rule again."
-                        + " Please fix or remove this rule to silence this warning."));
+            boolean wildcardToIndex =
+                    from.url().endsWith("/*") && TO_INDEX.matcher(to.url()).matches();
+            boolean rootToIndex =
+                    from.url().endsWith("/") && TO_INDEX.matcher(to.url()).matches();
+            if (relative && (wildcardToIndex || rootToIndex && htmlHandling != AssetsSettings.HtmlHandling.NONE)) {
+                problems.add(new RoutingFileProblem(
+                        lineNumber,
+                        "Infinite loop detected in this rule and has been ignored. This will"
+                                + " cause a redirect to strip `.html` or `/index` and end up triggering this rule again."
+                                + " Please fix or remove this rule to silence this warning."));
                 continue;
             }
             if (!seen.add(from.url())) {
-                problems.add(new RoutingFileProblem(lineNumber, "Ignoring duplicate rule for path " + from.url() + "."));
+                problems.add(
+                        new RoutingFileProblem(lineNumber, "Ignoring duplicate rule for path " + from.url() + "."));
                 continue;
             }
             if (status == 200 && !relative) {
-                problems.add(new RoutingFileProblem(lineNumber, "Proxy (200) redirects can only point to relative paths. Got " + to.url()));
+                problems.add(new RoutingFileProblem(
+                        lineNumber, "Proxy (200) redirects can only point to relative paths. Got " + to.url()));
                 continue;
             }
             rules.add(new Rule(from.url(), to.url(), (int) status, lineNumber));

@@ -11,15 +11,17 @@ package dev.assetsdeploy.config;
  * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name need
  *                          not follow the lowercase rule of account Workers (wrangler does the same)
  */
-public record Requirements(boolean scriptName, boolean compatibilityDate, boolean workerCode,
-                           boolean assetsDirectory, boolean dispatchNamespace) {
+public record Requirements(
+        boolean scriptName,
+        boolean compatibilityDate,
+        boolean workerCode,
+        boolean assetsDirectory,
+        boolean dispatchNamespace) {
 
     /** Nothing required: just read and validate what is there. */
     public static final Requirements NONE = new Requirements(false, false, false, false, false);
     /** {@code preview}: the assets folder only. */
     public static final Requirements PREVIEW = new Requirements(false, false, false, true, false);
-    /** {@code upload}: the Worker name (the session is per script) and the assets folder. */
-    public static final Requirements UPLOAD = new Requirements(true, false, false, true, false);
     /** {@code deploy}: name, compatibility date and the code; assets may come from a token or {@code --keep-assets}. */
     public static final Requirements DEPLOY = new Requirements(true, true, true, false, false);
     /** {@code all}: everything. */

@@ -15,8 +15,9 @@ public record RoutingFileProblem(int line, String message) {
             return null;
         }
         if (line.length() > maxLength) {
-            problems.add(new RoutingFileProblem(lineNumber, "Ignoring line " + lineNumber
-                    + " as it exceeds the maximum allowed length of " + maxLength + "."));
+            problems.add(new RoutingFileProblem(
+                    lineNumber,
+                    "Ignoring line " + lineNumber + " as it exceeds the maximum allowed length of " + maxLength + "."));
             return null;
         }
         return line;

@@ -35,7 +35,8 @@ public record RoutingFileWarning(Path file, int line, String detail) {
      *
      * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
      */
-    public static List<RoutingFileWarning> check(Path folder, RoutingFiles files, String htmlHandling) {
+    public static List<RoutingFileWarning> check(
+            Path folder, RoutingFiles files, AssetsSettings.HtmlHandling htmlHandling) {
         return of(folder, files.parsedRedirects(htmlHandling), files.parsedHeaders());
     }
 }

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.config;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +23,8 @@ public record RoutingFiles(String headers, String redirects) {
         if (assetsDirectory == null || !Files.isDirectory(assetsDirectory)) {
             return NONE;
         }
-        return new RoutingFiles(readIfPresent(assetsDirectory.resolve(HEADERS_FILE)),
+        return new RoutingFiles(
+                readIfPresent(assetsDirectory.resolve(HEADERS_FILE)),
                 readIfPresent(assetsDirectory.resolve(REDIRECTS_FILE)));
     }
 
@@ -32,8 +33,10 @@ public record RoutingFiles(String headers, String redirects) {
      *
      * @param htmlHandling the configured {@code html_handling} ({@code null} = default), which decides what is a loop
      */
-    public RedirectsFile.Parsed parsedRedirects(String htmlHandling) {
-        return redirects == null ? new RedirectsFile.Parsed(List.of(), List.of()) : RedirectsFile.parse(redirects, htmlHandling);
+    public RedirectsFile.Parsed parsedRedirects(AssetsSettings.HtmlHandling htmlHandling) {
+        return redirects == null
+                ? new RedirectsFile.Parsed(List.of(), List.of())
+                : RedirectsFile.parse(redirects, htmlHandling);
     }
 
     /** The {@code _headers} rules (none when absent). */

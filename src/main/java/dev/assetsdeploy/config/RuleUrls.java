@@ -10,13 +10,12 @@ final class RuleUrls {
     private static final Pattern HOST_WITH_PORT = Pattern.compile(".*:\\d+");
 
     /** A validated URL, or the reason it was refused. */
-    record Result(String url, String error) {
-    }
+    record Result(String url, String error) {}
 
-    private RuleUrls() {
-    }
+    private RuleUrls() {}
 
-    static Result validate(String token, boolean onlyRelative, boolean disallowPorts, boolean includeSearch, boolean includeHash) {
+    static Result validate(
+            String token, boolean onlyRelative, boolean disallowPorts, boolean includeSearch, boolean includeHash) {
         Matcher host = URL.matcher(token);
         if (host.find() && !host.group("host").isEmpty()) {
             if (onlyRelative) {
@@ -25,15 +24,19 @@ final class RuleUrls {
             if (disallowPorts && HOST_WITH_PORT.matcher(host.group("host")).matches()) {
                 return new Result(null, "Specifying ports is not supported. Skipping absolute URL " + token + ".");
             }
-            return new Result("https://" + host.group("host")
-                    + extractPathname(host.group("path"), includeSearch, includeHash), null);
+            return new Result(
+                    "https://" + host.group("host") + extractPathname(host.group("path"), includeSearch, includeHash),
+                    null);
         }
         String t = !token.startsWith("/") && onlyRelative ? "/" + token : token;
         if (t.startsWith("/")) {
             return new Result(extractPathname(t, includeSearch, includeHash), null);
         }
-        return new Result(null, onlyRelative ? "URLs should begin with a forward-slash."
-                : "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS (e.g. begin with \"https://\").");
+        return new Result(
+                null,
+                onlyRelative
+                        ? "URLs should begin with a forward-slash."
+                        : "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS (e.g. begin with \"https://\").");
     }
 
     static boolean hasHost(String token) {

@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +20,22 @@ import java.util.Map;
 final class SectionReader {
 
     /** The fields of one section; {@code null} when the section does not set them. */
-    record Layer(Sourced<String> name, Sourced<String> main, Sourced<String> accountId,
-                 Sourced<String> compatibilityDate, Sourced<List<String>> compatibilityFlags, AssetsLayer assets) {
-    }
+    record Layer(
+            Sourced<String> name,
+            Sourced<String> main,
+            Sourced<String> accountId,
+            Sourced<String> compatibilityDate,
+            Sourced<List<String>> compatibilityFlags,
+            AssetsLayer assets) {}
 
     /** The {@code assets} table of a section; wrangler inherits it as a whole, not field by field. */
-    record AssetsLayer(String origin, Sourced<String> directory, Sourced<String> binding,
-                       Sourced<String> htmlHandling, Sourced<String> notFoundHandling,
-                       Sourced<RunWorkerFirst> runWorkerFirst) {
-    }
+    record AssetsLayer(
+            String origin,
+            Sourced<String> directory,
+            Sourced<String> binding,
+            Sourced<HtmlHandling> htmlHandling,
+            Sourced<NotFoundHandling> notFoundHandling,
+            Sourced<RunWorkerFirst> runWorkerFirst) {}
 
     private final ConfigDocument doc;
     private final Path configFolder;
@@ -57,7 +66,8 @@ final class SectionReader {
         Sourced<String> accountId = string(section, path, "account_id");
         if (accountId != null && accountId.value().isEmpty()) {
             // wrangler's mutateEmptyStringAccountIDValue: "" means unset, with a warning
-            warnings.add(new ConfigWarning(ConfigWarning.Code.SUSPICIOUS_VALUE,
+            warnings.add(new ConfigWarning(
+                    ConfigWarning.Code.SUSPICIOUS_VALUE,
                     accountId.origin() + " is empty: ignored (the account comes from CLOUDFLARE_ACCOUNT_ID)"));
             accountId = null;
         } else if (accountId != null) {
@@ -99,14 +109,13 @@ final class SectionReader {
         if (binding != null) {
             problems.addAll(FieldChecks.notEmpty(binding.origin(), binding.value(), "a binding name like ASSETS"));
         }
-        Sourced<String> html = string(assets, assetsPath, "html_handling");
-        if (html != null) {
-            problems.addAll(FieldChecks.oneOf(html.origin(), html.value(), FieldChecks.HTML_HANDLING));
-        }
-        Sourced<String> notFound = string(assets, assetsPath, "not_found_handling");
-        if (notFound != null) {
-            problems.addAll(FieldChecks.oneOf(notFound.origin(), notFound.value(), FieldChecks.NOT_FOUND_HANDLING));
-        }
+        Sourced<HtmlHandling> html = FieldChecks.mode(
+                string(assets, assetsPath, "html_handling"), HtmlHandling.values(), HtmlHandling::value, problems);
+        Sourced<NotFoundHandling> notFound = FieldChecks.mode(
+                string(assets, assetsPath, "not_found_handling"),
+                NotFoundHandling.values(),
+                NotFoundHandling::value,
+                problems);
         return new AssetsLayer(origin, directory, binding, html, notFound, runWorkerFirst(assets, assetsPath));
     }
 
@@ -185,13 +194,15 @@ final class SectionReader {
     }
 
     private void unknown(String field) {
-        warnings.add(new ConfigWarning(ConfigWarning.Code.UNKNOWN_FIELD,
-                doc.displayName() + ": unknown field " + field + " (ignored)"));
+        warnings.add(new ConfigWarning(
+                ConfigWarning.Code.UNKNOWN_FIELD, doc.displayName() + ": unknown field " + field + " (ignored)"));
     }
 
     private void notApplied(String field) {
-        warnings.add(new ConfigWarning(ConfigWarning.Code.NOT_APPLIED,
-                doc.displayName() + ": " + field + " is a wrangler setting that assets-deploy does not apply (ignored)"));
+        warnings.add(new ConfigWarning(
+                ConfigWarning.Code.NOT_APPLIED,
+                doc.displayName() + ": " + field
+                        + " is a wrangler setting that assets-deploy does not apply (ignored)"));
     }
 
     private String origin(String field) {

@@ -18,12 +18,10 @@ public final class UrlPaths {
     private static final String SPECIAL_QUERY_SET = QUERY_SET + "'";
     private static final String FRAGMENT_SET = C0_AND_SPACE_QUOTE_LT_GT + "`";
 
-    private UrlPaths() {
-    }
+    private UrlPaths() {}
 
     /** A URL split into the parts Cloudflare's rules look at; search and hash include their {@code ?}/{@code #} or are empty. */
-    public record Parts(String pathname, String search, String hash) {
-    }
+    public record Parts(String pathname, String search, String hash) {}
 
     /**
      * Parses a path-absolute reference ({@code /a/../b?q#h}) as {@code new URL(ref, base)} does.
@@ -41,7 +39,8 @@ public final class UrlPaths {
         if (queryAt >= 0) {
             s = s.substring(0, queryAt);
         }
-        return new Parts(pathname(s, special),
+        return new Parts(
+                pathname(s, special),
                 query.isEmpty() ? "" : "?" + encode(query, special ? SPECIAL_QUERY_SET : QUERY_SET),
                 hash.isEmpty() ? "" : "#" + encode(hash, FRAGMENT_SET));
     }
@@ -102,7 +101,8 @@ public final class UrlPaths {
     private static void appendEncoded(StringBuilder out, int c, String set) {
         if (c < 0x20 || c > 0x7E || set.indexOf(c) >= 0) {
             for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         } else {

@@ -2,13 +2,12 @@ package dev.assetsdeploy.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
-import dev.assetsdeploy.report.Json;
+import dev.assetsdeploy.Json;
 
 /** How error messages show a config value: strings and numbers as JSON, containers by kind. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static String describe(JsonElement value, boolean tomlDate) {
         if (tomlDate) {

@@ -13,11 +13,11 @@ import java.util.Set;
 final class WranglerKeys {
 
     /** What assets-deploy reads. */
-    static final Set<String> APPLIED = Set.of("name", "main", "account_id", "compatibility_date",
-            "compatibility_flags", "assets");
+    static final Set<String> APPLIED =
+            Set.of("name", "main", "account_id", "compatibility_date", "compatibility_flags", "assets");
 
-    static final Set<String> APPLIED_ASSETS = Set.of("directory", "binding", "html_handling",
-            "not_found_handling", "run_worker_first");
+    static final Set<String> APPLIED_ASSETS =
+            Set.of("directory", "binding", "html_handling", "not_found_handling", "run_worker_first");
 
     /** {@code assets} fields wrangler sends that we do not. */
     static final Set<String> NOT_APPLIED_ASSETS = Set.of("base_path");
@@ -27,35 +27,135 @@ final class WranglerKeys {
      * built Worker: ignoring them changes nothing, so they get no warning. wrangler's internal
      * fields (configPath, topLevelName, ...) are here too: it accepts them silently.
      */
-    static final Set<String> QUIET = Set.of("$schema", "dev", "send_metrics", "jsx_factory", "jsx_fragment",
-            "tsconfig", "rules", "minify", "keep_names", "no_bundle", "find_additional_modules",
-            "preserve_file_names", "base_dir", "upload_source_maps", "alias", "define", "python_modules",
-            "dependencies_instrumentation", "secrets",
-            "configPath", "userConfigPath", "topLevelName", "definedEnvironments", "targetEnvironment");
+    static final Set<String> QUIET = Set.of(
+            "$schema",
+            "dev",
+            "send_metrics",
+            "jsx_factory",
+            "jsx_fragment",
+            "tsconfig",
+            "rules",
+            "minify",
+            "keep_names",
+            "no_bundle",
+            "find_additional_modules",
+            "preserve_file_names",
+            "base_dir",
+            "upload_source_maps",
+            "alias",
+            "define",
+            "python_modules",
+            "dependencies_instrumentation",
+            "secrets",
+            "configPath",
+            "userConfigPath",
+            "topLevelName",
+            "definedEnvironments",
+            "targetEnvironment");
 
     /** Fields allowed only at the top level (in an {@code env.NAME} section wrangler warns about them). */
-    static final Set<String> TOP_LEVEL_ONLY = Set.of("env", "$schema", "pages_build_output_dir", "send_metrics",
-            "dependencies_instrumentation", "keep_vars", "addresses", "dev", "site", "alias", "wasm_modules",
-            "text_blobs", "data_blobs", "configPath", "userConfigPath", "topLevelName", "definedEnvironments",
+    static final Set<String> TOP_LEVEL_ONLY = Set.of(
+            "env",
+            "$schema",
+            "pages_build_output_dir",
+            "send_metrics",
+            "dependencies_instrumentation",
+            "keep_vars",
+            "addresses",
+            "dev",
+            "site",
+            "alias",
+            "wasm_modules",
+            "text_blobs",
+            "data_blobs",
+            "configPath",
+            "userConfigPath",
+            "topLevelName",
+            "definedEnvironments",
             "targetEnvironment");
 
     /** Every field an {@code env.NAME} section (and so the top level) may hold. */
-    static final Set<String> ENVIRONMENT = Set.of("access", "account_id", "agent_memory", "ai", "ai_search",
-            "ai_search_namespaces", "analytics", "analytics_engine_datasets", "artifacts", "assets", "base_dir",
-            "browser", "build", "cache", "cloudchamber", "compatibility_date", "compatibility_flags",
-            "compliance_region", "connect", "containers", "d1_databases", "define", "dispatch_namespaces",
-            "durable_objects", "exports", "find_additional_modules", "first_party_worker", "flagship",
-            "hyperdrive", "images", "jsx_factory", "jsx_fragment", "k2", "keep_names", "kv_namespaces", "limits",
-            "logfwdr", "logpush", "main", "media", "migrations", "minify", "mtls_certificates", "name",
-            "no_bundle", "observability", "pipelines", "placement", "preserve_file_names", "preview_urls",
-            "previews", "python_modules", "queues", "r2_buckets", "ratelimits", "route", "routes", "rules",
-            "secrets", "secrets_store_secrets", "send_email", "services", "stream", "streaming_tail_consumers",
-            "tail_consumers", "triggers", "tsconfig", "unsafe", "unsafe_hello_world", "upload_source_maps",
-            "vars", "vectorize", "version_metadata", "vpc_networks", "vpc_services", "worker_loaders",
-            "workers_dev", "workflows");
+    static final Set<String> ENVIRONMENT = Set.of(
+            "access",
+            "account_id",
+            "agent_memory",
+            "ai",
+            "ai_search",
+            "ai_search_namespaces",
+            "analytics",
+            "analytics_engine_datasets",
+            "artifacts",
+            "assets",
+            "base_dir",
+            "browser",
+            "build",
+            "cache",
+            "cloudchamber",
+            "compatibility_date",
+            "compatibility_flags",
+            "compliance_region",
+            "connect",
+            "containers",
+            "d1_databases",
+            "define",
+            "dispatch_namespaces",
+            "durable_objects",
+            "exports",
+            "find_additional_modules",
+            "first_party_worker",
+            "flagship",
+            "hyperdrive",
+            "images",
+            "jsx_factory",
+            "jsx_fragment",
+            "k2",
+            "keep_names",
+            "kv_namespaces",
+            "limits",
+            "logfwdr",
+            "logpush",
+            "main",
+            "media",
+            "migrations",
+            "minify",
+            "mtls_certificates",
+            "name",
+            "no_bundle",
+            "observability",
+            "pipelines",
+            "placement",
+            "preserve_file_names",
+            "preview_urls",
+            "previews",
+            "python_modules",
+            "queues",
+            "r2_buckets",
+            "ratelimits",
+            "route",
+            "routes",
+            "rules",
+            "secrets",
+            "secrets_store_secrets",
+            "send_email",
+            "services",
+            "stream",
+            "streaming_tail_consumers",
+            "tail_consumers",
+            "triggers",
+            "tsconfig",
+            "unsafe",
+            "unsafe_hello_world",
+            "upload_source_maps",
+            "vars",
+            "vectorize",
+            "version_metadata",
+            "vpc_networks",
+            "vpc_services",
+            "worker_loaders",
+            "workers_dev",
+            "workflows");
 
-    private WranglerKeys() {
-    }
+    private WranglerKeys() {}
 
     static boolean knownAtTopLevel(String key) {
         return ENVIRONMENT.contains(key) || TOP_LEVEL_ONLY.contains(key);

@@ -17,8 +17,7 @@ public sealed interface AssetsSource {
         }
     }
 
-    record KeepExisting() implements AssetsSource {
-    }
+    record KeepExisting() implements AssetsSource {}
 
     static AssetsSource token(String jwt) {
         return new Uploaded(jwt);

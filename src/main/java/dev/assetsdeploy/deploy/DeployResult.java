@@ -7,5 +7,4 @@ package dev.assetsdeploy.deploy;
  * @param etag          the script's etag, or {@code null}
  * @param startupTimeMs the Worker's measured startup time, or {@code null}
  */
-public record DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {
-}
+public record DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {}

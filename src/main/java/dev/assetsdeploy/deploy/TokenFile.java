@@ -1,31 +1,37 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.JwtPayload;
-import dev.assetsdeploy.error.AssetsDeployException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 /**
- * Reads the completion token that {@code upload --token-out FILE} wrote. The token is a JWT valid
- * about an hour; one already expired is refused here rather than by the API after the upload.
- * The token itself never appears in a message.
+ * The completion token that {@code upload --token-out FILE} writes and {@code deploy --assets-token-file FILE}
+ * reads. The token is a JWT valid about an hour; one already expired is refused here rather than by the API
+ * after the upload. The token itself never appears in a message.
  */
 public final class TokenFile {
 
-    private TokenFile() {
-    }
+    private TokenFile() {}
 
     public static AssetsSource read(Path file, Instant now) {
         String token;
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": cannot read it ("
-                    + e.getClass().getSimpleName() + "); write it with `assets-deploy upload DIR --token-out FILE`", e);
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": cannot read it ("
+                            + e.getClass().getSimpleName()
+                            + "); write it with `assets-deploy upload DIR --token-out FILE`",
+                    e);
         }
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": expected one completion token"
@@ -33,8 +39,9 @@ public final class TokenFile {
         }
         Instant expiry = expiry(token);
         if (expiry != null && !expiry.isAfter(now)) {
-            throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": the completion token expired at "
-                    + expiry + "; run `assets-deploy upload` again (it only sends what is missing)");
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": the completion token expired at " + expiry
+                            + "; run `assets-deploy upload` again (it only sends what is missing)");
         }
         return AssetsSource.token(token);
     }
@@ -43,5 +50,44 @@ public final class TokenFile {
     static Instant expiry(String jwt) {
         JsonObject payload = JwtPayload.decode(jwt);
         return payload == null ? null : JwtPayload.expiry(payload);
+    }
+
+    /**
+     * Writes the token {@code upload --token-out FILE} hands to {@link #read}: next to FILE with mode 600 from the
+     * start, then moved over it, so there is no moment with a readable or half-written token.
+     */
+    public static void write(Path file, String token) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Path parent = target.getParent();
+            try {
+                temp = Files.createTempFile(
+                        parent,
+                        ".token-",
+                        ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                temp = Files.createTempFile(parent, ".token-", ".tmp");
+            }
+            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+            throw AssetsDeployException.invalidInput(
+                    "cannot write --token-out " + file + ": "
+                            + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()),
+                    e);
+        }
     }
 }

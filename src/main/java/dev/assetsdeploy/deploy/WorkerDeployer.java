@@ -2,11 +2,11 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.MultipartBody;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.report.Json;
 import java.io.IOException;
 
 /** Sends a {@link WorkerUpload} (phase 3 of the protocol) and reads what the API answered. */
@@ -31,13 +31,15 @@ public final class WorkerDeployer {
     public DeployResult deploy(WorkerUpload upload) {
         DeployTarget target = upload.target();
         String step = target.versionOnly() ? VERSION_STEP : STEP;
-        ApiRequest request = new ApiRequest(step, target.method(), api.accountPath(target.accountRelativePath()), null, null)
+        ApiRequest request = new ApiRequest(step, target.method(), target.path(api.paths()), null, null)
                 .multipart(form(upload, boundary));
         JsonObject result = api.call(request).resultObject();
         String versionId = hyphenated(string(result, target.versionOnly() ? "id" : "deployment_id"));
         if (target.versionOnly() && versionId == null) {
-            throw new AssetsDeployException(AssetsDeployException.Kind.API_REFUSED, step
-                    + ": the API reported success but gave no version id; check the Worker's versions in the dashboard");
+            throw new AssetsDeployException(
+                    AssetsDeployException.Kind.API_REFUSED,
+                    step
+                            + ": the API reported success but gave no version id; check the Worker's versions in the dashboard");
         }
         String etag = target.versionOnly() ? etagOfVersion(result) : string(result, "etag");
         JsonElement startup = result == null ? null : result.get("startup_time_ms");
@@ -57,16 +59,22 @@ public final class WorkerDeployer {
         form.field("metadata", Json.compact(upload.metadata()));
         for (WorkerModule module : upload.modules()) {
             try {
-                form.part(module.name(), module.name(), module.contentType(), MultipartBody.Content.ofFile(module.file()));
+                form.part(
+                        module.name(),
+                        module.name(),
+                        module.contentType(),
+                        MultipartBody.Content.ofFile(module.file()));
             } catch (IOException e) {
-                throw AssetsDeployException.invalidInput("cannot read module " + module.file() + ": " + e.getMessage(), e);
+                throw AssetsDeployException.invalidInput(
+                        "cannot read module " + module.file() + ": " + e.getMessage(), e);
             }
         }
         return form.build();
     }
 
     private static String etagOfVersion(JsonObject result) {
-        if (result == null || !(result.get("resources") instanceof JsonObject resources)
+        if (result == null
+                || !(result.get("resources") instanceof JsonObject resources)
                 || !(resources.get("script") instanceof JsonObject script)) {
             return null;
         }
@@ -86,7 +94,7 @@ public final class WorkerDeployer {
         if (id == null || id.contains("-") || id.length() != 32) {
             return id;
         }
-        return id.substring(0, 8) + "-" + id.substring(8, 12) + "-" + id.substring(12, 16) + "-"
-                + id.substring(16, 20) + "-" + id.substring(20);
+        return id.substring(0, 8) + "-" + id.substring(8, 12) + "-" + id.substring(12, 16) + "-" + id.substring(16, 20)
+                + "-" + id.substring(20);
     }
 }

@@ -2,10 +2,10 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
-import dev.assetsdeploy.error.AssetsDeployException;
 import java.util.List;
 
 /**
@@ -28,8 +28,7 @@ public final class WorkerMetadata {
         DEFERRED_CODE_UPDATE.addProperty("max_delay", 300);
     }
 
-    private WorkerMetadata() {
-    }
+    private WorkerMetadata() {}
 
     /**
      * @param modules     the module parts, main first; empty for an assets-only Worker
@@ -37,8 +36,13 @@ public final class WorkerMetadata {
      * @param versionOnly {@code true} for {@code POST .../versions}: wrangler's {@code versions upload} always sends
      *                    an {@code annotations} object, {@code {}} when there is no message; {@code deploy} only with one
      */
-    public static JsonObject json(DeployConfig config, List<WorkerModule> modules, AssetsSource assets,
-                                  RoutingFiles routing, String message, boolean versionOnly) {
+    public static JsonObject json(
+            DeployConfig config,
+            List<WorkerModule> modules,
+            AssetsSource assets,
+            RoutingFiles routing,
+            String message,
+            boolean versionOnly) {
         if (config.compatibilityDate() == null) {
             throw AssetsDeployException.invalidInput("compatibility_date is required: set it in the config file"
                     + " or pass --compatibility-date yyyy-mm-dd");
@@ -96,8 +100,16 @@ public final class WorkerMetadata {
             object.addProperty("jwt", token.jwt());
         }
         JsonObject config = new JsonObject();
-        addIfPresent(config, "html_handling", settings.htmlHandling());
-        addIfPresent(config, "not_found_handling", settings.notFoundHandling());
+        addIfPresent(
+                config,
+                "html_handling",
+                settings.htmlHandling() == null ? null : settings.htmlHandling().value());
+        addIfPresent(
+                config,
+                "not_found_handling",
+                settings.notFoundHandling() == null
+                        ? null
+                        : settings.notFoundHandling().value());
         AssetsSettings.RunWorkerFirst runWorkerFirst = settings.runWorkerFirst();
         if (runWorkerFirst != null && runWorkerFirst.rules() != null) {
             config.add("run_worker_first", strings(runWorkerFirst.rules()));

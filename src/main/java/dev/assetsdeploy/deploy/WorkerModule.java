@@ -1,6 +1,6 @@
 package dev.assetsdeploy.deploy;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,8 @@ public record WorkerModule(String name, String contentType, Path file) {
         String type = CONTENT_TYPES.get(extension(file.getFileName().toString()));
         if (type == null) {
             throw AssetsDeployException.invalidInput(flag + " " + file + ": unknown module kind; use one of ."
-                    + String.join(", .", CONTENT_TYPES.keySet().stream().sorted().toList())
+                    + String.join(
+                            ", .", CONTENT_TYPES.keySet().stream().sorted().toList())
                     + " (assets-deploy does not bundle: pass a built Worker)");
         }
         return type;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.deploy;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +11,7 @@ import java.util.Set;
 /** The module parts of a Worker with code: the main ES module first, then the extra modules in the order given. */
 public final class WorkerModules {
 
-    private WorkerModules() {
-    }
+    private WorkerModules() {}
 
     public static List<WorkerModule> resolve(Path main, List<Path> extraModules) {
         Path mainFile = existingFile(main, "main");

@@ -1,9 +1,9 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
-import dev.assetsdeploy.error.AssetsDeployException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,14 +25,14 @@ public record WorkerUpload(DeployTarget target, JsonObject metadata, List<Worker
      * Reads the modules (when the config has Worker code) and {@code _headers}/{@code _redirects} from the
      * assets folder, and builds the metadata.
      */
-    public static WorkerUpload prepare(DeployConfig config, DeployTarget target, List<Path> extraModules,
-                                       AssetsSource assets, String message) {
+    public static WorkerUpload prepare(
+            DeployConfig config, DeployTarget target, List<Path> extraModules, AssetsSource assets, String message) {
         if (!config.hasWorkerCode() && !extraModules.isEmpty()) {
-            throw AssetsDeployException.invalidInput("--module needs Worker code: set main in the config file or pass --main FILE");
+            throw AssetsDeployException.invalidInput(
+                    "--module needs Worker code: set main in the config file or pass --main FILE");
         }
-        List<WorkerModule> modules = config.hasWorkerCode()
-                ? WorkerModules.resolve(config.main(), extraModules)
-                : List.of();
+        List<WorkerModule> modules =
+                config.hasWorkerCode() ? WorkerModules.resolve(config.main(), extraModules) : List.of();
         RoutingFiles routing = RoutingFiles.read(config.assetsDirectory());
         JsonObject metadata = WorkerMetadata.json(config, modules, assets, routing, message, target.versionOnly());
         return new WorkerUpload(target, metadata, modules);

@@ -2,7 +2,6 @@ package dev.assetsdeploy.manifest;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
@@ -21,13 +20,7 @@ public final class AssetHasher {
     private final Base64Blake3 hash = new Base64Blake3();
 
     /** A file's hash and the number of bytes it was computed over. */
-    public record Hashed(String hash, long size) {
-    }
-
-    /** The hash of a file's bytes with the extension of {@code nameForExtension}, its size read now. */
-    public Hashed hash(Path file, String nameForExtension) throws IOException {
-        return hash(file, nameForExtension, Files.size(file));
-    }
+    public record Hashed(String hash, long size) {}
 
     /**
      * The hash of a file's bytes with the extension of {@code nameForExtension}. Reads as Node's
@@ -97,7 +90,9 @@ public final class AssetHasher {
                 preDotState = -1;
             }
         }
-        if (startDot == -1 || end == -1 || preDotState == 0
+        if (startDot == -1
+                || end == -1
+                || preDotState == 0
                 || (preDotState == 1 && startDot == end - 1 && startDot == startPart + 1)) {
             return "";
         }

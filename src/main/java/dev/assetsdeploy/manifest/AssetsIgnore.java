@@ -1,6 +1,6 @@
 package dev.assetsdeploy.manifest;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,8 +25,7 @@ public final class AssetsIgnore {
     public static final String FILE_NAME = ".assetsignore";
     private static final List<String> ALWAYS = List.of("/" + FILE_NAME, "/_redirects", "/_headers");
 
-    private record Rule(IgnorePattern pattern, String source) {
-    }
+    private record Rule(IgnorePattern pattern, String source) {}
 
     private final List<Rule> rules;
     private final boolean filePresent;
@@ -49,16 +48,18 @@ public final class AssetsIgnore {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             text = null;
         }
         if (text == null || text.indexOf('\0') >= 0) {
-            throw AssetsDeployException.invalidInput(file + " must be UTF-8 text without NUL characters:"
-                    + " save it as UTF-8 and try again");
+            throw AssetsDeployException.invalidInput(
+                    file + " must be UTF-8 text without NUL characters:" + " save it as UTF-8 and try again");
         }
         return parse(text);
     }
@@ -82,8 +83,10 @@ public final class AssetsIgnore {
                 try {
                     rules.add(new Rule(IgnorePattern.of(line), where + ": " + printable(line)));
                 } catch (PatternSyntaxException e) {
-                    throw AssetsDeployException.invalidInput(where + ": '" + printable(line)
-                            + "' is not a pattern wrangler can read (it would crash on it): fix or remove the line", e);
+                    throw AssetsDeployException.invalidInput(
+                            where + ": '" + printable(line)
+                                    + "' is not a pattern wrangler can read (it would crash on it): fix or remove the line",
+                            e);
                 }
             }
         }

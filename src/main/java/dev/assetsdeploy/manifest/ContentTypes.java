@@ -23,8 +23,7 @@ public final class ContentTypes {
 
     private static final Map<String, String> BY_EXTENSION = load();
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     /** The content type for a file name (not a path), or {@code null} when it has none. */
     public static String forFileName(String fileName) {
@@ -48,7 +47,7 @@ public final class ContentTypes {
     private static Map<String, String> load() {
         Map<String, String> map = new HashMap<>(2048);
         try (InputStream in = ContentTypes.class.getResourceAsStream("mime-types.tsv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty() || line.startsWith("#")) {

@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
 final class IgnorePattern {
 
     /** JavaScript's {@code \s}. */
-    static final String JS_SPACE = "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+    static final String JS_SPACE =
+            "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
     /** JavaScript's {@code .} (without the s flag). */
     private static final String JS_DOT = "[^\\n\\r\\u2028\\u2029]";
 
     private static final Pattern BLANK_LINE = Pattern.compile("^[" + JS_SPACE + "]+\\z");
     private static final Pattern TRAILING_LONE_BACKSLASH = Pattern.compile("(?:[^\\\\]|^)\\\\\\z");
 
-    private record Replacer(Pattern regex, boolean global, Function<Matcher, String> replacement) {
-    }
+    private record Replacer(Pattern regex, boolean global, Function<Matcher, String> replacement) {}
 
     private final String line;
     private final boolean negative;
@@ -127,12 +127,19 @@ final class IgnorePattern {
             // /^\^*\\\*\\\*\\\// -> '^(?:.*\\/)?'
             replacer("^\\^*\\\\\\*\\\\\\*\\\\/", false, m -> "^(?:.*\\/)?"),
             // /^(?=[^^])/ -> '(?:^|\\/)' unless the pattern has a slash before its end, then '^'
-            replacer("^(?=[^^])", false, m -> Pattern.compile("/(?!\\z)").matcher(pattern).find() ? "^" : "(?:^|\\/)"),
+            replacer(
+                    "^(?=[^^])",
+                    false,
+                    m -> Pattern.compile("/(?!\\z)").matcher(pattern).find() ? "^" : "(?:^|\\/)"),
             // /\\\/\\\*\\\*(?=\\\/|$)/g -> '(?:\\/[^\\/]+)*' if more follows, else '\\/.+'
-            replacer("\\\\/\\\\\\*\\\\\\*(?=\\\\/|\\z)", true,
+            replacer(
+                    "\\\\/\\\\\\*\\\\\\*(?=\\\\/|\\z)",
+                    true,
                     m -> m.start() + 6 < m.regionEnd() ? "(?:\\/[^\\/]+)*" : "\\/.+"),
             // /(^|[^\\]+)(\\\*)+(?=.+)/g -> p1 + p2 with '\*' as '[^\\/]*' (p2: the last repetition only)
-            replacer("(^|[^\\\\]+)(\\\\\\*)+(?=" + JS_DOT + "+)", true,
+            replacer(
+                    "(^|[^\\\\]+)(\\\\\\*)+(?=" + JS_DOT + "+)",
+                    true,
                     m -> group(m, 1) + group(m, 2).replace("\\*", "[^\\/]*")),
             // /\\\\\\(?=[$.|*+(){^])/g -> '\\'
             replacer("\\\\\\\\\\\\(?=[$.|*+(){^])", true, m -> "\\"),
@@ -143,7 +150,9 @@ final class IgnorePattern {
             // /(?:[^*])$/ -> match + '$' after a slash, else match + '(?=$|\\/$)'
             replacer("(?:[^*])\\z", false, m -> m.group().endsWith("/") ? m.group() + "$" : m.group() + "(?=$|\\/$)"),
             // /(\^|\\\/)?\\\*$/ -> (p1 ? p1 + '[^/]+' : '[^/]*') + '(?=$|\\/$)'
-            replacer("(\\^|\\\\/)?\\\\\\*\\z", false,
+            replacer(
+                    "(\\^|\\\\/)?\\\\\\*\\z",
+                    false,
                     m -> (m.group(1) != null ? m.group(1) + "[^/]+" : "[^/]*") + "(?=$|\\/$)"),
         };
     }
@@ -167,7 +176,8 @@ final class IgnorePattern {
         Matcher m = Pattern.compile("([0-z])-([0-z])").matcher(range);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, m.group(1).charAt(0) <= m.group(2).charAt(0) ? Matcher.quoteReplacement(m.group()) : "");
+            m.appendReplacement(
+                    out, m.group(1).charAt(0) <= m.group(2).charAt(0) ? Matcher.quoteReplacement(m.group()) : "");
         }
         m.appendTail(out);
         return out.toString();

@@ -5,5 +5,4 @@ package dev.assetsdeploy.manifest;
  * {@code .assetsignore:3: node_modules} or {@code built-in: /_headers}. A path ending in
  * {@code /} is a folder: nothing inside it was read.
  */
-public record IgnoredFile(String path, String rule) {
-}
+public record IgnoredFile(String path, String rule) {}

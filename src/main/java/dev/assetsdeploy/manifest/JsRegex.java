@@ -107,25 +107,34 @@ final class JsRegex {
     /** The character an escape such as {@code \n}, {@code \x41}, {@code \101} or {@code \q} stands for. */
     private int escapedChar(char c) {
         switch (c) {
-            case 't': return '\t';
-            case 'n': return '\n';
-            case 'v': return 0x0B;
-            case 'f': return '\f';
-            case 'r': return '\r';
+            case 't':
+                return '\t';
+            case 'n':
+                return '\n';
+            case 'v':
+                return 0x0B;
+            case 'f':
+                return '\f';
+            case 'r':
+                return '\r';
             case 'c':
                 if (pos < src.length() && Character.isLetter(src.charAt(pos)) && src.charAt(pos) < 128) {
                     return src.charAt(pos++) % 32;
                 }
                 pos--; // Annex B: "\c" not followed by a letter is a backslash, then "c"
                 return '\\';
-            case 'x': return hex(2, 'x');
-            case 'u': return hex(4, 'u');
+            case 'x':
+                return hex(2, 'x');
+            case 'u':
+                return hex(4, 'u');
             default:
                 if (c >= '0' && c <= '7') {
                     // No capturing groups ever precede: \1 .. \7 are octal escapes (Annex B).
                     int value = c - '0';
                     int max = c <= '3' ? 2 : 1;
-                    for (int i = 0; i < max && pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '7'; i++) {
+                    for (int i = 0;
+                            i < max && pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '7';
+                            i++) {
                         value = value * 8 + (src.charAt(pos++) - '0');
                     }
                     return value;
@@ -168,7 +177,8 @@ final class JsRegex {
                     if (to < from) {
                         throw new PatternSyntaxException("range out of order in character class", src, pos);
                     }
-                    body.setLength(body.length() - String.format("\\x{%x}", from).length());
+                    body.setLength(
+                            body.length() - String.format("\\x{%x}", from).length());
                     body.append(String.format("\\x{%x}-\\x{%x}", from, to));
                 } else {
                     body.append("\\x{2d}").append(toBody); // Annex B: a class escape at a range end makes '-' literal

@@ -11,8 +11,8 @@ import java.util.Optional;
  * What a folder will publish: its entries sorted by path, what was left out and why, and
  * warnings. Immutable.
  */
-public record Manifest(Path root, List<ManifestEntry> entries, List<IgnoredFile> ignored,
-                       List<ManifestWarning> warnings) {
+public record Manifest(
+        Path root, List<ManifestEntry> entries, List<IgnoredFile> ignored, List<ManifestWarning> warnings) {
 
     public Manifest {
         entries = List.copyOf(entries);
@@ -49,8 +49,7 @@ public record Manifest(Path root, List<ManifestEntry> entries, List<IgnoredFile>
     /** The {@code n} largest entries, largest first, ties by path. */
     public List<ManifestEntry> largest(int n) {
         return entries.stream()
-                .sorted(Comparator.comparingLong(ManifestEntry::size).reversed()
-                        .thenComparing(ManifestEntry::path))
+                .sorted(Comparator.comparingLong(ManifestEntry::size).reversed().thenComparing(ManifestEntry::path))
                 .limit(n)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.manifest;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,15 @@ public final class ManifestBuilder {
     }
 
     /** A file found by the walk, before hashing. */
-    private record Found(String key, Path file, long size) {
-    }
+    private record Found(String key, Path file, long size) {}
+
+    /** What hashing one file gave: workers never throw. */
+    private sealed interface HashResult permits Hashed, Unreadable {}
+
+    private record Hashed(ManifestEntry entry) implements HashResult {}
+
+    /** The file's key and, in a few words, why it could not be read. */
+    private record Unreadable(String description) implements HashResult {}
 
     public Manifest build(Path dir) {
         Path root = checkFolder(dir);
@@ -68,7 +76,8 @@ public final class ManifestBuilder {
         checkLimits(root, ignore, found);
         List<ManifestEntry> entries = hashAll(found);
         List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
-        warnings.addAll(SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
+        warnings.addAll(
+                SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
         warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
         walk.ignored.sort(Comparator.comparing(IgnoredFile::path));
         return new Manifest(root, entries, walk.ignored, warnings);
@@ -79,31 +88,41 @@ public final class ManifestBuilder {
             throw AssetsDeployException.invalidInput("assets folder " + dir + " does not exist: check the path");
         }
         if (!Files.isDirectory(dir)) {
-            throw AssetsDeployException.invalidInput("assets folder " + dir
-                    + " is a file, not a folder: give the folder that holds your static files");
+            throw AssetsDeployException.invalidInput(
+                    "assets folder " + dir + " is a file, not a folder: give the folder that holds your static files");
         }
         return dir.toAbsolutePath().normalize();
     }
 
     private void checkLimits(Path root, AssetsIgnore ignore, List<Found> found) {
         if (found.size() > maxFiles) {
-            throw AssetsDeployException.invalidInput(String.format(Locale.ROOT,
+            throw AssetsDeployException.invalidInput(String.format(
+                    Locale.ROOT,
                     "%s has %,d files, over the limit of %,d (--max-files): Workers take 20,000 assets"
                             + " per version (100,000 on paid plans); leave files out with .assetsignore"
-                            + " or raise --max-files", root, found.size(), maxFiles));
+                            + " or raise --max-files",
+                    root,
+                    found.size(),
+                    maxFiles));
         }
         if (!ignore.filePresent()) {
-            found.stream().filter(f -> f.key().startsWith("/" + WORKER_JS)).findFirst().ifPresent(f -> {
-                throw AssetsDeployException.invalidInput(f.key() + " would publish Pages server code as an asset:"
-                        + " remove it, or add an .assetsignore containing '" + WORKER_JS + "' to leave it out"
-                        + " (an empty .assetsignore publishes it on purpose)");
-            });
+            found.stream()
+                    .filter(f -> f.key().startsWith("/" + WORKER_JS))
+                    .findFirst()
+                    .ifPresent(f -> {
+                        throw AssetsDeployException.invalidInput(f.key()
+                                + " would publish Pages server code as an asset:"
+                                + " remove it, or add an .assetsignore containing '" + WORKER_JS + "' to leave it out"
+                                + " (an empty .assetsignore publishes it on purpose)");
+                    });
         }
-        List<Found> tooBig = found.stream().filter(f -> f.size() > MAX_FILE_SIZE).toList();
+        List<Found> tooBig =
+                found.stream().filter(f -> f.size() > MAX_FILE_SIZE).toList();
         if (!tooBig.isEmpty()) {
             throw AssetsDeployException.invalidInput(tooBig.size() + (tooBig.size() == 1 ? " file is" : " files are")
                     + " over the 25 MiB limit for one asset: "
-                    + tooBig.stream().map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
+                    + tooBig.stream()
+                            .map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
                             .collect(Collectors.joining(", "))
                     + "; leave them out with .assetsignore or serve them from elsewhere (e.g. R2)");
         }
@@ -114,7 +133,7 @@ public final class ManifestBuilder {
      * task per worker, not per file: less queueing, and far less for the JIT to compile).
      */
     private List<ManifestEntry> hashAll(List<Found> found) {
-        Object[] results = new Object[found.size()];
+        HashResult[] results = new HashResult[found.size()];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             AssetHasher hasher = new AssetHasher();
@@ -143,11 +162,11 @@ public final class ManifestBuilder {
         }
         List<ManifestEntry> entries = new ArrayList<>(found.size());
         List<String> unreadable = new ArrayList<>();
-        for (Object value : results) {
-            if (value instanceof ManifestEntry entry) {
-                entries.add(entry);
+        for (HashResult result : results) {
+            if (result instanceof Hashed hashed) {
+                entries.add(hashed.entry());
             } else {
-                unreadable.add((String) value);
+                unreadable.add(((Unreadable) result).description());
             }
         }
         if (!unreadable.isEmpty()) {
@@ -157,15 +176,15 @@ public final class ManifestBuilder {
         return entries;
     }
 
-    /** The entry, or a one-line reason the file could not be read: workers never throw. */
-    private static Object hashOne(AssetHasher hasher, Found f) {
+    private static HashResult hashOne(AssetHasher hasher, Found f) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
-            return new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file());
+            return new Hashed(
+                    new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file()));
         } catch (IOException e) {
-            return f.key() + " (" + reason(e) + ")";
+            return new Unreadable(f.key() + " (" + reason(e) + ")");
         }
     }
 
@@ -191,10 +210,12 @@ public final class ManifestBuilder {
             try {
                 this.realRoot = root.toRealPath();
             } catch (IOException e) {
-                throw AssetsDeployException.invalidInput("cannot read assets folder " + root + ": " + e.getMessage(), e);
+                throw AssetsDeployException.invalidInput(
+                        "cannot read assets folder " + root + ": " + e.getMessage(), e);
             }
             String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-            this.nativeNamesAreUtf8 = Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
+            this.nativeNamesAreUtf8 =
+                    Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
         }
 
         /** Visits the entries of {@code dir}, whose key relative to the root is {@code rel} ("" for the root). */
@@ -232,10 +253,12 @@ public final class ManifestBuilder {
             if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0))
                     && !Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
                 // The name did not decode: its bytes are not UTF-8 (or not the locale's charset).
-                errors.add(nativeNamesAreUtf8
-                        ? "the name of " + entry + " is not valid UTF-8 (wrangler cannot read it either): rename it"
-                        : "the name of " + entry + " cannot be read in this locale (file names decode as "
-                                + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+                errors.add(
+                        nativeNamesAreUtf8
+                                ? "the name of " + entry
+                                        + " is not valid UTF-8 (wrangler cannot read it either): rename it"
+                                : "the name of " + entry + " cannot be read in this locale (file names decode as "
+                                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
             }
             if (rel.indexOf('/') < 0 && DOTS_ONLY.matcher(rel).matches()) {
                 // wrangler's ignore check throws on such a path ("path should be a path.relative()d string").
@@ -267,7 +290,9 @@ public final class ManifestBuilder {
                 return;
             }
             if (target.isDirectory()) {
-                warnings.add(new ManifestWarning(ManifestWarning.Code.LINKED_FOLDER_SKIPPED, "/" + rel + "/",
+                warnings.add(new ManifestWarning(
+                        ManifestWarning.Code.LINKED_FOLDER_SKIPPED,
+                        "/" + rel + "/",
                         "/" + rel + " links to the folder " + linkTarget(file)
                                 + ", which is not entered (as wrangler does): copy the folder in to publish it"));
                 return;
@@ -286,8 +311,11 @@ public final class ManifestBuilder {
             try {
                 Path real = link.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    warnings.add(new ManifestWarning(ManifestWarning.Code.LINK_OUTSIDE_FOLDER, "/" + rel,
-                            "/" + rel + " links to " + real + ", outside the assets folder: that file will be published"));
+                    warnings.add(new ManifestWarning(
+                            ManifestWarning.Code.LINK_OUTSIDE_FOLDER,
+                            "/" + rel,
+                            "/" + rel + " links to " + real
+                                    + ", outside the assets folder: that file will be published"));
                 }
             } catch (IOException e) {
                 errors.add("cannot follow link /" + rel + " (" + reason(e) + ")");

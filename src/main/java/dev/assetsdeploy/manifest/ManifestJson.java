@@ -5,8 +5,7 @@ import com.google.gson.JsonObject;
 /** The manifest as the API takes it. */
 public final class ManifestJson {
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     /** {@code {"/path": {"hash": "...", "size": n}, ...}} in path order. */
     public static JsonObject apiManifest(Manifest manifest) {

@@ -12,8 +12,7 @@ import java.util.TreeMap;
  */
 final class SensitiveFiles {
 
-    private SensitiveFiles() {
-    }
+    private SensitiveFiles() {}
 
     /** One warning per sensitive file or folder among the manifest's paths, sorted by path. */
     static List<ManifestWarning> find(Iterable<String> manifestPaths) {
@@ -30,9 +29,11 @@ final class SensitiveFiles {
             }
         }
         return found.entrySet().stream()
-                .map(e -> new ManifestWarning(ManifestWarning.Code.SENSITIVE_FILE, e.getKey(),
-                        e.getKey() + " looks private and would be published: add the line '"
-                                + e.getValue() + "' to .assetsignore to leave it out"))
+                .map(e -> new ManifestWarning(
+                        ManifestWarning.Code.SENSITIVE_FILE,
+                        e.getKey(),
+                        e.getKey() + " looks private and would be published: add the line '" + e.getValue()
+                                + "' to .assetsignore to leave it out"))
                 .toList();
     }
 

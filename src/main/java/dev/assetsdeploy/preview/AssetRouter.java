@@ -1,5 +1,6 @@
 package dev.assetsdeploy.preview;
 
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.HeadersFile;
 import dev.assetsdeploy.config.RedirectsFile;
 import dev.assetsdeploy.config.UrlPaths;
@@ -26,15 +27,12 @@ public final class AssetRouter {
     private static final Pattern EXTERNAL = Pattern.compile("^(?:\\w+://|//[^/\\\\\\s?#])");
     private static final Pattern SUFFIX = Pattern.compile("[?#]");
 
-    private record CompiledRedirect(RedirectsFile.Rule rule, RulePattern pattern) {
-    }
+    private record CompiledRedirect(RedirectsFile.Rule rule, RulePattern pattern) {}
 
-    private record CompiledHeaders(HeadersFile.Rule rule, RulePattern pattern) {
-    }
+    private record CompiledHeaders(HeadersFile.Rule rule, RulePattern pattern) {}
 
     /** A glob of {@code run_worker_first}: {@code *} matches anything, nothing else is special. */
-    private record Glob(String rule, Pattern pattern) {
-    }
+    private record Glob(String rule, Pattern pattern) {}
 
     private final PreviewSettings settings;
     private final HtmlHandling htmlHandling;
@@ -46,7 +44,8 @@ public final class AssetRouter {
 
     public AssetRouter(PreviewSite site) {
         this.settings = site.settings();
-        this.htmlHandling = new HtmlHandling(site.manifest().byPath(), settings.htmlHandling(), settings.notFoundHandling());
+        this.htmlHandling =
+                new HtmlHandling(site.manifest().byPath(), settings.htmlHandling(), settings.notFoundHandling());
         this.staticRedirects = site.redirects().staticRules();
         site.redirects().dynamicRules().values().forEach(rule -> {
             RulePattern pattern = RulePattern.compile(rule.from());
@@ -79,8 +78,7 @@ public final class AssetRouter {
     }
 
     /** The request as the worker's {@code new URL(request.url)} sees it. */
-    private record Url(String host, String hostname, String pathname, String search) {
-    }
+    private record Url(String host, String hostname, String pathname, String search) {}
 
     private static Url url(PreviewRequest request) {
         String target = request.target();
@@ -112,13 +110,15 @@ public final class AssetRouter {
     private PreviewResponse routeToWorker(PreviewRequest request, Url url, List<PreviewResponse.Step> steps) {
         for (Glob glob : assetFirst) {
             if (glob.pattern().matcher(url.pathname()).matches()) {
-                steps.add(new PreviewResponse.Step("run_worker_first", "'" + glob.rule() + "' sends " + url.pathname() + " to assets"));
+                steps.add(new PreviewResponse.Step(
+                        "run_worker_first", "'" + glob.rule() + "' sends " + url.pathname() + " to assets"));
                 return null;
             }
         }
         for (Glob glob : workerFirst) {
             if (glob.pattern().matcher(url.pathname()).matches()) {
-                return toWorker(steps, "run_worker_first", "'" + glob.rule() + "' sends " + url.pathname() + " to the Worker");
+                return toWorker(
+                        steps, "run_worker_first", "'" + glob.rule() + "' sends " + url.pathname() + " to the Worker");
             }
         }
         if (settings.workerFirstForAll()) {
@@ -126,14 +126,16 @@ public final class AssetRouter {
         }
         boolean navigate = "navigate".equals(request.header("Sec-Fetch-Mode"));
         boolean keepNotFound = !workerFirst.isEmpty() || settings.navigationPrefersAssets() && navigate;
-        HtmlHandling probe = keepNotFound ? htmlHandling : htmlHandling.withNotFoundHandling("none");
-        Object answer = assetAnswer(request, url, probe, new ArrayList<>());
+        HtmlHandling probe = keepNotFound ? htmlHandling : htmlHandling.withNotFoundHandling(NotFoundHandling.NONE);
+        AssetAnswer answer = assetAnswer(request, url, probe, new ArrayList<>());
         if (answer instanceof NoIntent) {
-            String why = settings.notFoundHandling().equals("none") || keepNotFound ? ""
+            String why = settings.notFoundHandling() == NotFoundHandling.NONE || keepNotFound
+                    ? ""
                     : settings.navigationPrefersAssets()
-                    ? "; not_found_handling comes before the Worker only for navigation requests (Sec-Fetch-Mode: navigate)"
-                    : "; not_found_handling never comes before the Worker at compatibility date "
-                    + settings.compatibilityDate() + " (navigation requests get it from " + PreviewSettings.NAVIGATION_FLAG_DATE + ")";
+                            ? "; not_found_handling comes before the Worker only for navigation requests (Sec-Fetch-Mode: navigate)"
+                            : "; not_found_handling never comes before the Worker at compatibility date "
+                                    + settings.compatibilityDate() + " (navigation requests get it from "
+                                    + PreviewSettings.NAVIGATION_FLAG_DATE + ")";
             return toWorker(steps, "Worker", "no asset matches " + url.pathname() + why);
         }
         return null;
@@ -144,16 +146,21 @@ public final class AssetRouter {
         return new PreviewResponse(0, null, null, new ResponseHeaders(), true, steps);
     }
 
-    /** {@code getResponseOrAssetIntent} answered "nothing here" (a 404 the Worker may take over). */
-    private record NoIntent(boolean claimed) {
-    }
+    /** What the asset worker's {@code getResponseOrAssetIntent} decided for a request. */
+    private sealed interface AssetAnswer permits NoIntent, Direct, Serve {}
+
+    /** "Nothing here": a 404 the Worker may take over. */
+    private record NoIntent() implements AssetAnswer {}
 
     /** A response decided before any asset is read (redirect, 404, 405). */
-    private record Direct(int status, String location) {
-    }
+    private record Direct(int status, String location) implements AssetAnswer {}
 
-    private PreviewResponse handle(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
-        Object answer = assetAnswer(request, url, handling, steps);
+    /** An asset to serve, as {@link HtmlHandling} found it. */
+    private record Serve(HtmlHandling.Intent intent) implements AssetAnswer {}
+
+    private PreviewResponse handle(
+            PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
+        AssetAnswer answer = assetAnswer(request, url, handling, steps);
         ResponseHeaders headers = new ResponseHeaders();
         int status;
         String location = null;
@@ -167,7 +174,7 @@ public final class AssetRouter {
                 headers.set("Location", location);
             }
         } else {
-            HtmlHandling.Intent intent = (HtmlHandling.Intent) answer;
+            HtmlHandling.Intent intent = ((Serve) answer).intent();
             asset = intent.asset();
             status = serve(request, intent, headers, steps);
         }
@@ -175,7 +182,8 @@ public final class AssetRouter {
         return new PreviewResponse(status, location, asset, headers, false, steps);
     }
 
-    private Object assetAnswer(PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
+    private AssetAnswer assetAnswer(
+            PreviewRequest request, Url url, HtmlHandling handling, List<PreviewResponse.Step> steps) {
         String pathname = url.pathname();
         boolean proxied = false;
         RedirectsFile.Rule rule = staticRedirects.get(pathname);
@@ -204,10 +212,15 @@ public final class AssetRouter {
         String decoded = UriComponents.decodePath(pathname);
         HtmlHandling.Intent intent = handling.intent(decoded, false);
         if (intent == null) {
-            steps.add(new PreviewResponse.Step("html_handling", handling == htmlHandling
-                    ? "no asset for " + decoded + (settings.notFoundHandling().equals("none") ? "" : " and no not-found fallback")
-                    : "no asset for " + decoded));
-            return proxied ? new Direct(404, null) : new NoIntent(false);
+            steps.add(new PreviewResponse.Step(
+                    "html_handling",
+                    handling == htmlHandling
+                            ? "no asset for " + decoded
+                                    + (settings.notFoundHandling() == NotFoundHandling.NONE
+                                            ? ""
+                                            : " and no not-found fallback")
+                            : "no asset for " + decoded));
+            return proxied ? new Direct(404, null) : new NoIntent();
         }
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -220,11 +233,13 @@ public final class AssetRouter {
             return new Direct(307, destination + url.search());
         }
         if (!destination.equals(pathname)) {
-            steps.add(new PreviewResponse.Step("canonical URL", pathname + " is served at its encoded form " + destination));
+            steps.add(new PreviewResponse.Step(
+                    "canonical URL", pathname + " is served at its encoded form " + destination));
             return new Direct(307, destination + url.search());
         }
-        steps.add(new PreviewResponse.Step(intent.notFoundFallback() ? "not_found_handling" : "html_handling", intent.how()));
-        return intent;
+        steps.add(new PreviewResponse.Step(
+                intent.notFoundFallback() ? "not_found_handling" : "html_handling", intent.how()));
+        return new Serve(intent);
     }
 
     /** {@code normalizeRedirectTarget}: placeholders filled in; in a relative target, runs of slashes collapsed. */
@@ -246,10 +261,10 @@ public final class AssetRouter {
     }
 
     /** A redirect target resolved against the request URL ({@code new URL(to, request.url)}). */
-    private record Resolved(String origin, UrlPaths.Parts parts) {
-    }
+    private record Resolved(String origin, UrlPaths.Parts parts) {}
 
-    private static final Pattern ABSOLUTE = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):[/\\\\]*([^/\\\\?#]*)(.*)$", Pattern.DOTALL);
+    private static final Pattern ABSOLUTE =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):[/\\\\]*([^/\\\\?#]*)(.*)$", Pattern.DOTALL);
 
     private static Resolved resolve(String to, Url url) {
         String target = to;
@@ -273,13 +288,18 @@ public final class AssetRouter {
     /** The {@code Location} for a redirect: path only on the same origin, else the full URL; the request's query kept unless the target has one. */
     private static String location(String to, Url url) {
         Resolved d = resolve(to, url);
-        String tail = d.parts().pathname() + (d.parts().search().isEmpty() ? url.search() : d.parts().search()) + d.parts().hash();
+        String tail = d.parts().pathname()
+                + (d.parts().search().isEmpty() ? url.search() : d.parts().search())
+                + d.parts().hash();
         return d.origin().equals("http://" + url.host()) ? tail : d.origin() + tail;
     }
 
     /** The asset's headers; the status: the intent's, or 304 when If-None-Match names its ETag. */
-    private static int serve(PreviewRequest request, HtmlHandling.Intent intent, ResponseHeaders headers,
-                             List<PreviewResponse.Step> steps) {
+    private static int serve(
+            PreviewRequest request,
+            HtmlHandling.Intent intent,
+            ResponseHeaders headers,
+            List<PreviewResponse.Step> steps) {
         ManifestEntry asset = intent.asset();
         String etag = "\"" + asset.hash() + "\"";
         headers.set("ETag", etag);
@@ -291,7 +311,8 @@ public final class AssetRouter {
         }
         String ifNoneMatch = request.header("If-None-Match");
         if (etag.equals(ifNoneMatch) || ("W/" + etag).equals(ifNoneMatch)) {
-            steps.add(new PreviewResponse.Step("If-None-Match", "matches the ETag of " + asset.path() + ": 304 Not Modified"));
+            steps.add(new PreviewResponse.Step(
+                    "If-None-Match", "matches the ETag of " + asset.path() + ": 304 Not Modified"));
             return 304;
         }
         return intent.status();
@@ -321,7 +342,8 @@ public final class AssetRouter {
                     did.add("appends " + name);
                 }
             });
-            steps.add(new PreviewResponse.Step("_headers", "line " + rule.line() + " '" + rule.path() + "' " + String.join(", ", did)));
+            steps.add(new PreviewResponse.Step(
+                    "_headers", "line " + rule.line() + " '" + rule.path() + "' " + String.join(", ", did)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.assetsdeploy.preview;
 
+import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.util.Map;
 
@@ -12,20 +14,22 @@ import java.util.Map;
 final class HtmlHandling {
 
     /** The asset to serve (status 200 or 404), or the path to redirect to; {@code how} explains it. */
-    record Intent(ManifestEntry asset, int status, String redirect, boolean notFoundFallback, String how) {
-    }
+    record Intent(ManifestEntry asset, int status, String redirect, boolean notFoundFallback, String how) {}
 
     private final Map<String, ManifestEntry> assets;
-    private final String htmlHandling;
-    private final String notFoundHandling;
+    private final AssetsSettings.HtmlHandling htmlHandling;
+    private final NotFoundHandling notFoundHandling;
 
-    HtmlHandling(Map<String, ManifestEntry> assets, String htmlHandling, String notFoundHandling) {
+    HtmlHandling(
+            Map<String, ManifestEntry> assets,
+            AssetsSettings.HtmlHandling htmlHandling,
+            NotFoundHandling notFoundHandling) {
         this.assets = assets;
         this.htmlHandling = htmlHandling;
         this.notFoundHandling = notFoundHandling;
     }
 
-    HtmlHandling withNotFoundHandling(String mode) {
+    HtmlHandling withNotFoundHandling(NotFoundHandling mode) {
         return new HtmlHandling(assets, htmlHandling, mode);
     }
 
@@ -34,15 +38,15 @@ final class HtmlHandling {
     }
 
     private Intent serve(ManifestEntry asset, String how) {
-        return new Intent(asset, 200, null, false, htmlHandling + ": " + how + " " + asset.path());
+        return new Intent(asset, 200, null, false, htmlHandling.value() + ": " + how + " " + asset.path());
     }
 
     Intent intent(String pathname, boolean skipRedirects) {
         return switch (htmlHandling) {
-            case "force-trailing-slash" -> forceTrailingSlash(pathname, skipRedirects);
-            case "drop-trailing-slash" -> dropTrailingSlash(pathname, skipRedirects);
-            case "none" -> none(pathname);
-            default -> autoTrailingSlash(pathname, skipRedirects);
+            case AUTO_TRAILING_SLASH -> autoTrailingSlash(pathname, skipRedirects);
+            case FORCE_TRAILING_SLASH -> forceTrailingSlash(pathname, skipRedirects);
+            case DROP_TRAILING_SLASH -> dropTrailingSlash(pathname, skipRedirects);
+            case NONE -> none(pathname);
         };
     }
 
@@ -52,9 +56,16 @@ final class HtmlHandling {
         }
         Intent intent = intent(destination, true);
         ManifestEntry fileAsset = exists(file);
-        if (intent != null && intent.asset() != null && fileAsset != null && intent.asset().hash().equals(fileAsset.hash())) {
-            return new Intent(null, 0, destination, false,
-                    htmlHandling + ": redirect to " + destination + " (the canonical URL of " + file + ")");
+        if (intent != null
+                && intent.asset() != null
+                && fileAsset != null
+                && intent.asset().hash().equals(fileAsset.hash())) {
+            return new Intent(
+                    null,
+                    0,
+                    destination,
+                    false,
+                    htmlHandling.value() + ": redirect to " + destination + " (the canonical URL of " + file + ")");
         }
         return null;
     }
@@ -157,7 +168,8 @@ final class HtmlHandling {
         if (exact != null) {
             return serve(exact, "exact match");
         }
-        return first(safeRedirect(p + ".html", p + "/", skip), safeRedirect(p + "/index.html", p + "/", skip), notFound(p));
+        return first(
+                safeRedirect(p + ".html", p + "/", skip), safeRedirect(p + "/index.html", p + "/", skip), notFound(p));
     }
 
     private Intent dropTrailingSlash(String p, boolean skip) {
@@ -237,28 +249,32 @@ final class HtmlHandling {
     }
 
     private Intent notFound(String p) {
-        switch (notFoundHandling) {
-            case "single-page-application" -> {
-                ManifestEntry index = exists("/index.html");
-                return index == null ? null : new Intent(index, 200, null, true,
-                        "single-page-application: no asset for " + p + ", serves /index.html");
-            }
-            case "404-page" -> {
-                String cwd = p;
-                while (!cwd.isEmpty()) {
-                    cwd = cwd.substring(0, Math.max(0, cwd.lastIndexOf('/')));
-                    ManifestEntry page = exists(cwd + "/404.html");
-                    if (page != null) {
-                        return new Intent(page, 404, null, true,
-                                "404-page: no asset for " + p + ", nearest 404 page is " + page.path());
-                    }
-                }
-                return null;
-            }
-            default -> {
-                return null;
+        return switch (notFoundHandling) {
+            case SINGLE_PAGE_APPLICATION -> singlePageApplication(p);
+            case NOT_FOUND_PAGE -> notFoundPage(p);
+            case NONE -> null;
+        };
+    }
+
+    private Intent singlePageApplication(String p) {
+        ManifestEntry index = exists("/index.html");
+        return index == null
+                ? null
+                : new Intent(
+                        index, 200, null, true, "single-page-application: no asset for " + p + ", serves /index.html");
+    }
+
+    private Intent notFoundPage(String p) {
+        String cwd = p;
+        while (!cwd.isEmpty()) {
+            cwd = cwd.substring(0, Math.max(0, cwd.lastIndexOf('/')));
+            ManifestEntry page = exists(cwd + "/404.html");
+            if (page != null) {
+                return new Intent(
+                        page, 404, null, true, "404-page: no asset for " + p + ", nearest 404 page is " + page.path());
             }
         }
+        return null;
     }
 
     /** {@code s.slice(0, -n)}. */

@@ -38,8 +38,11 @@ public final class LiveSite implements AutoCloseable {
      * @param onReload  told of each rebuilt site (to print its warnings)
      * @param onFailure told when a rebuild failed (the previous site is still served)
      */
-    public LiveSite(Path dir, Function<Path, PreviewSite> loader, Consumer<PreviewSite> onReload,
-                    Consumer<RuntimeException> onFailure) {
+    public LiveSite(
+            Path dir,
+            Function<Path, PreviewSite> loader,
+            Consumer<PreviewSite> onReload,
+            Consumer<RuntimeException> onFailure) {
         this.dir = dir;
         this.loader = loader;
         this.onReload = onReload;
@@ -82,7 +85,10 @@ public final class LiveSite implements AutoCloseable {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                    d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                    d.register(
+                            watcher,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_DELETE,
                             StandardWatchEventKinds.ENTRY_MODIFY);
                     return FileVisitResult.CONTINUE;
                 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param toWorker the request would run the Worker's code, which preview does not run
  * @param steps    each decision, in order: which rule or step decided what
  */
-public record PreviewResponse(int status, String location, ManifestEntry asset, ResponseHeaders headers,
-                              boolean toWorker, List<Step> steps) {
+public record PreviewResponse(
+        int status, String location, ManifestEntry asset, ResponseHeaders headers, boolean toWorker, List<Step> steps) {
 
     public PreviewResponse {
         steps = List.copyOf(steps);

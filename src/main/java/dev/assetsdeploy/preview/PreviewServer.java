@@ -2,7 +2,7 @@ package dev.assetsdeploy.preview;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,13 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * A thin HTTP server over {@link AssetRouter}: every request is answered by the router for the
- * folder as it is at that moment, and reported to a {@link RequestLog}.
+ * folder as it is at that moment, and reported to a {@link RequestLog}. It serves until closed;
+ * {@link #awaitClose} waits for that, whoever closes it (a shutdown hook, a test).
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private PreviewServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -41,10 +44,13 @@ public final class PreviewServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (BindException e) {
-            throw AssetsDeployException.invalidInput("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "): another server uses that port; stop it or choose another with --port", e);
+            throw AssetsDeployException.invalidInput(
+                    "cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "): another server uses that port; stop it or choose another with --port",
+                    e);
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw AssetsDeployException.invalidInput(
+                    "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "preview-http");
@@ -61,15 +67,22 @@ public final class PreviewServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    private static void handle(HttpExchange exchange, Supplier<AssetRouter> routers, RequestLog log) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+    private static void handle(HttpExchange exchange, Supplier<AssetRouter> routers, RequestLog log)
+            throws IOException {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             String target = target(exchange);
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
             String host = exchange.getRequestHeaders().getFirst("Host");
-            PreviewRequest request = new PreviewRequest(exchange.getRequestMethod(), target,
-                    host != null ? host : exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort(),
+            PreviewRequest request = new PreviewRequest(
+                    exchange.getRequestMethod(),
+                    target,
+                    host != null
+                            ? host
+                            : exchange.getLocalAddress().getHostString() + ":"
+                                    + exchange.getLocalAddress().getPort(),
                     headers);
             PreviewResponse response = routers.get().resolve(request);
             log.answered(request.method(), target, response);
@@ -96,10 +109,12 @@ public final class PreviewServer implements AutoCloseable {
         return out.isEmpty() ? "/" : out.toString();
     }
 
-    private static void send(HttpExchange exchange, PreviewRequest request, PreviewResponse response) throws IOException {
+    private static void send(HttpExchange exchange, PreviewRequest request, PreviewResponse response)
+            throws IOException {
         if (response.toWorker()) {
-            byte[] text = ("assets-deploy preview: this request goes to your Worker ("
-                    + response.decidingStep() + "), whose code preview does not run.\n").getBytes(StandardCharsets.UTF_8);
+            byte[] text = ("assets-deploy preview: this request goes to your Worker (" + response.decidingStep()
+                            + "), whose code preview does not run.\n")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
             exchange.getResponseHeaders().add("X-Assets-Preview", "worker");
             exchange.sendResponseHeaders(501, request.method().equalsIgnoreCase("HEAD") ? -1 : text.length);
@@ -109,7 +124,8 @@ public final class PreviewServer implements AutoCloseable {
         for (ResponseHeaders.Header h : response.headers().list()) {
             exchange.getResponseHeaders().add(h.name(), h.value());
         }
-        boolean hasBody = response.asset() != null && response.status() != 304
+        boolean hasBody = response.asset() != null
+                && response.status() != 304
                 && !request.method().equalsIgnoreCase("HEAD");
         if (!hasBody) {
             exchange.sendResponseHeaders(response.status(), -1);
@@ -126,9 +142,19 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** Blocks until {@link #close} has been called. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops serving; closing again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
+        closed.countDown();
     }
 }

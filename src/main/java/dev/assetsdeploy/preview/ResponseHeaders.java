@@ -8,8 +8,7 @@ import java.util.Locale;
 public final class ResponseHeaders {
 
     /** One header line as sent. */
-    public record Header(String name, String value) {
-    }
+    public record Header(String name, String value) {}
 
     private final List<Header> headers = new ArrayList<>();
 
@@ -38,7 +37,10 @@ public final class ResponseHeaders {
 
     /** The value as the Fetch API's {@code get} returns it: all values joined with {@code ", "}, or null. */
     public String get(String name) {
-        List<String> values = headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+        List<String> values = headers.stream()
+                .filter(h -> h.name().equalsIgnoreCase(name))
+                .map(Header::value)
+                .toList();
         return values.isEmpty() ? null : String.join(", ", values);
     }
 
@@ -48,6 +50,9 @@ public final class ResponseHeaders {
 
     /** Lower-case names, as HTTP/2 and the Fetch API show them. */
     public List<String> names() {
-        return headers.stream().map(h -> h.name().toLowerCase(Locale.ROOT)).distinct().toList();
+        return headers.stream()
+                .map(h -> h.name().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
     }
 }

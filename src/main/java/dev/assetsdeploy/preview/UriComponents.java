@@ -17,8 +17,7 @@ final class UriComponents {
 
     private static final String UNRESERVED = "-_.!~*'()";
 
-    private UriComponents() {
-    }
+    private UriComponents() {}
 
     /** Each segment decoded (a segment that does not decode stays as it is), then runs of {@code /} collapsed. */
     static String decodePath(String pathname) {
@@ -61,7 +60,8 @@ final class UriComponents {
             }
             bytes.flip();
             try {
-                CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                CharBuffer chars = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(bytes);
@@ -83,7 +83,9 @@ final class UriComponents {
     }
 
     private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /** {@code encodeURIComponent}, or {@code null} where it throws (a lone surrogate). */

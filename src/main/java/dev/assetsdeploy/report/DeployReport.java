@@ -1,17 +1,16 @@
 package dev.assetsdeploy.report;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
-import dev.assetsdeploy.manifest.Sizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The result of {@code deploy}/{@code all}: a few lines for people, one JSON document for scripts. */
 public final class DeployReport {
 
-    private DeployReport() {
-    }
+    private DeployReport() {}
 
     public static void printText(DeploySummary summary, PrintWriter out) {
         DeployResult result = summary.result();
@@ -25,15 +24,20 @@ public final class DeployReport {
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
-            out.printf(Locale.ROOT, "  assets:     %,d uploaded (%s), %,d already on Cloudflare, %,d files in all%n",
-                    a.uploaded(), Sizes.human(a.bytesUploaded()), a.alreadyPresent(), a.files());
+            out.printf(
+                    Locale.ROOT,
+                    "  assets:     %,d uploaded (%s), %,d already on Cloudflare, %,d files in all%n",
+                    a.uploaded(),
+                    Sizes.human(a.bytesUploaded()),
+                    a.alreadyPresent(),
+                    a.files());
         } else if (summary.keptAssets()) {
             out.println("  assets:     kept the assets already deployed");
         }
         out.println("  time:       " + seconds(summary.elapsed().toMillis()));
         if (target.versionOnly()) {
-            out.println("Not deployed yet: deploy it from the dashboard, or with"
-                    + " `wrangler versions deploy " + result.versionId() + "@100%`.");
+            out.println("Not deployed yet: deploy it from the dashboard, or with" + " `wrangler versions deploy "
+                    + result.versionId() + "@100%`.");
         }
         out.flush();
     }

@@ -19,6 +19,5 @@ public record DeploySummary(DeployResult result, AssetsCounts assets, boolean ke
      * @param alreadyPresent files Cloudflare already had (not sent)
      * @param bytesUploaded  bytes of the files sent
      */
-    public record AssetsCounts(int files, long bytes, int uploaded, int alreadyPresent, long bytesUploaded) {
-    }
+    public record AssetsCounts(int files, long bytes, int uploaded, int alreadyPresent, long bytesUploaded) {}
 }

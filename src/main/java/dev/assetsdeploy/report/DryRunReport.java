@@ -2,11 +2,12 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
-import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Manifest;
-import dev.assetsdeploy.manifest.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,11 +19,11 @@ import java.util.Locale;
  */
 public final class DryRunReport {
 
-    private DryRunReport() {
-    }
+    private DryRunReport() {}
 
     /** @param path the request path after the base URL; the account shown as {@code <account>} when unknown */
-    public static void printText(Manifest manifest, WorkerUpload upload, String path, boolean verbose, PrintWriter out) {
+    public static void printText(
+            Manifest manifest, WorkerUpload upload, String path, boolean verbose, PrintWriter out) {
         out.println("Dry run: nothing was uploaded or deployed.");
         out.println();
         ManifestReport.printText(manifest, verbose, out);
@@ -30,14 +31,20 @@ public final class DryRunReport {
         out.println("Worker upload: " + upload.target().method() + " " + path);
         out.println("  part metadata: form field, the JSON below");
         for (WorkerModule module : upload.modules()) {
-            out.printf(Locale.ROOT, "  part %s: %s, %s (%s)%n", module.name(), module.contentType(),
-                    Sizes.human(size(module)), module.file());
+            out.printf(
+                    Locale.ROOT,
+                    "  part %s: %s, %s (%s)%n",
+                    module.name(),
+                    module.contentType(),
+                    Sizes.human(size(module)),
+                    module.file());
         }
         out.println();
         out.println("Metadata:");
         out.println(Json.compact(upload.metadata()));
         out.println();
-        out.println("To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");
+        out.println(
+                "To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");
         out.flush();
     }
 

@@ -1,7 +1,7 @@
 package dev.assetsdeploy.report;
 
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.deploy.DeployResult;
-import dev.assetsdeploy.manifest.Sizes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class GithubActions {
 
-    private GithubActions() {
-    }
+    private GithubActions() {}
 
     /** {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run uploaded. */
     public static Map<String, String> outputs(DeploySummary summary) {
@@ -35,7 +34,9 @@ public final class GithubActions {
 
     public static void writeOutputs(Path file, DeploySummary summary) throws IOException {
         StringBuilder lines = new StringBuilder();
-        outputs(summary).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        outputs(summary)
+                .forEach((name, value) ->
+                        lines.append(name).append('=').append(value).append('\n'));
         append(file, lines.toString());
     }
 
@@ -46,8 +47,12 @@ public final class GithubActions {
     static String markdown(DeploySummary summary) {
         DeployResult result = summary.result();
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(DeployReport.headline(summary).replace(result.target().scriptName(),
-                "`" + result.target().scriptName() + "`")).append("\n\n");
+        md.append("### ")
+                .append(DeployReport.headline(summary)
+                        .replace(
+                                result.target().scriptName(),
+                                "`" + result.target().scriptName() + "`"))
+                .append("\n\n");
         md.append("| | |\n|---|---|\n");
         if (result.versionId() != null) {
             md.append("| Version | `").append(result.versionId()).append("` |\n");
@@ -57,18 +62,25 @@ public final class GithubActions {
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
-            md.append(String.format(Locale.ROOT, "| Files uploaded | %,d (%s) |\n", a.uploaded(),
-                    Sizes.human(a.bytesUploaded())));
+            md.append(String.format(
+                    Locale.ROOT, "| Files uploaded | %,d (%s) |\n", a.uploaded(), Sizes.human(a.bytesUploaded())));
             md.append(String.format(Locale.ROOT, "| Already on Cloudflare | %,d |\n", a.alreadyPresent()));
         } else if (summary.keptAssets()) {
             md.append("| Assets | kept the assets already deployed |\n");
         }
-        md.append("| Time | ").append(DeployReport.seconds(summary.elapsed().toMillis())).append(" |\n\n");
+        md.append("| Time | ")
+                .append(DeployReport.seconds(summary.elapsed().toMillis()))
+                .append(" |\n\n");
         return md.toString();
     }
 
     private static void append(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        Files.writeString(
+                file,
+                text,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
     }
 }

@@ -4,11 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
+import dev.assetsdeploy.Json;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestWarning;
-import dev.assetsdeploy.manifest.Sizes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,12 +22,16 @@ public final class ManifestReport {
 
     private static final int LARGEST = 5;
 
-    private ManifestReport() {
-    }
+    private ManifestReport() {}
 
     public static void printText(Manifest m, boolean verbose, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %,d files, %s (%,d bytes)%n", m.root(), m.fileCount(),
-                Sizes.human(m.totalBytes()), m.totalBytes());
+        out.printf(
+                Locale.ROOT,
+                "%s: %,d files, %s (%,d bytes)%n",
+                m.root(),
+                m.fileCount(),
+                Sizes.human(m.totalBytes()),
+                m.totalBytes());
         if (m.fileCount() > 0) {
             out.println();
             out.println("Largest files:");
@@ -37,7 +42,8 @@ public final class ManifestReport {
         if (!m.ignored().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "Ignored (%d):%n", m.ignored().size());
-            int width = m.ignored().stream().mapToInt(i -> i.path().length()).max().orElse(0);
+            int width =
+                    m.ignored().stream().mapToInt(i -> i.path().length()).max().orElse(0);
             for (IgnoredFile i : m.ignored()) {
                 out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", i.path(), i.rule());
             }
@@ -52,9 +58,15 @@ public final class ManifestReport {
         if (verbose && m.fileCount() > 0) {
             out.println();
             out.println("Files:");
-            int width = m.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
+            int width =
+                    m.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
             for (ManifestEntry e : m.entries()) {
-                out.printf(Locale.ROOT, "  %-" + width + "s  %,12d  %s  %s%n", e.path(), e.size(), e.hash(),
+                out.printf(
+                        Locale.ROOT,
+                        "  %-" + width + "s  %,12d  %s  %s%n",
+                        e.path(),
+                        e.size(),
+                        e.hash(),
                         e.wireContentType());
             }
         }
@@ -72,24 +84,52 @@ public final class ManifestReport {
         w.beginObject();
         w.name("manifest").beginObject();
         for (ManifestEntry e : m.entries()) {
-            w.name(e.path()).beginObject().name("hash").value(e.hash()).name("size").value(e.size()).endObject();
+            w.name(e.path())
+                    .beginObject()
+                    .name("hash")
+                    .value(e.hash())
+                    .name("size")
+                    .value(e.size())
+                    .endObject();
         }
         w.endObject();
         w.name("files").beginArray();
         for (ManifestEntry e : m.entries()) {
-            w.beginObject().name("path").value(e.path()).name("hash").value(e.hash()).name("size").value(e.size())
-                    .name("contentType").value(e.wireContentType()).endObject();
+            w.beginObject()
+                    .name("path")
+                    .value(e.path())
+                    .name("hash")
+                    .value(e.hash())
+                    .name("size")
+                    .value(e.size())
+                    .name("contentType")
+                    .value(e.wireContentType())
+                    .endObject();
         }
         w.endArray();
         w.name("ignored").beginArray();
         for (IgnoredFile i : m.ignored()) {
-            w.beginObject().name("path").value(i.path()).name("rule").value(i.rule()).endObject();
+            w.beginObject()
+                    .name("path")
+                    .value(i.path())
+                    .name("rule")
+                    .value(i.rule())
+                    .endObject();
         }
         w.endArray();
         w.name("warnings");
         Json.COMPACT.toJson(warningsJson(m), w);
-        w.name("totals").beginObject().name("files").value(m.fileCount()).name("bytes").value(m.totalBytes())
-                .name("ignored").value(m.ignored().size()).name("warnings").value(m.warnings().size()).endObject();
+        w.name("totals")
+                .beginObject()
+                .name("files")
+                .value(m.fileCount())
+                .name("bytes")
+                .value(m.totalBytes())
+                .name("ignored")
+                .value(m.ignored().size())
+                .name("warnings")
+                .value(m.warnings().size())
+                .endObject();
         w.endObject();
         w.flush();
     }

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;

@@ -1,6 +1,6 @@
 package dev.assetsdeploy.report;
 
-import dev.assetsdeploy.manifest.Sizes;
+import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;
@@ -19,7 +19,10 @@ import java.util.function.LongSupplier;
  */
 public final class UploadProgress implements UploadListener {
 
-    public enum Style { LIVE, PLAIN }
+    public enum Style {
+        LIVE,
+        PLAIN
+    }
 
     private static final long LIVE_REDRAW_NANOS = 100_000_000L;
 
@@ -58,9 +61,17 @@ public final class UploadProgress implements UploadListener {
         if (plan.buckets().isEmpty()) {
             return;
         }
-        String mode = plan.jwt().singleFileUploads() ? "one request per file" : plan.buckets().size() + " buckets";
-        event(String.format(Locale.ROOT, "Uploading %,d of %,d files (%s) in %s, %d at a time.", totalFiles, manifestFiles,
-                Sizes.human(totalBytes), mode, concurrency));
+        String mode = plan.jwt().singleFileUploads()
+                ? "one request per file"
+                : plan.buckets().size() + " buckets";
+        event(String.format(
+                Locale.ROOT,
+                "Uploading %,d of %,d files (%s) in %s, %d at a time.",
+                totalFiles,
+                manifestFiles,
+                Sizes.human(totalBytes),
+                mode,
+                concurrency));
     }
 
     @Override
@@ -80,14 +91,20 @@ public final class UploadProgress implements UploadListener {
     @Override
     public synchronized void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
         inFlight.remove(key(bucket));
-        event(String.format(Locale.ROOT, "%s: attempt %d failed (%s); retrying in %.1f s",
-                bucket.step(), attempt, reason, delay.toMillis() / 1000.0));
+        event(String.format(
+                Locale.ROOT,
+                "%s: attempt %d failed (%s); retrying in %.1f s",
+                bucket.step(),
+                attempt,
+                reason,
+                delay.toMillis() / 1000.0));
     }
 
     @Override
     public synchronized void concurrencyChanged(int newLimit) {
         if (newLimit < limit) {
-            event("The API asked us to slow down: " + newLimit + " request" + (newLimit == 1 ? "" : "s") + " at a time for now.");
+            event("The API asked us to slow down: " + newLimit + " request" + (newLimit == 1 ? "" : "s")
+                    + " at a time for now.");
         }
         limit = newLimit;
     }
@@ -95,7 +112,11 @@ public final class UploadProgress implements UploadListener {
     @Override
     public synchronized void tokenRenewed(String reason, UploadPlan next) {
         inFlight.clear();
-        event(String.format(Locale.ROOT, "Opened upload session %d (%s); %,d files still to upload.", next.session(), reason,
+        event(String.format(
+                Locale.ROOT,
+                "Opened upload session %d (%s); %,d files still to upload.",
+                next.session(),
+                reason,
                 next.files()));
     }
 
@@ -131,12 +152,22 @@ public final class UploadProgress implements UploadListener {
 
     /** "Uploaded 1,234 of 5,000 files, 12.3 MiB of 45.6 MiB, 3.2 MiB/s, ETA 12 s". */
     String line() {
-        long sent = Math.min(totalBytes, bytesDone + inFlight.values().stream().mapToLong(Long::longValue).sum());
+        long sent = Math.min(
+                totalBytes,
+                bytesDone
+                        + inFlight.values().stream().mapToLong(Long::longValue).sum());
         double seconds = Math.max(1e-3, (nanoTime.getAsLong() - startedNanos) / 1e9);
         double rate = sent / seconds;
         String eta = rate > 0 && sent < totalBytes ? ", ETA " + duration((totalBytes - sent) / rate) : "";
-        return String.format(Locale.ROOT, "Uploaded %,d of %,d files, %s of %s, %s/s%s", filesDone, totalFiles,
-                Sizes.human(sent), Sizes.human(totalBytes), Sizes.human((long) rate), eta);
+        return String.format(
+                Locale.ROOT,
+                "Uploaded %,d of %,d files, %s of %s, %s/s%s",
+                filesDone,
+                totalFiles,
+                Sizes.human(sent),
+                Sizes.human(totalBytes),
+                Sizes.human((long) rate),
+                eta);
     }
 
     private void event(String message) {
@@ -150,7 +181,9 @@ public final class UploadProgress implements UploadListener {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 60
+                ? s + " s"
+                : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     private static long key(Bucket bucket) {

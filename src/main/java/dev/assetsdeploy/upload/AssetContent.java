@@ -1,7 +1,7 @@
 package dev.assetsdeploy.upload;
 
+import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.MultipartBody;
-import dev.assetsdeploy.error.AssetsDeployException;
 import dev.assetsdeploy.manifest.Base64Blake3;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.IOException;
@@ -57,9 +57,13 @@ final class AssetContent implements MultipartBody.Content {
     }
 
     private AssetsDeployException unreadable(IOException e) {
-        return AssetsDeployException.invalidInput("cannot read " + entry.path() + " (" + entry.file() + "): "
-                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName() + " " + e.getMessage())
-                + "; fix it and run again (nothing inconsistent was deployed)", e);
+        return AssetsDeployException.invalidInput(
+                "cannot read " + entry.path() + " (" + entry.file() + "): "
+                        + (e instanceof java.nio.file.AccessDeniedException
+                                ? "permission denied"
+                                : e.getClass().getSimpleName() + " " + e.getMessage())
+                        + "; fix it and run again (nothing inconsistent was deployed)",
+                e);
     }
 
     @Override
@@ -78,7 +82,8 @@ final class AssetContent implements MultipartBody.Content {
                 int want = (int) Math.min(CHUNK, left);
                 int got = read(in, raw, want);
                 if (got < want) {
-                    throw new FileChangedException(entry, "it is now shorter than the " + entry.size() + " bytes hashed");
+                    throw new FileChangedException(
+                            entry, "it is now shorter than the " + entry.size() + " bytes hashed");
                 }
                 left -= got;
                 int n = hash.update(raw, got, encoded);

@@ -9,32 +9,24 @@ import java.time.Duration;
 public interface UploadListener {
 
     /** A session was opened: {@code totalFiles}/{@code totalBytes} of the manifest, of which the plan asks for some. */
-    default void sessionOpened(UploadPlan plan, int totalFiles, long totalBytes, int concurrency) {
-    }
+    default void sessionOpened(UploadPlan plan, int totalFiles, long totalBytes, int concurrency) {}
 
-    default void bucketStarted(Bucket bucket, int attempt) {
-    }
+    default void bucketStarted(Bucket bucket, int attempt) {}
 
     /** Raw file bytes streamed for a bucket (an attempt that fails is followed by {@link #bucketRetried}). */
-    default void bytesSent(Bucket bucket, long bytes) {
-    }
+    default void bytesSent(Bucket bucket, long bytes) {}
 
-    default void bucketFinished(Bucket bucket) {
-    }
+    default void bucketFinished(Bucket bucket) {}
 
     /** Attempt {@code attempt} failed with {@code reason}; the next starts after {@code delay}. */
-    default void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
-    }
+    default void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {}
 
-    default void concurrencyChanged(int limit) {
-    }
+    default void concurrencyChanged(int limit) {}
 
     /** The upload token expired or will soon; a new session replaces the old one. */
-    default void tokenRenewed(String reason, UploadPlan next) {
-    }
+    default void tokenRenewed(String reason, UploadPlan next) {}
 
-    UploadListener NONE = new UploadListener() {
-    };
+    UploadListener NONE = new UploadListener() {};
 
     /** Tells each of {@code listeners}, in order. */
     static UploadListener all(java.util.List<UploadListener> listeners) {

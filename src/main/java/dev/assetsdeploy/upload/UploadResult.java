@@ -7,10 +7,13 @@ import java.time.Duration;
  * distinct content once), what the account already held (manifest files not asked for),
  * retries, token renewals and the time it took.
  */
-public record UploadResult(CompletionToken token, int filesUploaded, long bytesUploaded, int filesAlreadyUploaded,
-                           long bytesAlreadyUploaded, int buckets, int retries, int renewals, Duration elapsed) {
-
-    public boolean nothingToUpload() {
-        return filesUploaded == 0 && renewals == 0 && buckets == 0;
-    }
-}
+public record UploadResult(
+        CompletionToken token,
+        int filesUploaded,
+        long bytesUploaded,
+        int filesAlreadyUploaded,
+        long bytesAlreadyUploaded,
+        int buckets,
+        int retries,
+        int renewals,
+        Duration elapsed) {}

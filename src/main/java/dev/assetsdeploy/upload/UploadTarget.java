@@ -8,12 +8,4 @@ public record UploadTarget(String scriptName, String dispatchNamespace) {
             throw new IllegalArgumentException("script name is required");
         }
     }
-
-    /** The upload-session path after {@code /accounts/<id>}. */
-    public String sessionPath() {
-        String script = "/scripts/" + scriptName + "/assets-upload-session";
-        return dispatchNamespace == null
-                ? "/workers" + script
-                : "/workers/dispatch/namespaces/" + dispatchNamespace + script;
-    }
 }

@@ -2,14 +2,14 @@ package dev.assetsdeploy.upload;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
 import dev.assetsdeploy.api.MultipartBody;
 import dev.assetsdeploy.api.RetryPolicy;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.time.Duration;
@@ -46,21 +46,23 @@ public final class Uploader {
     private static final int FILES_IN_MESSAGES = 5;
 
     private final ApiClient client;
-    private final UploadOptions options;
+    private final UploadPolicy policy;
     private final UploadListener listener;
 
-    public Uploader(ApiClient client, UploadOptions options, UploadListener listener) {
+    public Uploader(ApiClient client, UploadPolicy policy, UploadListener listener) {
         this.client = client;
-        this.options = options;
+        this.policy = policy;
         this.listener = listener;
     }
 
     public UploadResult upload(Manifest manifest, UploadTarget target) {
         long started = System.nanoTime();
-        UploadPlan plan = UploadSessions.open(client, target, manifest, 1);
-        Set<String> asked = plan.buckets().stream().flatMap(b -> b.entries().stream()).map(ManifestEntry::hash)
+        UploadPlan plan = SessionOpener.open(client, target, manifest, 1);
+        Set<String> asked = plan.buckets().stream()
+                .flatMap(b -> b.entries().stream())
+                .map(ManifestEntry::hash)
                 .collect(Collectors.toSet());
-        int concurrency = plan.jwt().singleFileUploads() ? plan.jwt().singleFileConcurrency() : options.concurrency();
+        int concurrency = plan.jwt().singleFileUploads() ? plan.jwt().singleFileConcurrency() : policy.concurrency();
         listener.sessionOpened(plan, manifest.fileCount(), manifest.totalBytes(), concurrency);
         Run run = new Run(new ConcurrencyLimit(concurrency, listener::concurrencyChanged), concurrency);
         int renewals = 0;
@@ -74,21 +76,26 @@ public final class Uploader {
             }
             if (outcome.renewReason() == null) {
                 if (outcome.completion() == null) {
-                    throw new AssetsDeployException(Kind.API_REFUSED, "upload: the API accepted all " + plan.buckets().size()
-                            + " buckets but sent no completion token; run again");
+                    throw new AssetsDeployException(
+                            Kind.API_REFUSED,
+                            "upload: the API accepted all " + plan.buckets().size()
+                                    + " buckets but sent no completion token; run again");
                 }
                 return result(manifest, asked, run, outcome.completion(), bucketsSent, renewals, started);
             }
             refusedInARow = outcome.tokenRefused() && outcome.bucketsDone() == 0 ? refusedInARow + 1 : 0;
             if (refusedInARow >= 2) {
-                throw new AssetsDeployException(Kind.AUTHENTICATION,
+                throw new AssetsDeployException(
+                        Kind.AUTHENTICATION,
                         "upload: the API refused the upload token of a fresh upload session; check the API credentials and run again");
             }
-            if (++renewals > options.maxRenewals()) {
-                throw new AssetsDeployException(Kind.NETWORK, "upload: gave up after renewing the upload token "
-                        + options.maxRenewals() + " times (" + outcome.renewReason() + "); run again to resume");
+            if (++renewals > policy.maxRenewals()) {
+                throw new AssetsDeployException(
+                        Kind.NETWORK,
+                        "upload: gave up after renewing the upload token " + policy.maxRenewals() + " times ("
+                                + outcome.renewReason() + "); run again to resume");
             }
-            plan = UploadSessions.open(client, target, manifest, plan.session() + 1);
+            plan = SessionOpener.open(client, target, manifest, plan.session() + 1);
             listener.tokenRenewed(outcome.renewReason(), plan);
         }
         return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
@@ -111,32 +118,32 @@ public final class Uploader {
         Bucket bucket();
     }
 
-    private record Done(Bucket bucket) implements Outcome {
-    }
+    private record Done(Bucket bucket) implements Outcome {}
 
-    private record Renew(Bucket bucket, boolean refused) implements Outcome {
-    }
+    private record Renew(Bucket bucket, boolean refused) implements Outcome {}
 
-    private record Failed(Bucket bucket, AssetsDeployException error) implements Outcome {
-    }
+    private record Failed(Bucket bucket, AssetsDeployException error) implements Outcome {}
 
-    private record Stopped(Bucket bucket) implements Outcome {
-    }
+    private record Stopped(Bucket bucket) implements Outcome {}
 
-    private record SessionOutcome(int bucketsDone, CompletionToken completion, String renewReason, boolean tokenRefused,
-                                  AssetsDeployException failure) {
-    }
+    private record SessionOutcome(
+            int bucketsDone,
+            CompletionToken completion,
+            String renewReason,
+            boolean tokenRefused,
+            AssetsDeployException failure) {}
 
     private SessionOutcome runSession(UploadPlan plan, Run run) {
         Duration margin = renewMargin(plan.jwt());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<String> renewing = new AtomicReference<>();
         AtomicReference<CompletionToken> completion = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(run.threads, plan.buckets().size()), r -> {
-            Thread t = new Thread(r, "upload-" + plan.session());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(run.threads, plan.buckets().size()), r -> {
+                    Thread t = new Thread(r, "upload-" + plan.session());
+                    t.setDaemon(true);
+                    return t;
+                });
         List<Outcome> outcomes = new ArrayList<>();
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
@@ -160,20 +167,37 @@ public final class Uploader {
         }
         outcomes.sort(Comparator.comparingInt(o -> o.bucket().index()));
         int doneCount = (int) outcomes.stream().filter(o -> o instanceof Done).count();
-        AssetsDeployException failure = outcomes.stream().filter(o -> o instanceof Failed).map(o -> ((Failed) o).error())
-                .findFirst().orElse(null);
-        List<Renew> renews = outcomes.stream().filter(o -> o instanceof Renew).map(o -> (Renew) o).toList();
-        return new SessionOutcome(doneCount, completion.get(), renews.isEmpty() ? null : renewing.get(),
-                renews.stream().anyMatch(Renew::refused), failure);
+        AssetsDeployException failure = outcomes.stream()
+                .filter(o -> o instanceof Failed)
+                .map(o -> ((Failed) o).error())
+                .findFirst()
+                .orElse(null);
+        List<Renew> renews = outcomes.stream()
+                .filter(o -> o instanceof Renew)
+                .map(o -> (Renew) o)
+                .toList();
+        return new SessionOutcome(
+                doneCount,
+                completion.get(),
+                renews.isEmpty() ? null : renewing.get(),
+                renews.stream().anyMatch(Renew::refused),
+                failure);
     }
 
-    private Outcome uploadBucket(UploadPlan plan, Bucket bucket, Duration margin, Run run, AtomicBoolean stop,
-                                 AtomicReference<String> renewing, AtomicReference<CompletionToken> completion) {
-        RetryPolicy retry = options.retry();
+    private Outcome uploadBucket(
+            UploadPlan plan,
+            Bucket bucket,
+            Duration margin,
+            Run run,
+            AtomicBoolean stop,
+            AtomicReference<String> renewing,
+            AtomicReference<CompletionToken> completion) {
+        RetryPolicy retry = policy.retry();
         String step = bucket.step();
         for (int attempt = 1; ; attempt++) {
             if (expiresSoon(plan.jwt(), margin)) {
-                renewing.compareAndSet(null, "the upload token expires at " + plan.jwt().expiresAt());
+                renewing.compareAndSet(
+                        null, "the upload token expires at " + plan.jwt().expiresAt());
             }
             if (stop.get()) {
                 return new Stopped(bucket);
@@ -216,22 +240,29 @@ public final class Uploader {
                 renewing.compareAndSet(null, "the API refused the upload token (HTTP " + failure.status() + ")");
                 return new Renew(bucket, true);
             }
-            String files = "; its " + bucket.entries().size() + (bucket.entries().size() == 1 ? " file: " : " files: ")
-                    + bucket.describeFiles(FILES_IN_MESSAGES);
-            if (!failure.retryable()) {
-                stop.set(true);
-                return new Failed(bucket, new ApiException(failure.kind(), step, failure.status(), false, null,
-                        failure.getMessage() + files, failure));
-            }
-            if (failure.overloaded()) {
+            String files = "; its " + bucket.entries().size()
+                    + (bucket.entries().size() == 1 ? " file: " : " files: ") + bucket.describeFiles(FILES_IN_MESSAGES);
+            RetryPolicy.Decision next = retry.decide(attempt, failure);
+            if (failure.retryable() && failure.overloaded()) {
                 run.limit.overloaded(failure.status());
             }
-            if (attempt >= retry.maxAttempts()) {
+            if (next instanceof RetryPolicy.GiveUp giveUp) {
                 stop.set(true);
-                return new Failed(bucket, failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
-                        + failure.detail() + files + "; run again to resume"));
+                return new Failed(
+                        bucket,
+                        giveUp.exhausted()
+                                ? failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
+                                        + failure.detail() + files + "; run again to resume")
+                                : new ApiException(
+                                        failure.kind(),
+                                        step,
+                                        failure.status(),
+                                        false,
+                                        null,
+                                        failure.getMessage() + files,
+                                        failure));
             }
-            Duration delay = retry.delayAfter(attempt, failure.retryAfter());
+            Duration delay = ((RetryPolicy.Retry) next).delay();
             run.retries.incrementAndGet();
             listener.bucketRetried(bucket, attempt, delay, failure.detail());
             try {
@@ -254,16 +285,19 @@ public final class Uploader {
     private ApiRequest request(UploadPlan plan, Bucket bucket, String step) {
         if (plan.jwt().singleFileUploads()) {
             ManifestEntry entry = bucket.entries().get(0);
-            return ApiRequest.post(step, client.accountPath("/workers/assets/upload/" + entry.hash()))
+            return ApiRequest.post(step, client.paths().assetUpload(entry.hash()))
                     .raw(entry.wireContentType(), new AssetContent(entry, false, n -> listener.bytesSent(bucket, n)))
                     .bearer(plan.jwt().token());
         }
         MultipartBody.Builder body = MultipartBody.builder();
         for (ManifestEntry entry : bucket.entries()) {
-            body.part(entry.hash(), entry.hash(), entry.wireContentType(),
+            body.part(
+                    entry.hash(),
+                    entry.hash(),
+                    entry.wireContentType(),
                     new AssetContent(entry, true, n -> listener.bytesSent(bucket, n)));
         }
-        return ApiRequest.post(step, client.accountPath("/workers/assets/upload?base64=true"))
+        return ApiRequest.post(step, client.paths().assetsUpload())
                 .multipart(body.build())
                 .bearer(plan.jwt().token());
     }
@@ -283,24 +317,30 @@ public final class Uploader {
         if (jwt.expiresAt() == null) {
             return null;
         }
-        Duration life = Duration.between(options.clock().instant(), jwt.expiresAt());
+        Duration life = Duration.between(policy.clock().instant(), jwt.expiresAt());
         if (life.isNegative() || life.isZero()) {
             return null;
         }
         Duration quarter = life.dividedBy(4);
-        return quarter.compareTo(options.renewBefore()) < 0 ? quarter : options.renewBefore();
+        return quarter.compareTo(policy.renewBefore()) < 0 ? quarter : policy.renewBefore();
     }
 
     private boolean expiresSoon(UploadJwt jwt, Duration margin) {
         if (margin == null) {
             return false;
         }
-        Instant now = options.clock().instant();
+        Instant now = policy.clock().instant();
         return !now.plus(margin).isBefore(jwt.expiresAt());
     }
 
-    private UploadResult result(Manifest manifest, Set<String> asked, Run run, CompletionToken token, int buckets,
-                                int renewals, long startedNanos) {
+    private UploadResult result(
+            Manifest manifest,
+            Set<String> asked,
+            Run run,
+            CompletionToken token,
+            int buckets,
+            int renewals,
+            long startedNanos) {
         int filesUploaded = 0;
         int filesAlready = 0;
         long bytesAlready = 0;
@@ -312,9 +352,19 @@ public final class Uploader {
                 bytesAlready += e.size();
             }
         }
-        long bytesUploaded = manifest.byHash().values().stream().filter(e -> run.uploadedHashes.contains(e.hash()))
-                .mapToLong(ManifestEntry::size).sum();
-        return new UploadResult(token, filesUploaded, bytesUploaded, filesAlready, bytesAlready, buckets,
-                run.retries.get(), renewals, Duration.ofNanos(System.nanoTime() - startedNanos));
+        long bytesUploaded = manifest.byHash().values().stream()
+                .filter(e -> run.uploadedHashes.contains(e.hash()))
+                .mapToLong(ManifestEntry::size)
+                .sum();
+        return new UploadResult(
+                token,
+                filesUploaded,
+                bytesUploaded,
+                filesAlready,
+                bytesAlready,
+                buckets,
+                run.retries.get(),
+                renewals,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 }

@@ -10,9 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.assetsdeploy.Failures.assertFails;
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,7 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,14 @@ class ApiClientTest {
 
     @Test
     void sendsJsonSignedWithTheTokenAndReturnsResult() {
-        wm.stubFor(post("/client/v4" + PATH).willReturn(okJson("{\"success\":true,\"errors\":null,\"messages\":null,\"result\":{\"jwt\":\"x\"}}")));
+        wm.stubFor(post("/client/v4" + PATH)
+                .willReturn(okJson("{\"success\":true,\"errors\":null,\"messages\":null,\"result\":{\"jwt\":\"x\"}}")));
         JsonObject body = new JsonObject();
         body.addProperty("a", 1);
-        JsonElement result = client.json("upload session", "POST", client.accountPath("/workers/scripts/site/assets-upload-session"), body);
+        JsonElement result = client.call(
+                        ApiRequest.post("upload session", client.paths().uploadSession(null, "site"))
+                                .json(body))
+                .result();
         assertEquals("x", result.getAsJsonObject().get("jwt").getAsString());
         wm.verify(postRequestedFor(urlEqualTo("/client/v4" + PATH))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -90,59 +95,104 @@ class ApiClientTest {
     void bearerReplacesTheAccountCredentials() {
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
         client.call(ApiRequest.post("s", "/x").bearer("upload-jwt"));
-        wm.verify(postRequestedFor(urlEqualTo("/client/v4/x")).withHeader("Authorization", equalTo("Bearer upload-jwt")));
-        assertFalse(wm.getAllServeEvents().get(0).getRequest().getAllHeaderKeys().contains("X-Auth-Key"));
+        wm.verify(
+                postRequestedFor(urlEqualTo("/client/v4/x")).withHeader("Authorization", equalTo("Bearer upload-jwt")));
+        assertFalse(
+                wm.getAllServeEvents().get(0).getRequest().getAllHeaderKeys().contains("X-Auth-Key"));
     }
 
     @Test
     void errorNamesStepStatusCodesAndRay() {
-        wm.stubFor(post("/client/v4" + PATH).willReturn(aResponse().withStatus(400).withHeader("cf-ray", "8abc-LHR")
-                .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad manifest\"},{\"code\":10022,\"message\":\"too big\"}],\"messages\":[],\"result\":null}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", PATH)));
-        assertEquals("upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big", e.getMessage());
-        assertEquals(Kind.API_REFUSED, e.kind());
+        wm.stubFor(
+                post("/client/v4" + PATH)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("cf-ray", "8abc-LHR")
+                                        .withBody(
+                                                "{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad manifest\"},{\"code\":10022,\"message\":\"too big\"}],\"messages\":[],\"result\":null}")));
+        assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
+                () -> client.call(ApiRequest.post("upload session", PATH)));
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 
     @Test
     void successFalseWithStatus200IsAFailure() {
-        wm.stubFor(post("/client/v4" + PATH).willReturn(okJson("{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"no route\"}]}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", PATH)));
-        assertEquals("upload session: HTTP 200: 7003: no route", e.getMessage());
-        assertEquals(Kind.API_REFUSED, e.kind());
+        wm.stubFor(post("/client/v4" + PATH)
+                .willReturn(okJson("{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"no route\"}]}")));
+        assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "upload session: HTTP 200: 7003: no route",
+                () -> client.call(ApiRequest.post("upload session", PATH)));
     }
 
     @Test
     void authenticationCodesAndStatusesMapToAuthentication() {
-        wm.stubFor(post("/client/v4/a").willReturn(aResponse().withStatus(400)
-                .withBody("{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}")));
-        wm.stubFor(post("/client/v4/b").willReturn(aResponse().withStatus(400)
-                .withBody("{\"success\":false,\"errors\":[{\"code\":9106,\"message\":\"Missing X-Auth-Key\"}]}")));
-        wm.stubFor(post("/client/v4/c").willReturn(aResponse().withStatus(403).withBody("{\"success\":false,\"errors\":null}")));
+        wm.stubFor(
+                post("/client/v4/a")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withBody(
+                                                "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}")));
+        wm.stubFor(
+                post("/client/v4/b")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withBody(
+                                                "{\"success\":false,\"errors\":[{\"code\":9106,\"message\":\"Missing X-Auth-Key\"}]}")));
+        wm.stubFor(post("/client/v4/c")
+                .willReturn(aResponse().withStatus(403).withBody("{\"success\":false,\"errors\":null}")));
         wm.stubFor(post("/client/v4/d").willReturn(aResponse().withStatus(401).withBody("<html>no</html>")));
         for (String p : List.of("/a", "/b", "/c")) {
-            ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", p)));
-            assertEquals(Kind.AUTHENTICATION, e.kind(), p);
+            ApiException e = assertFailsContaining(
+                    ApiException.class,
+                    Kind.AUTHENTICATION,
+                    () -> client.call(ApiRequest.post("deploy Worker", p)),
+                    " (check the API credentials, and that they may edit Workers on account acc1)");
             assertTrue(e.getMessage().startsWith("deploy Worker: HTTP "), e.getMessage());
         }
-        ApiException d = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", "/d")));
-        assertEquals(Kind.API_REFUSED, d.kind());
+        assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "deploy Worker: HTTP 401: malformed response (not a JSON envelope): \"<html>no</html>\"",
+                () -> client.call(ApiRequest.post("deploy Worker", "/d")));
     }
 
     @Test
     void nonJsonBodyIsReportedWithStatusAndFirstBytes() {
-        wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(400).withBody("<html>\n<body>Bad gateway of doom</body></html>")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", "/x")));
-        assertEquals("upload session: HTTP 400: malformed response (not a JSON envelope): \"<html> <body>Bad gateway of doom</body></html>\"", e.getMessage());
+        wm.stubFor(post("/client/v4/x")
+                .willReturn(aResponse().withStatus(400).withBody("<html>\n<body>Bad gateway of doom</body></html>")));
+        assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "upload session: HTTP 400: malformed response (not a JSON envelope): \"<html> <body>Bad gateway of doom</body></html>\"",
+                () -> client.call(ApiRequest.post("upload session", "/x")));
     }
 
     @Test
     void retries5xxAnd429ThenSucceeds() {
-        wm.stubFor(post("/client/v4/x").inScenario("s").whenScenarioStateIs("Started").willSetStateTo("2")
+        wm.stubFor(post("/client/v4/x")
+                .inScenario("s")
+                .whenScenarioStateIs("Started")
+                .willSetStateTo("2")
                 .willReturn(aResponse().withStatus(500).withBody("oops")));
-        wm.stubFor(post("/client/v4/x").inScenario("s").whenScenarioStateIs("2").willSetStateTo("3")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("{\"success\":false,\"errors\":[]}")));
-        wm.stubFor(post("/client/v4/x").inScenario("s").whenScenarioStateIs("3")
+        wm.stubFor(post("/client/v4/x")
+                .inScenario("s")
+                .whenScenarioStateIs("2")
+                .willSetStateTo("3")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
+                        .withBody("{\"success\":false,\"errors\":[]}")));
+        wm.stubFor(post("/client/v4/x")
+                .inScenario("s")
+                .whenScenarioStateIs("3")
                 .willReturn(okJson("{\"success\":true,\"result\":42}")));
         assertEquals(42, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
         assertEquals(2, sleeps.size());
@@ -151,40 +201,59 @@ class ApiClientTest {
 
     @Test
     void gives500UpAsNetworkAfterMaxAttempts() {
-        wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(502).withHeader("cf-ray", "r1")
-                .withBody("{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"down\"}]}")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("deploy Worker", "/x")));
-        assertEquals(Kind.NETWORK, e.kind());
-        assertEquals("deploy Worker: HTTP 502 (cf-ray r1): 1: down (gave up after 3 attempts)", e.getMessage());
+        wm.stubFor(post("/client/v4/x")
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("cf-ray", "r1")
+                        .withBody("{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"down\"}]}")));
+        assertFails(
+                ApiException.class,
+                Kind.NETWORK,
+                "deploy Worker: HTTP 502 (cf-ray r1): 1: down (gave up after 3 attempts)",
+                () -> client.call(ApiRequest.post("deploy Worker", "/x")));
         assertEquals(3, wm.getAllServeEvents().size());
     }
 
     @Test
     void droppedConnectionAndTimeoutAreRetriedThenNetwork() {
         wm.stubFor(post("/client/v4/drop").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        wm.stubFor(post("/client/v4/slow").willReturn(okJson("{\"success\":true}").withFixedDelay(1500)));
-        ApiException drop = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("upload session", "/drop")));
-        assertEquals(Kind.NETWORK, drop.kind());
-        assertEquals(3, wm.findAll(postRequestedFor(urlEqualTo("/client/v4/drop"))).size());
-        ApiException slow = assertThrows(ApiException.class, () -> client.execute(ApiRequest.post("upload session", "/slow")));
+        wm.stubFor(
+                post("/client/v4/slow").willReturn(okJson("{\"success\":true}").withFixedDelay(1500)));
+        assertFailsContaining(
+                ApiException.class,
+                Kind.NETWORK,
+                () -> client.call(ApiRequest.post("upload session", "/drop")),
+                "upload session: ",
+                " (gave up after 3 attempts)");
+        assertEquals(
+                3, wm.findAll(postRequestedFor(urlEqualTo("/client/v4/drop"))).size());
+        ApiException slow = assertFails(
+                ApiException.class,
+                Kind.NETWORK,
+                "upload session: no response within 500 ms (timeout)",
+                () -> client.execute(ApiRequest.post("upload session", "/slow")));
         assertTrue(slow.retryable());
-        assertEquals("upload session: no response within 500 ms (timeout)", slow.getMessage());
     }
 
     @Test
     void multipartBodyIsExactAndStreamedWithContentLength(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("worker.js");
         Files.writeString(file, "export default {}\n");
-        wm.stubFor(put("/client/v4/accounts/acc1/workers/scripts/site").willReturn(okJson("{\"success\":true,\"result\":{\"id\":\"site\"}}")));
-        MultipartBody body = MultipartBody.builder().boundary("BOUND")
+        wm.stubFor(put("/client/v4/accounts/acc1/workers/scripts/site")
+                .willReturn(okJson("{\"success\":true,\"result\":{\"id\":\"site\"}}")));
+        MultipartBody body = MultipartBody.builder()
+                .boundary("BOUND")
                 .field("metadata", "{\"main_module\":\"worker.js\"}")
                 .part("worker.js", "worker.js", "application/javascript+module", MultipartBody.Content.ofFile(file))
                 .build();
-        client.multipart("deploy Worker", "PUT", client.accountPath("/workers/scripts/site"), body);
-        String expected = "--BOUND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"main_module\":\"worker.js\"}\r\n"
-                + "--BOUND\r\nContent-Disposition: form-data; name=\"worker.js\"; filename=\"worker.js\"\r\n"
-                + "Content-Type: application/javascript+module\r\n\r\nexport default {}\n\r\n--BOUND--\r\n";
-        LoggedRequest request = wm.findAll(putRequestedFor(urlEqualTo("/client/v4/accounts/acc1/workers/scripts/site"))).get(0);
+        client.call(ApiRequest.put("deploy Worker", "/accounts/acc1/workers/scripts/site")
+                .multipart(body));
+        String expected =
+                "--BOUND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"main_module\":\"worker.js\"}\r\n"
+                        + "--BOUND\r\nContent-Disposition: form-data; name=\"worker.js\"; filename=\"worker.js\"\r\n"
+                        + "Content-Type: application/javascript+module\r\n\r\nexport default {}\n\r\n--BOUND--\r\n";
+        LoggedRequest request = wm.findAll(putRequestedFor(urlEqualTo("/client/v4/accounts/acc1/workers/scripts/site")))
+                .get(0);
         assertEquals(expected, new String(request.getBody(), StandardCharsets.UTF_8));
         assertEquals(String.valueOf(expected.length()), request.getHeader("Content-Length"));
         assertEquals("multipart/form-data; boundary=BOUND", request.getHeader("Content-Type"));
@@ -193,9 +262,15 @@ class ApiClientTest {
 
     @Test
     void secretsAreScrubbedFromMessages() {
-        wm.stubFor(post("/client/v4/x").willReturn(aResponse().withStatus(400)
-                .withBody("echo " + TOKEN + " eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln")));
-        ApiException e = assertThrows(ApiException.class, () -> client.call(ApiRequest.post("s", "/x")));
+        wm.stubFor(post("/client/v4/x")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("echo " + TOKEN + " eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln")));
+        ApiException e = assertFailsContaining(
+                ApiException.class,
+                Kind.API_REFUSED,
+                () -> client.call(ApiRequest.post("s", "/x")),
+                "s: HTTP 400: malformed response (not a JSON envelope): ");
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         assertFalse(e.getMessage().contains("eyJ"), e.getMessage());
         assertFalse(new Credentials.ApiToken(TOKEN).toString().contains(TOKEN));
@@ -205,8 +280,9 @@ class ApiClientTest {
     void usesTheEnvironmentProxy() {
         client.close();
         String proxy = "http://127.0.0.1:" + wm.port();
-        client = new ApiClient(ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
-                .withProxy(new ProxySettings(proxy, proxy, "localhost")));
+        client = new ApiClient(
+                ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
+                        .withProxy(new ProxySettings(proxy, proxy, "localhost")));
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":1}")));
         assertEquals(1, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
         LoggedRequest request = wm.getAllServeEvents().get(0).getRequest();
@@ -216,8 +292,9 @@ class ApiClientTest {
     @Test
     void usesTheJvmProxyPropertiesWhenTheEnvironmentNamesNone() {
         client.close();
-        client = new ApiClient(ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
-                .withRetry(RetryPolicy.NONE));
+        client = new ApiClient(
+                ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
+                        .withRetry(RetryPolicy.NONE));
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":2}")));
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", String.valueOf(wm.port()));
@@ -227,7 +304,9 @@ class ApiClientTest {
             System.clearProperty("http.proxyHost");
             System.clearProperty("http.proxyPort");
         }
-        assertEquals("api.example.invalid", wm.getAllServeEvents().get(0).getRequest().getHost());
+        assertEquals(
+                "api.example.invalid",
+                wm.getAllServeEvents().get(0).getRequest().getHost());
     }
 
     @Test
@@ -252,7 +331,8 @@ class ApiClientTest {
 
     @Test
     void backoffGrowsWithJitterAndIsCapped() {
-        RetryPolicy p = new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(60), d -> { });
+        RetryPolicy p =
+                new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(60), d -> {});
         for (int i = 0; i < 50; i++) {
             long first = p.delayAfter(1, null).toMillis();
             long fourth = p.delayAfter(4, null).toMillis();

@@ -37,6 +37,7 @@ class AllCommandTest {
 
     @TempDir
     Path dir;
+
     FakeCloudflareApi api;
     Map<String, String> env = new HashMap<>();
     String out;
@@ -56,7 +57,9 @@ class AllCommandTest {
         Files.writeString(dir.resolve("public/_headers"), "/docs/*\n  Cache-Control: no-store\n");
         Files.writeString(dir.resolve("public/_redirects"), "/old /docs/ 301\n");
         Files.createDirectories(dir.resolve("dist/lib"));
-        Files.writeString(dir.resolve("dist/worker.js"), "import {x} from './lib/x.mjs';\nexport default {fetch(r, env) { return env.ASSETS.fetch(r); }};\n");
+        Files.writeString(
+                dir.resolve("dist/worker.js"),
+                "import {x} from './lib/x.mjs';\nexport default {fetch(r, env) { return env.ASSETS.fetch(r); }};\n");
         Files.writeString(dir.resolve("dist/lib/x.mjs"), "export const x = 1;\n");
         Files.writeString(dir.resolve("wrangler.jsonc"), """
                 // the project's wrangler config
@@ -95,11 +98,12 @@ class AllCommandTest {
     }
 
     static Map<String, String> parts(RecordedRequest request) throws IOException {
-        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(request.body()),
-                MultipartReader.boundary(request.header("Content-Type")));
+        MultipartReader reader = new MultipartReader(
+                new ByteArrayInputStream(request.body()), MultipartReader.boundary(request.header("Content-Type")));
         Map<String, String> parts = new LinkedHashMap<>();
         for (MultipartReader.Part part = reader.next(); part != null; part = reader.next()) {
-            parts.put(part.name() + " " + part.filename() + " " + part.contentType(),
+            parts.put(
+                    part.name() + " " + part.filename() + " " + part.contentType(),
                     new String(part.body().readAllBytes(), StandardCharsets.UTF_8));
         }
         return parts;
@@ -107,11 +111,23 @@ class AllCommandTest {
 
     @Test
     void uploadsTheAssetsThenDeploysTheWorkerWithTheirToken() throws IOException {
-        assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--module",
-                dir.resolve("dist/lib/x.mjs").toString(), "--message", "first", "--verbose"), err);
+        assertEquals(
+                0,
+                run(
+                        "all",
+                        dir.resolve("public").toString(),
+                        "--config",
+                        config(),
+                        "--module",
+                        dir.resolve("dist/lib/x.mjs").toString(),
+                        "--message",
+                        "first",
+                        "--verbose"),
+                err);
         assertTrue(err.contains("PUT /accounts/" + api.settings.accountId + "/workers/scripts/site?"), err);
 
-        Set<String> hashes = manifest().entries().stream().map(ManifestEntry::hash).collect(Collectors.toSet());
+        Set<String> hashes =
+                manifest().entries().stream().map(ManifestEntry::hash).collect(Collectors.toSet());
         assertEquals(hashes, api.storedHashes());
         assertEquals(List.of(), api.problems());
         assertEquals(1, api.workerRequests().size());
@@ -121,19 +137,27 @@ class AllCommandTest {
         assertEquals("excludeScript=true&bindings_inherit=strict", worker.query());
 
         Map<String, String> parts = parts(worker);
-        assertEquals(List.of("metadata null null", "worker.js worker.js application/javascript+module",
-                "lib/x.mjs lib/x.mjs application/javascript+module"), List.copyOf(parts.keySet()));
-        JsonObject metadata = JsonParser.parseString(parts.get("metadata null null")).getAsJsonObject();
+        assertEquals(
+                List.of(
+                        "metadata null null",
+                        "worker.js worker.js application/javascript+module",
+                        "lib/x.mjs lib/x.mjs application/javascript+module"),
+                List.copyOf(parts.keySet()));
+        JsonObject metadata =
+                JsonParser.parseString(parts.get("metadata null null")).getAsJsonObject();
         String jwt = metadata.getAsJsonObject("assets").get("jwt").getAsString();
         assertTrue(api.isValidCompletionToken(jwt));
         metadata.getAsJsonObject("assets").addProperty("jwt", "JWT");
-        assertEquals("{\"main_module\":\"worker.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
-                + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[\"nodejs_compat\"],"
-                + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"annotations\":{\"workers/message\":\"first\"},"
-                + "\"assets\":{\"jwt\":\"JWT\",\"config\":{\"not_found_handling\":\"404-page\",\"run_worker_first\":[\"/api/*\"],"
-                + "\"_redirects\":\"/old /docs/ 301\\n\",\"_headers\":\"/docs/*\\n  Cache-Control: no-store\\n\"}}}",
+        assertEquals(
+                "{\"main_module\":\"worker.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
+                        + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[\"nodejs_compat\"],"
+                        + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300},\"keep_bindings\":[\"secret_text\",\"secret_key\"],\"annotations\":{\"workers/message\":\"first\"},"
+                        + "\"assets\":{\"jwt\":\"JWT\",\"config\":{\"not_found_handling\":\"404-page\",\"run_worker_first\":[\"/api/*\"],"
+                        + "\"_redirects\":\"/old /docs/ 301\\n\",\"_headers\":\"/docs/*\\n  Cache-Control: no-store\\n\"}}}",
                 metadata.toString());
-        assertEquals(Files.readString(dir.resolve("dist/lib/x.mjs")), parts.get("lib/x.mjs lib/x.mjs application/javascript+module"));
+        assertEquals(
+                Files.readString(dir.resolve("dist/lib/x.mjs")),
+                parts.get("lib/x.mjs lib/x.mjs application/javascript+module"));
 
         assertTrue(out.startsWith("Deployed Worker site\n  version id: "), out);
         assertTrue(out.contains("assets:     4 uploaded ("), out);
@@ -145,9 +169,11 @@ class AllCommandTest {
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_OUTPUT", dir.resolve("gh-output").toString());
         env.put("GITHUB_STEP_SUMMARY", dir.resolve("gh-summary.md").toString());
-        assertEquals(0, run(dir.resolve("public").toString(), "--config", config(), "--script", "other", "--json"), err);
+        assertEquals(
+                0, run(dir.resolve("public").toString(), "--config", config(), "--script", "other", "--json"), err);
         Files.writeString(dir.resolve("public/new.txt"), "new");
-        assertEquals(0, run(dir.resolve("public").toString(), "--config", config(), "--script", "other", "--json"), err);
+        assertEquals(
+                0, run(dir.resolve("public").toString(), "--config", config(), "--script", "other", "--json"), err);
 
         JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
         assertEquals("other", doc.get("worker").getAsString());
@@ -158,19 +184,37 @@ class AllCommandTest {
         assertTrue(api.workerRequests().get(1).path().endsWith("/workers/scripts/other"));
         String outputs = Files.readString(dir.resolve("gh-output"));
         assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
-        assertTrue(outputs.matches("(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\nuploaded=1\nskipped=4\n"), outputs);
-        assertEquals(doc.get("versionId").getAsString(), outputs.lines().filter(l -> l.startsWith("version-id=")).reduce((a, b) -> b)
-                .orElseThrow().substring("version-id=".length()));
+        assertTrue(
+                outputs.matches(
+                        "(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\nuploaded=1\nskipped=4\n"),
+                outputs);
+        assertEquals(
+                doc.get("versionId").getAsString(),
+                outputs.lines()
+                        .filter(l -> l.startsWith("version-id="))
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .substring("version-id=".length()));
         assertEquals(2, Files.readString(dir.resolve("gh-summary.md")).split("### Deployed Worker `other`").length - 1);
     }
 
     @Test
     void dispatchNamespaceGoesToTheNamespaceForBothUploads() {
-        assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dispatch-namespace", "customers",
-                "--quiet"), err);
+        assertEquals(
+                0,
+                run(
+                        "all",
+                        dir.resolve("public").toString(),
+                        "--config",
+                        config(),
+                        "--dispatch-namespace",
+                        "customers",
+                        "--quiet"),
+                err);
         assertEquals(List.of(), api.problems());
         assertEquals(1, api.workerRequests().size());
-        assertEquals("/accounts/" + api.settings.accountId + "/workers/dispatch/namespaces/customers/scripts/site",
+        assertEquals(
+                "/accounts/" + api.settings.accountId + "/workers/dispatch/namespaces/customers/scripts/site",
                 api.workerRequests().get(0).path());
         assertEquals("", err);
         assertTrue(out.startsWith("Deployed Worker site in dispatch namespace customers\n"), out);
@@ -179,9 +223,14 @@ class AllCommandTest {
     /** A flag out of range is a usage error, with or without --dry-run (a dry run checks what the real run would refuse). */
     @Test
     void flagsOutOfRangeAreUsageErrorsEvenInADryRun() {
-        for (String[] flag : new String[][] {{"--concurrency", "0"}, {"--concurrency", "65"}, {"--timeout", "0"}, {"--max-attempts", "21"}}) {
+        for (String[] flag : new String[][] {
+            {"--concurrency", "0"}, {"--concurrency", "65"}, {"--timeout", "0"}, {"--max-attempts", "21"}
+        }) {
             for (String dryRun : new String[] {"--dry-run", "--quiet"}) {
-                assertEquals(ExitCodes.USAGE, run("all", "--config", config(), flag[0], flag[1], dryRun), String.join(" ", flag));
+                assertEquals(
+                        ExitCodes.USAGE,
+                        run("all", "--config", config(), flag[0], flag[1], dryRun),
+                        String.join(" ", flag));
                 assertTrue(err.contains(flag[0] + " must be"), err);
                 assertEquals("", out);
                 assertEquals(0, api.sessionsOpened() + api.workerRequests().size(), String.join(" ", flag));
@@ -199,19 +248,57 @@ class AllCommandTest {
             assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dry-run"), err);
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
 
-            assertTrue(out.startsWith("Dry run: nothing was uploaded or deployed.\n\n"), out);
-            assertTrue(out.contains(": 4 files, "), out);
-            assertTrue(out.contains("Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict\n"), out);
-            assertTrue(out.contains("  part worker.js: application/javascript+module, "), out);
-            assertTrue(out.contains("Metadata:\n{\"main_module\":\"worker.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"), out);
-            assertTrue(out.contains("\"assets\":{\"jwt\":\"<completion token from the upload>\",\"config\":{\"not_found_handling\":\"404-page\","), out);
+            assertEquals("""
+                    Dry run: nothing was uploaded or deployed.
 
-            assertEquals(0, run("all", dir.resolve("public").toString(), "--config", config(), "--dry-run", "--json",
-                    "--account-id", "acc9"), err);
+                    %s: 4 files, 50 B (50 bytes)
+
+                    Largest files:
+                            17 B  /404.html
+                            13 B  /docs/index.html
+                            13 B  /index.html
+                             7 B  /logo.png
+
+                    Ignored (2):
+                      /_headers    always ignored: /_headers
+                      /_redirects  always ignored: /_redirects
+
+                    Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict
+                      part metadata: form field, the JSON below
+                      part worker.js: application/javascript+module, 95 B (%s)
+
+                    Metadata:
+                    {"main_module":"worker.js","bindings":[{"name":"ASSETS","type":"assets"}],\
+                    "compatibility_date":"2025-01-01","compatibility_flags":["nodejs_compat"],\
+                    "code_update_strategy":{"mode":"deferred","max_delay":300},"keep_bindings":["secret_text","secret_key"],\
+                    "assets":{"jwt":"<completion token from the upload>","config":{"not_found_handling":"404-page",\
+                    "run_worker_first":["/api/*"],"_redirects":"/old /docs/ 301\\n","_headers":"/docs/*\\n  Cache-Control: no-store\\n"}}}
+
+                    To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.
+                    """.formatted(dir.resolve("public"), dir.resolve("dist/worker.js")), out);
+
+            assertEquals(
+                    0,
+                    run(
+                            "all",
+                            dir.resolve("public").toString(),
+                            "--config",
+                            config(),
+                            "--dry-run",
+                            "--json",
+                            "--account-id",
+                            "acc9"),
+                    err);
             JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
             assertEquals(true, doc.get("dryRun").getAsBoolean());
-            assertEquals(4, doc.getAsJsonObject("manifest").getAsJsonObject("totals").get("files").getAsInt());
-            assertEquals("/accounts/acc9/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
+            assertEquals(
+                    4,
+                    doc.getAsJsonObject("manifest")
+                            .getAsJsonObject("totals")
+                            .get("files")
+                            .getAsInt());
+            assertEquals(
+                    "/accounts/acc9/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
                     doc.getAsJsonObject("worker").get("path").getAsString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
@@ -222,13 +309,27 @@ class AllCommandTest {
     @Test
     void dryRunOfTheCompatSiteShowsTheAssetsConfigWranglerSent() throws IOException {
         env.clear();
-        Path config = Files.writeString(dir.resolve("wrangler.json"),
-                "{\"name\": \"my-worker\", \"compatibility_date\": \"2025-01-01\"}");
-        assertEquals(0, run("all", WranglerFixtures.COMPAT_SITE.toString(), "--config", config.toString(),
-                "--not-found-handling", "404-page", "--dry-run", "--json"), err);
+        Path config = Files.writeString(
+                dir.resolve("wrangler.json"), "{\"name\": \"my-worker\", \"compatibility_date\": \"2025-01-01\"}");
+        assertEquals(
+                0,
+                run(
+                        "all",
+                        WranglerFixtures.COMPAT_SITE.toString(),
+                        "--config",
+                        config.toString(),
+                        "--not-found-handling",
+                        "404-page",
+                        "--dry-run",
+                        "--json"),
+                err);
         JsonObject expected = JsonParser.parseString(Files.readString(WranglerFixtures.COMPAT_EXPECTED))
-                .getAsJsonObject().getAsJsonObject("assetsConfig");
-        JsonObject metadata = JsonParser.parseString(out).getAsJsonObject().getAsJsonObject("worker").getAsJsonObject("metadata");
+                .getAsJsonObject()
+                .getAsJsonObject("assetsConfig");
+        JsonObject metadata = JsonParser.parseString(out)
+                .getAsJsonObject()
+                .getAsJsonObject("worker")
+                .getAsJsonObject("metadata");
         assertEquals(expected, metadata.getAsJsonObject("assets").getAsJsonObject("config"));
         assertEquals(Set.of("assets", "compatibility_date", "compatibility_flags"), metadata.keySet());
     }
@@ -244,13 +345,28 @@ class AllCommandTest {
 
     @Test
     void invalidConfigFailsBeforeAnyRequestWithExitThree() throws IOException {
-        Files.writeString(dir.resolve("bad.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
-                + " \"assets\": {\"html_handling\": \"sometimes\"}}");
-        assertEquals(3, run("all", dir.resolve("public").toString(), "--config", dir.resolve("bad.json").toString()));
+        Files.writeString(
+                dir.resolve("bad.json"),
+                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
+                        + " \"assets\": {\"html_handling\": \"sometimes\"}}");
+        assertEquals(
+                3,
+                run(
+                        "all",
+                        dir.resolve("public").toString(),
+                        "--config",
+                        dir.resolve("bad.json").toString()));
         assertTrue(err.contains("html_handling"), err);
         assertEquals(0, api.sessionsOpened());
-        assertEquals(3, run("all", dir.resolve("public").toString(), "--config", config(), "--module",
-                dir.resolve("dist/missing.mjs").toString()));
+        assertEquals(
+                3,
+                run(
+                        "all",
+                        dir.resolve("public").toString(),
+                        "--config",
+                        config(),
+                        "--module",
+                        dir.resolve("dist/missing.mjs").toString()));
         assertEquals(0, api.sessionsOpened());
     }
 
@@ -258,9 +374,17 @@ class AllCommandTest {
     void strictStopsOnWarningsBeforeUploading() throws IOException {
         Files.writeString(dir.resolve("public/_worker.js"), "export default {}");
         Files.writeString(dir.resolve("public/.assetsignore"), "_worker.js\n");
-        Files.writeString(dir.resolve("warn.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
-                + " \"no_such_field\": 1}");
-        assertEquals(3, run("all", dir.resolve("public").toString(), "--config", dir.resolve("warn.json").toString(), "--strict"));
+        Files.writeString(
+                dir.resolve("warn.json"),
+                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\"," + " \"no_such_field\": 1}");
+        assertEquals(
+                3,
+                run(
+                        "all",
+                        dir.resolve("public").toString(),
+                        "--config",
+                        dir.resolve("warn.json").toString(),
+                        "--strict"));
         assertTrue(err.contains("warning: ") && err.contains("no_such_field"), err);
         assertEquals(0, api.sessionsOpened());
         assertEquals(List.of(), api.workerRequests());

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AssetsDeployTest {
 
     private static List<String> built(String... args) {
-        return List.copyOf(AssetsDeploy.newCommandLineFor(Environment.of(Map.of()), args).getSubcommands().keySet());
+        return List.copyOf(AssetsDeploy.newCommandLineFor(Environment.of(Map.of()), args)
+                .getSubcommands()
+                .keySet());
     }
 
     @Test
@@ -48,8 +50,8 @@ class AssetsDeployTest {
     @Test
     void theBareFormIsAll(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("index.html"), "<h1>hi</h1>");
-        CliRun run = CliRun.execute(Map.of(), dir.toString(), "--script", "my-site",
-                "--compatibility-date", "2025-01-01", "--dry-run");
+        CliRun run = CliRun.execute(
+                Map.of(), dir.toString(), "--script", "my-site", "--compatibility-date", "2025-01-01", "--dry-run");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Dry run: nothing was uploaded or deployed."), run.out());
         assertTrue(run.out().contains("/workers/scripts/my-site"), run.out());
@@ -57,8 +59,15 @@ class AssetsDeployTest {
 
     @Test
     void stacktraceBeforeTheBareFormStillRunsAll(@TempDir Path dir) {
-        CliRun run = CliRun.execute(Map.of(), "--stacktrace", dir.resolve("missing").toString(), "--script", "s",
-                "--compatibility-date", "2025-01-01", "--dry-run");
+        CliRun run = CliRun.execute(
+                Map.of(),
+                "--stacktrace",
+                dir.resolve("missing").toString(),
+                "--script",
+                "s",
+                "--compatibility-date",
+                "2025-01-01",
+                "--dry-run");
         assertEquals(ExitCodes.INVALID_INPUT, run.code());
         assertTrue(run.err().contains("there is no such folder"), run.err());
         assertTrue(run.err().contains("at dev.assetsdeploy"), "--stacktrace prints the trace:\n" + run.err());

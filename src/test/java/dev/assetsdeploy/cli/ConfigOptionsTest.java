@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
@@ -54,6 +56,7 @@ class ConfigOptionsTest {
 
     @TempDir
     Path dir;
+
     final StringWriter err = new StringWriter();
 
     @BeforeEach
@@ -75,8 +78,10 @@ class ConfigOptionsTest {
         Environment env = Environment.of(vars);
         Probe probe = new Probe(dir, env);
         ErrorHandlers handlers = new ErrorHandlers(env);
-        CommandLine cl = new CommandLine(probe).setExecutionExceptionHandler(handlers)
-                .setParameterExceptionHandler(handlers).setExitCodeExceptionMapper(handlers);
+        CommandLine cl = new CommandLine(probe)
+                .setExecutionExceptionHandler(handlers)
+                .setParameterExceptionHandler(handlers)
+                .setExitCodeExceptionMapper(handlers);
         cl.setErr(new PrintWriter(err, true));
         probe.exitCode = cl.execute(args);
         return probe;
@@ -84,22 +89,60 @@ class ConfigOptionsTest {
 
     @Test
     void everyFlagReachesTheConfig() {
-        Probe probe = run(Map.of(), "--script", "other", "--main", "worker.js", "--compatibility-date", "2025-05-05",
-                "--compatibility-flag", "nodejs_compat", "--compatibility-flag", "global_fetch_strictly_public",
-                "--binding", "ASSETS", "--html-handling", "none", "--not-found-handling", "404-page",
-                "--run-worker-first", "/api/*", "--run-worker-first", "!/api/docs", "dist");
+        Probe probe = run(
+                Map.of(),
+                "--script",
+                "other",
+                "--main",
+                "worker.js",
+                "--compatibility-date",
+                "2025-05-05",
+                "--compatibility-flag",
+                "nodejs_compat",
+                "--compatibility-flag",
+                "global_fetch_strictly_public",
+                "--binding",
+                "ASSETS",
+                "--html-handling",
+                "none",
+                "--not-found-handling",
+                "404-page",
+                "--run-worker-first",
+                "/api/*",
+                "--run-worker-first",
+                "!/api/docs",
+                "dist");
         DeployConfig c = probe.loaded.config();
-        assertEquals(new DeployConfig(dir.resolve("wrangler.toml"), "other", dir.resolve("worker.js"), null,
-                "2025-05-05", List.of("nodejs_compat", "global_fetch_strictly_public"), dir.resolve("dist"),
-                new AssetsSettings("ASSETS", "none", "404-page", RunWorkerFirst.of(List.of("/api/*", "!/api/docs")))),
+        assertEquals(
+                new DeployConfig(
+                        dir.resolve("wrangler.toml"),
+                        "other",
+                        dir.resolve("worker.js"),
+                        null,
+                        "2025-05-05",
+                        List.of("nodejs_compat", "global_fetch_strictly_public"),
+                        dir.resolve("dist"),
+                        new AssetsSettings(
+                                "ASSETS",
+                                HtmlHandling.NONE,
+                                NotFoundHandling.NOT_FOUND_PAGE,
+                                RunWorkerFirst.of(List.of("/api/*", "!/api/docs")))),
                 c);
         assertEquals("", err.toString());
     }
 
     @Test
     void wranglerSpellingsWork() {
-        Probe probe = run(Map.of(), "--name", "n", "-e", "staging", "--compatibility-flags", "a",
-                "-c", dir.resolve("wrangler.toml").toString());
+        Probe probe = run(
+                Map.of(),
+                "--name",
+                "n",
+                "-e",
+                "staging",
+                "--compatibility-flags",
+                "a",
+                "-c",
+                dir.resolve("wrangler.toml").toString());
         assertEquals("n", probe.loaded.config().scriptName());
         assertEquals("staging", probe.loaded.environment());
         assertEquals(List.of("a"), probe.loaded.config().compatibilityFlags());
@@ -107,10 +150,17 @@ class ConfigOptionsTest {
 
     @Test
     void cloudflareEnvSelectsTheEnvironmentUnlessEnvIsGiven() throws IOException {
-        Files.writeString(dir.resolve("wrangler.toml"), "\n[env.production]\n", java.nio.file.StandardOpenOption.APPEND);
-        assertEquals("site-staging-custom", run(Map.of("CLOUDFLARE_ENV", "staging")).loaded.config().scriptName());
-        assertEquals("site-production",
-                run(Map.of("CLOUDFLARE_ENV", "staging"), "--env", "production").loaded.config().scriptName());
+        Files.writeString(
+                dir.resolve("wrangler.toml"), "\n[env.production]\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(
+                "site-staging-custom",
+                run(Map.of("CLOUDFLARE_ENV", "staging")).loaded.config().scriptName());
+        assertEquals(
+                "site-production",
+                run(Map.of("CLOUDFLARE_ENV", "staging"), "--env", "production")
+                        .loaded
+                        .config()
+                        .scriptName());
         assertEquals("site", run(Map.of("CLOUDFLARE_ENV", "")).loaded.config().scriptName());
     }
 
@@ -131,7 +181,8 @@ class ConfigOptionsTest {
     @Test
     void missingEnvSectionIsAnErrorNamingTheFileAndTheEnvironments() {
         assertEquals(ExitCodes.INVALID_INPUT, run(Map.of(), "--env", "prod").exitCode);
-        assertEquals("error: --env prod: wrangler.toml has no env.prod; it defines staging\n",
+        assertEquals(
+                "error: --env prod: wrangler.toml has no env.prod; it defines staging\n",
                 err.toString().replace(System.lineSeparator(), "\n"));
     }
 
@@ -141,7 +192,9 @@ class ConfigOptionsTest {
         Probe probe = run(Map.of(), "--env", "staging");
         StringWriter out = new StringWriter();
         assertEquals(1, ConfigOptions.printWarnings(probe.loaded, new PrintWriter(out)));
-        assertEquals("warning: wrangler.toml: env.staging.routes is a wrangler setting that assets-deploy does not"
-                + " apply (ignored)\n", out.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "warning: wrangler.toml: env.staging.routes is a wrangler setting that assets-deploy does not"
+                        + " apply (ignored)\n",
+                out.toString().replace(System.lineSeparator(), "\n"));
     }
 }

@@ -31,12 +31,15 @@ class DeployCommandTest {
 
     static final String TOKEN = "api-token-never-printed";
     static final String COMPLETION = "completion-token-never-printed";
-    static final String PUT_PATH = "/client/v4/accounts/acc1/workers/scripts/site?excludeScript=true&bindings_inherit=strict";
-    static final String OK = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\",\"etag\":\"e7a9\","
-            + "\"deployment_id\":\"0123456789abcdef0123456789abcdef\"}}";
+    static final String PUT_PATH =
+            "/client/v4/accounts/acc1/workers/scripts/site?excludeScript=true&bindings_inherit=strict";
+    static final String OK =
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\",\"etag\":\"e7a9\","
+                    + "\"deployment_id\":\"0123456789abcdef0123456789abcdef\"}}";
 
     @TempDir
     Path dir;
+
     WireMockServer wm;
     Map<String, String> env = new HashMap<>();
     String out;
@@ -51,8 +54,10 @@ class DeployCommandTest {
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
         Files.createDirectories(dir.resolve("public"));
         Files.writeString(dir.resolve("public/_headers"), "/*\n  X-Frame-Options: DENY\n");
-        Files.writeString(dir.resolve("wrangler.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
-                + " \"assets\": {\"directory\": \"public\", \"not_found_handling\": \"404-page\"}}");
+        Files.writeString(
+                dir.resolve("wrangler.json"),
+                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
+                        + " \"assets\": {\"directory\": \"public\", \"not_found_handling\": \"404-page\"}}");
         Files.writeString(dir.resolve("token"), COMPLETION + "\n");
     }
 
@@ -62,7 +67,8 @@ class DeployCommandTest {
     }
 
     int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("deploy", "--config", dir.resolve("wrangler.json").toString()));
+        List<String> all = new ArrayList<>(
+                List.of("deploy", "--config", dir.resolve("wrangler.json").toString()));
         all.addAll(List.of(args));
         CliRun run = CliRun.execute(env, all.toArray(String[]::new));
         out = run.out();
@@ -91,10 +97,14 @@ class DeployCommandTest {
         LoggedRequest request = requests().get(0);
         assertEquals("PUT", request.getMethod().value());
         assertEquals(PUT_PATH, request.getUrl());
-        assertEquals("{\"assets\":{\"jwt\":\"" + COMPLETION + "\",\"config\":{\"not_found_handling\":\"404-page\","
-                + "\"_headers\":\"/*\\n  X-Frame-Options: DENY\\n\"}},\"annotations\":{\"workers/message\":\"v7\"},"
-                + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}", sentMetadata(request).toString());
-        assertTrue(out.startsWith("Deployed Worker site\n  version id: 01234567-89ab-cdef-0123-456789abcdef\n  etag:       e7a9\n"),
+        assertEquals(
+                "{\"assets\":{\"jwt\":\"" + COMPLETION + "\",\"config\":{\"not_found_handling\":\"404-page\","
+                        + "\"_headers\":\"/*\\n  X-Frame-Options: DENY\\n\"}},\"annotations\":{\"workers/message\":\"v7\"},"
+                        + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}",
+                sentMetadata(request).toString());
+        assertTrue(
+                out.startsWith(
+                        "Deployed Worker site\n  version id: 01234567-89ab-cdef-0123-456789abcdef\n  etag:       e7a9\n"),
                 out);
         assertEquals("", err);
     }
@@ -105,7 +115,8 @@ class DeployCommandTest {
         assertEquals(0, run("--keep-assets", "--json"));
         JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
         assertEquals("site", doc.get("worker").getAsString());
-        assertEquals("01234567-89ab-cdef-0123-456789abcdef", doc.get("versionId").getAsString());
+        assertEquals(
+                "01234567-89ab-cdef-0123-456789abcdef", doc.get("versionId").getAsString());
         assertEquals(true, doc.getAsJsonObject("assets").get("kept").getAsBoolean());
         assertEquals(true, sentMetadata(requests().get(0)).get("keep_assets").getAsBoolean());
     }
@@ -116,16 +127,23 @@ class DeployCommandTest {
         Files.createDirectories(dir.resolve("other"));
         Files.writeString(dir.resolve("other/_redirects"), "/a /b\n");
         assertEquals(0, run(dir.resolve("other").toString(), "--keep-assets"));
-        assertEquals("{\"not_found_handling\":\"404-page\",\"_redirects\":\"/a /b\\n\"}",
-                sentMetadata(requests().get(0)).getAsJsonObject("assets").get("config").toString());
+        assertEquals(
+                "{\"not_found_handling\":\"404-page\",\"_redirects\":\"/a /b\\n\"}",
+                sentMetadata(requests().get(0))
+                        .getAsJsonObject("assets")
+                        .get("config")
+                        .toString());
     }
 
     @Test
     void versionOnlyPrintsTheVersionId() {
-        wm.stubFor(any(anyUrl()).willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
-                + "\"result\":{\"id\":\"9a8b7c6d-0000-4000-8000-000000000009\"}}")));
+        wm.stubFor(any(anyUrl())
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
+                        + "\"result\":{\"id\":\"9a8b7c6d-0000-4000-8000-000000000009\"}}")));
         assertEquals(0, run("--keep-assets", "--version-only"));
-        assertEquals("/client/v4/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict", requests().get(0).getUrl());
+        assertEquals(
+                "/client/v4/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict",
+                requests().get(0).getUrl());
         assertTrue(out.contains("version id: 9a8b7c6d-0000-4000-8000-000000000009"), out);
         assertTrue(out.startsWith("Uploaded a new version of Worker site (not deployed)"), out);
     }
@@ -149,9 +167,15 @@ class DeployCommandTest {
     @Test
     void refusalExitsFiveWithTheApiErrorAndAGithubAnnotation() {
         env.put("GITHUB_ACTIONS", "true");
-        wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400).withHeader("cf-ray", "8f00-AMS")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"Uncaught Error\"}],\"messages\":[],\"result\":null}")));
+        wm.stubFor(
+                any(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("cf-ray", "8f00-AMS")
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"Uncaught Error\"}],\"messages\":[],\"result\":null}")));
         assertEquals(5, run("--keep-assets"));
         assertEquals("", out);
         assertTrue(err.startsWith("error: deploy Worker: "), err);
@@ -161,15 +185,22 @@ class DeployCommandTest {
 
     @Test
     void authenticationFailureExitsFour() {
-        wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}")));
+        wm.stubFor(
+                any(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}")));
         assertEquals(4, run("--keep-assets"));
     }
 
     @Test
     void unreachableApiExitsSix() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         env.put("CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:" + closedPort + "/client/v4");
@@ -194,15 +225,23 @@ class DeployCommandTest {
         assertEquals(3, run("--keep-assets", "--binding", "ASSETS"));
         assertEquals(3, run("--keep-assets", "--version-only", "--dispatch-namespace", "ns"));
         Files.writeString(dir.resolve("worker.js"), "export default {}");
-        assertEquals(3, run("--keep-assets", "--main", dir.resolve("worker.js").toString(),
-                "--module", dir.resolve("nope.wasm").toString()));
+        assertEquals(
+                3,
+                run(
+                        "--keep-assets",
+                        "--main",
+                        dir.resolve("worker.js").toString(),
+                        "--module",
+                        dir.resolve("nope.wasm").toString()));
         assertEquals(0, requests().size());
     }
 
     @Test
     void assetsSourceIsRequiredAndExclusive() {
         assertEquals(2, run());
-        assertEquals(2, run("--keep-assets", "--assets-token-file", dir.resolve("token").toString()));
+        assertEquals(
+                2,
+                run("--keep-assets", "--assets-token-file", dir.resolve("token").toString()));
         assertEquals(0, requests().size());
     }
 }

@@ -19,23 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar, run as a user runs it: {@code java -jar target/assets-deploy.jar ...}. */
 class JarSmokeIT {
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target/assets-deploy.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "build the jar first: mvn package");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = workDir.resolve("stdout");
         Path err = workDir.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("LC_ALL", "C.UTF-8");
         pb.environment().remove("GITHUB_ACTIONS");
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar finished");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -52,7 +55,9 @@ class JarSmokeIT {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Exit codes:"), r.out());
         for (String code : List.of("0", "1", "2", "3", "4", "5", "6")) {
-            assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")), "code " + code + " in\n" + r.out());
+            assertTrue(
+                    r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")),
+                    "code " + code + " in\n" + r.out());
         }
         assertTrue(r.out().contains("manifest"), r.out());
     }
@@ -63,12 +68,19 @@ class JarSmokeIT {
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         JsonObject expected = JsonParser.parseString(Files.readString(WranglerFixtures.COMPAT_EXPECTED))
-                .getAsJsonObject().getAsJsonObject("manifest");
+                .getAsJsonObject()
+                .getAsJsonObject("manifest");
         JsonObject manifest = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("manifest");
         assertEquals(expected.keySet(), manifest.keySet());
         for (String path : expected.keySet()) {
-            assertEquals(expected.getAsJsonObject(path).get("hash"), manifest.getAsJsonObject(path).get("hash"), path);
-            assertEquals(expected.getAsJsonObject(path).get("size"), manifest.getAsJsonObject(path).get("size"), path);
+            assertEquals(
+                    expected.getAsJsonObject(path).get("hash"),
+                    manifest.getAsJsonObject(path).get("hash"),
+                    path);
+            assertEquals(
+                    expected.getAsJsonObject(path).get("size"),
+                    manifest.getAsJsonObject(path).get("size"),
+                    path);
         }
     }
 

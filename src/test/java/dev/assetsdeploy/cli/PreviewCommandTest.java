@@ -6,23 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PreviewCommandTest {
 
     @TempDir
     Path project;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void site() throws IOException {
@@ -37,54 +39,116 @@ class PreviewCommandTest {
                 """);
     }
 
-    private int run(String... args) {
-        CommandLine cl = AssetsDeploy.newCommandLine(Environment.of(Map.of()));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return AssetsDeploy.execute(cl, args);
+    private String config() {
+        return project.resolve("wrangler.json").toString();
+    }
+
+    private String redirectsWarning() {
+        return "warning: " + project.resolve("public/_redirects")
+                + ":2: Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 999.\n";
     }
 
     @Test
     void explainsOneRequestWithTheConfigsSettings() {
-        int code = run("preview", "--config", project.resolve("wrangler.json").toString(), "--explain", "/about");
-        assertEquals(0, code, err.toString());
-        String text = out.toString();
-        assertTrue(text.startsWith("GET /about\n"), text);
-        assertTrue(text.contains("  status    307\n  location  /about/\n"), text);
-        assertTrue(text.contains("  header    Location: /about/\n"), text);
-        assertTrue(text.contains("html_handling: auto-trailing-slash: redirect to /about/ (the canonical URL of /about/index.html)"), text);
-        assertTrue(text.contains("not_found_handling single-page-application, compatibility date 2025-03-01"), text);
-        assertTrue(err.toString().contains("warning: " + project.resolve("public/_redirects") + ":2: Valid status codes"),
-                err.toString());
+        CliRun run = CliRun.execute(Map.of(), "preview", "--config", config(), "--explain", "/about");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("""
+                GET /about
+                  status    307
+                  location  /about/
+                  asset     none
+                  header    Location: /about/
+                  decided by:
+                    html_handling: auto-trailing-slash: redirect to /about/ (the canonical URL of /about/index.html)
+                  (html_handling auto-trailing-slash, not_found_handling single-page-application, compatibility date 2025-03-01)
+                """, run.out());
+        assertEquals(redirectsWarning(), run.err());
     }
 
     @Test
     void flagsOverrideTheConfigAndJsonAnswersForScripts() {
-        int code = run("preview", project.resolve("public").toString(), "--config", project.resolve("wrangler.json").toString(),
-                "--html-handling", "drop-trailing-slash", "--explain", "/about/?x=1", "--json");
-        assertEquals(0, code, err.toString());
-        JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
+        CliRun run = CliRun.execute(
+                Map.of(),
+                "preview",
+                project.resolve("public").toString(),
+                "--config",
+                config(),
+                "--html-handling",
+                "drop-trailing-slash",
+                "--explain",
+                "/about/?x=1",
+                "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(307, json.get("status").getAsInt());
         assertEquals("/about?x=1", json.get("location").getAsString());
-        assertTrue(err.toString().startsWith("warning: "), "warnings go to stderr, stdout stays JSON: " + err);
+        assertEquals(redirectsWarning(), run.err(), "warnings go to stderr, stdout stays JSON");
     }
 
     @Test
     void saysWhenTheWorkerWouldAnswer() throws IOException {
         Files.writeString(project.resolve("worker.js"), "export default {}");
-        int code = run("preview", "--config", project.resolve("wrangler.json").toString(), "--main", "worker.js",
-                "--explain", "/app/route", "--header", "Sec-Fetch-Mode: navigate");
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("goes to the Worker"), out.toString());
-        assertTrue(out.toString().contains("not_found_handling never comes before the Worker at compatibility date 2025-03-01"), out.toString());
+        CliRun run = CliRun.execute(
+                Map.of(),
+                "preview",
+                "--config",
+                config(),
+                "--main",
+                "worker.js",
+                "--explain",
+                "/app/route",
+                "--header",
+                "Sec-Fetch-Mode: navigate");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("""
+                GET /app/route  {Sec-Fetch-Mode=navigate}
+                  goes to the Worker (preview does not run Worker code)
+                  decided by:
+                    Worker: no asset matches /app/route; not_found_handling never comes before the Worker at \
+                compatibility date 2025-03-01 (navigation requests get it from 2025-04-01)
+                  (html_handling auto-trailing-slash, not_found_handling single-page-application, compatibility date 2025-03-01)
+                """, run.out());
     }
 
     @Test
     void strictTurnsRuleFileWarningsIntoErrors() {
-        int code = run("preview", "--config", project.resolve("wrangler.json").toString(), "--explain", "/", "--strict");
-        assertEquals(ExitCodes.INVALID_INPUT, code);
-        assertTrue(err.toString().contains("_redirects:2: Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 999."),
-                err.toString());
-        assertEquals("", out.toString());
+        CliRun run = CliRun.execute(Map.of(), "preview", "--config", config(), "--explain", "/", "--strict");
+        assertEquals(ExitCodes.INVALID_INPUT, run.code());
+        assertEquals(
+                redirectsWarning() + "error: 1 warning with --strict: fix them (see above), or run without --strict\n",
+                run.err());
+        assertEquals("", run.out());
+    }
+
+    /** The serve path in-process: the environment's shutdown stops the server as Ctrl+C would. */
+    @Test
+    void servesUntilStoppedThenExitsZero() throws Exception {
+        CompletableFuture<Runnable> stop = new CompletableFuture<>();
+        CliRun.Running running = CliRun.start(
+                Environment.of(Map.of()).withShutdown(stop::complete), "preview", "--config", config(), "--port", "0");
+        Runnable ctrlC = stop.get(60, TimeUnit.SECONDS); // registered once the server listens
+        Matcher address = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/").matcher(running.errSoFar());
+        assertTrue(address.find(), running.errSoFar());
+        String port = address.group(1);
+
+        HttpResponse<String> about = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/about/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, about.statusCode());
+        assertEquals("about", about.body());
+        ctrlC.run();
+
+        CliRun run = running.await();
+        assertEquals(0, run.code());
+        assertEquals(
+                redirectsWarning()
+                        + "Serving " + project.resolve("public")
+                        + " (2 files; html_handling auto-trailing-slash, not_found_handling"
+                        + " single-page-application, compatibility date 2025-03-01) at http://127.0.0.1:" + port
+                        + "/  (Ctrl+C to stop)\n"
+                        + "GET /about/ 200  [html_handling: auto-trailing-slash: folder index /about/index.html]\n",
+                run.err());
     }
 }

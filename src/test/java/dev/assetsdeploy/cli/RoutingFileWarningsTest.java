@@ -26,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code _redirects} and {@code _headers} are checked by {@code all} and {@code deploy} before anything is sent. */
 class RoutingFileWarningsTest {
 
-    static final String OK = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\",\"etag\":\"e7a9\","
-            + "\"deployment_id\":\"0123456789abcdef0123456789abcdef\"}}";
+    static final String OK =
+            "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\",\"etag\":\"e7a9\","
+                    + "\"deployment_id\":\"0123456789abcdef0123456789abcdef\"}}";
 
     @TempDir
     Path dir;
+
     Path publicDir;
     WireMockServer wm;
     Map<String, String> env = new HashMap<>();
@@ -48,8 +50,10 @@ class RoutingFileWarningsTest {
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
         publicDir = Files.createDirectories(dir.resolve("public"));
         Files.writeString(publicDir.resolve("index.html"), "<h1>home</h1>");
-        Files.writeString(dir.resolve("wrangler.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
-                + " \"assets\": {\"directory\": \"public\"}}");
+        Files.writeString(
+                dir.resolve("wrangler.json"),
+                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\","
+                        + " \"assets\": {\"directory\": \"public\"}}");
         Files.writeString(publicDir.resolve("_redirects"), """
                 # source destination status
                 /old /new 301
@@ -65,8 +69,10 @@ class RoutingFileWarningsTest {
         Files.writeString(publicDir.resolve("_headers"), headers);
         String redirects = publicDir.resolve("_redirects").toString();
         expectedWarnings = "warning: " + redirects + ":3: Expected exactly 2 or 3 whitespace-separated tokens. Got 1.\n"
-                + "warning: " + redirects + ":4: Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 404.\n"
-                + "warning: " + redirects + ":5: Infinite loop detected in this rule and has been ignored. This will cause"
+                + "warning: " + redirects
+                + ":4: Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got 404.\n"
+                + "warning: " + redirects
+                + ":5: Infinite loop detected in this rule and has been ignored. This will cause"
                 + " a redirect to strip `.html` or `/index` and end up triggering this rule again. Please fix or remove"
                 + " this rule to silence this warning.\n"
                 + "warning: " + publicDir.resolve("_headers") + ":203: Maximum number of rules supported is 100."
@@ -106,9 +112,13 @@ class RoutingFileWarningsTest {
     @Test
     void strictFailsWithExitThreeBeforeAnyRequest() {
         assertEquals(3, run("deploy", "--config", config(), "--keep-assets", "--strict"));
-        assertEquals(expectedWarnings + "error: 4 warnings with --strict: fix them (see above), or run without --strict\n", err);
+        assertEquals(
+                expectedWarnings + "error: 4 warnings with --strict: fix them (see above), or run without --strict\n",
+                err);
         assertEquals(3, run("all", "--config", config(), "--strict"));
-        assertEquals(expectedWarnings + "error: 4 warnings with --strict: fix them (see above), or run without --strict\n", err);
+        assertEquals(
+                expectedWarnings + "error: 4 warnings with --strict: fix them (see above), or run without --strict\n",
+                err);
         assertEquals(3, run("all", "--config", config(), "--strict", "--dry-run", "--json"));
         assertTrue(err.startsWith(expectedWarnings), err);
         assertEquals(0, requests());
@@ -141,12 +151,14 @@ class RoutingFileWarningsTest {
 
     @Test
     void cleanFilesGiveNoWarnings() throws IOException {
-        Files.writeString(publicDir.resolve("_redirects"), "/old /new 301\n/blog/* /news/:splat\n/docs/ /docs/index 301\n");
+        Files.writeString(
+                publicDir.resolve("_redirects"), "/old /new 301\n/blog/* /news/:splat\n/docs/ /docs/index 301\n");
         Files.writeString(publicDir.resolve("_headers"), "/*\n  X-Frame-Options: DENY\n! Server\n");
         // With html_handling none, /docs/ -> /docs/index is no loop: the setting reaches the check.
         assertEquals(0, run("all", "--config", config(), "--html-handling", "none", "--dry-run", "--strict"), err);
         assertEquals("", err);
-        assertEquals(0, run("deploy", "--config", config(), "--html-handling", "none", "--keep-assets", "--strict"), err);
+        assertEquals(
+                0, run("deploy", "--config", config(), "--html-handling", "none", "--keep-assets", "--strict"), err);
         assertEquals("", err);
         assertEquals(1, requests());
     }

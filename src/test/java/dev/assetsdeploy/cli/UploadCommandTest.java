@@ -72,20 +72,29 @@ class UploadCommandTest {
     @Test
     void uploadsAndWritesTheTokenFileWithMode600() throws Exception {
         Path tokenFile = tmp.resolve("token.txt");
-        int code = run("upload", site.toString(), "--script", "my-site", "--token-out", tokenFile.toString(), "--verbose");
+        int code =
+                run("upload", site.toString(), "--script", "my-site", "--token-out", tokenFile.toString(), "--verbose");
         assertEquals(0, code, err);
         String token = Files.readString(tokenFile).strip();
         assertTrue(api.isValidCompletionToken(token));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
         assertEquals(5, api.storedHashes().size());
-        assertTrue(out.startsWith("Uploaded 5 files (47 B) in 2 requests; 0 files (0 B) already on Cloudflare; 0 retries;"), out);
+        assertTrue(
+                out.startsWith(
+                        "Uploaded 5 files (47 B) in 2 requests; 0 files (0 B) already on Cloudflare; 0 retries;"),
+                out);
         assertTrue(out.contains("Completion token written to " + tokenFile), out);
         assertTrue(err.contains("Uploading 5 of 5 files (47 B) in 2 buckets, 6 at a time."), err);
-        assertTrue(err.contains("POST /accounts/" + api.settings.accountId + "/workers/assets/upload?base64=true -> 20"), "verbose trace: " + err);
+        assertTrue(
+                err.contains("POST /accounts/" + api.settings.accountId + "/workers/assets/upload?base64=true -> 20"),
+                "verbose trace: " + err);
         assertNoSecrets();
         assertEquals(List.of(), api.problems());
         try (var files = Files.list(tmp)) {
-            assertEquals(List.of("site", "token.txt"), files.map(p -> p.getFileName().toString()).sorted().toList(), "no temp file left");
+            assertEquals(
+                    List.of("site", "token.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temp file left");
         }
     }
 
@@ -102,8 +111,17 @@ class UploadCommandTest {
     void jsonPrintsNdjsonEventsWithTheTokenOnlyInDone() {
         int code = run("upload", site.toString(), "--script", "my-site", "--json", "--concurrency", "1", "--quiet");
         assertEquals(0, code, err);
-        List<JsonObject> events = out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
-        assertEquals(List.of("session_opened", "bucket_started", "bucket_finished", "bucket_started", "bucket_finished", "done"),
+        List<JsonObject> events = out.lines()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
+        assertEquals(
+                List.of(
+                        "session_opened",
+                        "bucket_started",
+                        "bucket_finished",
+                        "bucket_started",
+                        "bucket_finished",
+                        "done"),
                 events.stream().map(e -> e.get("event").getAsString()).toList());
         JsonObject opened = events.get(0);
         assertEquals(5, opened.get("files_to_upload").getAsInt());

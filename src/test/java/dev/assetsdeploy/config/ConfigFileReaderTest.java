@@ -1,11 +1,13 @@
 package dev.assetsdeploy.config;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,9 @@ class ConfigFileReaderTest {
     }
 
     private String error(String fileName, String text) {
-        return assertThrows(AssetsDeployException.class, () -> read(fileName, text)).getMessage();
+        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> read(fileName, text));
+        assertEquals(Kind.INVALID_INPUT, e.kind(), e.getMessage());
+        return e.getMessage();
     }
 
     @Test
@@ -36,17 +40,21 @@ class ConfigFileReaderTest {
 
     @Test
     void jsonSyntaxErrorsNameFileLineAndColumn() {
-        assertEquals("wrangler.jsonc:3:3: JSON syntax error: unexpected character",
+        assertEquals(
+                "wrangler.jsonc:3:3: JSON syntax error: unexpected character",
                 error("wrangler.jsonc", "{\n  \"name\": \"a\",\n  ,\n}"));
-        assertEquals("wrangler.jsonc:2:15: JSON syntax error: unterminated object",
+        assertEquals(
+                "wrangler.jsonc:2:15: JSON syntax error: unterminated object",
                 error("wrangler.jsonc", "{\n  \"name\": \"a\" \"main\": \"b\"\n}"));
     }
 
     @Test
     void positionsCountCommentsThatWereRemoved() {
-        assertEquals("wrangler.jsonc:2:28: JSON syntax error: unexpected character",
+        assertEquals(
+                "wrangler.jsonc:2:28: JSON syntax error: unexpected character",
                 error("wrangler.jsonc", "{ /* one */\n  \"a\": 1, /* two */ \"b\": 2,, \n}"));
-        assertEquals("wrangler.jsonc:2:21: JSON syntax error: unexpected character",
+        assertEquals(
+                "wrangler.jsonc:2:21: JSON syntax error: unexpected character",
                 error("wrangler.jsonc", "{ /* one */\n  \"a\": 1, /* two */ 2 }"));
     }
 
@@ -73,8 +81,11 @@ class ConfigFileReaderTest {
         Files.write(file, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
         assertEquals(0, ConfigFileReader.read(file, "wrangler.json").root().size());
         Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0});
-        assertEquals("wrangler.json:1:1: the file is UTF-16 (byte order mark): save it as UTF-8 without a byte order mark",
-                assertThrows(AssetsDeployException.class, () -> ConfigFileReader.read(file, "wrangler.json")).getMessage());
+        assertFails(
+                Kind.INVALID_INPUT,
+                "wrangler.json:1:1: the file is UTF-16 (byte order mark): save it as UTF-8 without"
+                        + " a byte order mark",
+                () -> ConfigFileReader.read(file, "wrangler.json"));
     }
 
     @Test
@@ -92,10 +103,24 @@ class ConfigFileReaderTest {
                 name = "site-stg"
                 """);
         assertEquals("site", doc.root().get("name").getAsString());
-        assertEquals("nodejs_compat", doc.root().getAsJsonArray("compatibility_flags").get(0).getAsString());
+        assertEquals(
+                "nodejs_compat",
+                doc.root().getAsJsonArray("compatibility_flags").get(0).getAsString());
         assertEquals(1, doc.root().get("dotted.key").getAsInt());
-        assertEquals("/api/*", doc.root().getAsJsonObject("assets").getAsJsonArray("run_worker_first").get(0).getAsString());
-        assertEquals("site-stg", doc.root().getAsJsonObject("env").getAsJsonObject("staging").get("name").getAsString());
+        assertEquals(
+                "/api/*",
+                doc.root()
+                        .getAsJsonObject("assets")
+                        .getAsJsonArray("run_worker_first")
+                        .get(0)
+                        .getAsString());
+        assertEquals(
+                "site-stg",
+                doc.root()
+                        .getAsJsonObject("env")
+                        .getAsJsonObject("staging")
+                        .get("name")
+                        .getAsString());
     }
 
     @Test
@@ -111,7 +136,8 @@ class ConfigFileReaderTest {
         String message = error("wrangler.toml", "name = \"site\"\n\n[assets\ndirectory = \"p\"\n");
         assertTrue(message.startsWith("wrangler.toml:3:"), message);
         assertTrue(message.contains("TOML syntax error: "), message);
-        assertEquals("wrangler.toml:2:1: TOML syntax error: name previously defined at line 1, column 1",
+        assertEquals(
+                "wrangler.toml:2:1: TOML syntax error: name previously defined at line 1, column 1",
                 error("wrangler.toml", "name = \"a\"\nname = \"b\"\n"));
     }
 }

@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +91,7 @@ class ConfigPrecedenceTest {
 
     @TempDir
     Path root;
+
     Path project;
     Path cwd;
 
@@ -108,10 +111,18 @@ class ConfigPrecedenceTest {
     }
 
     private ConfigOverrides allFlags(String env) {
-        return ConfigOverrides.builder().environment(env).scriptName("from-flag").main(Path.of("flag.js"))
-                .compatibilityDate("2025-03-03").compatibilityFlags(List.of("f1", "f2"))
-                .assetsDirectory(Path.of("dist")).binding("FLAG_ASSETS").htmlHandling("force-trailing-slash")
-                .notFoundHandling("none").runWorkerFirst(List.of("/flag/*")).build();
+        return ConfigOverrides.builder()
+                .environment(env)
+                .scriptName("from-flag")
+                .main(Path.of("flag.js"))
+                .compatibilityDate("2025-03-03")
+                .compatibilityFlags(List.of("f1", "f2"))
+                .assetsDirectory(Path.of("dist"))
+                .binding("FLAG_ASSETS")
+                .htmlHandling("force-trailing-slash")
+                .notFoundHandling("none")
+                .runWorkerFirst(List.of("/flag/*"))
+                .build();
     }
 
     private void assertTopLevel(LoadedConfig loaded, String fileName) {
@@ -123,8 +134,13 @@ class ConfigPrecedenceTest {
         assertEquals("2024-01-01", c.compatibilityDate());
         assertEquals(List.of("top_flag"), c.compatibilityFlags());
         assertEquals(project.resolve("public"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("TOP_ASSETS", "none", "404-page",
-                RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))), c.assets());
+        assertEquals(
+                new AssetsSettings(
+                        "TOP_ASSETS",
+                        HtmlHandling.NONE,
+                        NotFoundHandling.NOT_FOUND_PAGE,
+                        RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))),
+                c.assets());
         assertNull(loaded.environment());
     }
 
@@ -136,8 +152,13 @@ class ConfigPrecedenceTest {
         assertEquals("2024-06-01", c.compatibilityDate());
         assertEquals(List.of("env_flag"), c.compatibilityFlags());
         assertEquals(project.resolve("env-public"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("ENV_ASSETS", "drop-trailing-slash", "single-page-application",
-                RunWorkerFirst.of(true)), c.assets());
+        assertEquals(
+                new AssetsSettings(
+                        "ENV_ASSETS",
+                        HtmlHandling.DROP_TRAILING_SLASH,
+                        NotFoundHandling.SINGLE_PAGE_APPLICATION,
+                        RunWorkerFirst.of(true)),
+                c.assets());
         assertEquals("staging", loaded.environment());
     }
 
@@ -149,8 +170,13 @@ class ConfigPrecedenceTest {
         assertEquals("2025-03-03", c.compatibilityDate());
         assertEquals(List.of("f1", "f2"), c.compatibilityFlags());
         assertEquals(cwd.resolve("dist"), c.assetsDirectory());
-        assertEquals(new AssetsSettings("FLAG_ASSETS", "force-trailing-slash", "none",
-                RunWorkerFirst.of(List.of("/flag/*"))), c.assets());
+        assertEquals(
+                new AssetsSettings(
+                        "FLAG_ASSETS",
+                        HtmlHandling.FORCE_TRAILING_SLASH,
+                        NotFoundHandling.NONE,
+                        RunWorkerFirst.of(List.of("/flag/*"))),
+                c.assets());
     }
 
     @Test
@@ -196,7 +222,9 @@ class ConfigPrecedenceTest {
             assertEquals(List.of("top_flag"), c.compatibilityFlags());
             assertEquals(project.resolve("public"), c.assetsDirectory());
             assertEquals("TOP_ASSETS", c.assets().binding());
-            assertEquals("../../" + file[0] + ": name + \"-bare\" (--env bare)", loaded.sources().get("name"));
+            assertEquals(
+                    "../../" + file[0] + ": name + \"-bare\" (--env bare)",
+                    loaded.sources().get("name"));
             Files.delete(project.resolve(file[0]));
         }
     }
@@ -210,9 +238,20 @@ class ConfigPrecedenceTest {
 
     @Test
     void onlyTheFlagsGivenOverride() throws IOException {
-        DeployConfig c = load("wrangler.jsonc", JSONC,
-                ConfigOverrides.builder().environment("staging").htmlHandling("none").build()).config();
-        assertEquals(new AssetsSettings("ENV_ASSETS", "none", "single-page-application", RunWorkerFirst.of(true)),
+        DeployConfig c = load(
+                        "wrangler.jsonc",
+                        JSONC,
+                        ConfigOverrides.builder()
+                                .environment("staging")
+                                .htmlHandling("none")
+                                .build())
+                .config();
+        assertEquals(
+                new AssetsSettings(
+                        "ENV_ASSETS",
+                        HtmlHandling.NONE,
+                        NotFoundHandling.SINGLE_PAGE_APPLICATION,
+                        RunWorkerFirst.of(true)),
                 c.assets());
         assertEquals("site-stg", c.scriptName());
     }
@@ -222,40 +261,79 @@ class ConfigPrecedenceTest {
         Files.writeString(project.resolve("wrangler.jsonc"), JSONC);
         ConfigLoader loader = new ConfigLoader(cwd);
         for (String value : List.of("false", "FALSE")) {
-            assertEquals(RunWorkerFirst.of(false), loader.load(ConfigOverrides.builder()
-                    .runWorkerFirst(List.of(value)).build(), Requirements.NONE).config().assets().runWorkerFirst());
+            assertEquals(
+                    RunWorkerFirst.of(false),
+                    loader.load(
+                                    ConfigOverrides.builder()
+                                            .runWorkerFirst(List.of(value))
+                                            .build(),
+                                    Requirements.NONE)
+                            .config()
+                            .assets()
+                            .runWorkerFirst());
         }
-        assertEquals(RunWorkerFirst.of(true), loader.load(ConfigOverrides.builder()
-                .runWorkerFirst(List.of("true")).build(), Requirements.NONE).config().assets().runWorkerFirst());
+        assertEquals(
+                RunWorkerFirst.of(true),
+                loader.load(
+                                ConfigOverrides.builder()
+                                        .runWorkerFirst(List.of("true"))
+                                        .build(),
+                                Requirements.NONE)
+                        .config()
+                        .assets()
+                        .runWorkerFirst());
     }
 
     @Test
     void sourcesSayWhereEachValueCameFrom() throws IOException {
-        LoadedConfig loaded = load("wrangler.jsonc", JSONC, ConfigOverrides.builder().environment("staging")
-                .binding("B").assetsDirectory(Path.of("out")).compatibilityFlags(List.of("x")).build());
-        assertEquals(Map.of(
-                "name", "../../wrangler.jsonc: env.staging.name",
-                "main", "../../wrangler.jsonc: env.staging.main",
-                "account_id", "../../wrangler.jsonc: env.staging.account_id",
-                "compatibility_date", "../../wrangler.jsonc: env.staging.compatibility_date",
-                "compatibility_flags", "--compatibility-flag",
-                "assets.directory", "DIR",
-                "assets.binding", "--binding",
-                "assets.html_handling", "../../wrangler.jsonc: env.staging.assets.html_handling",
-                "assets.not_found_handling", "../../wrangler.jsonc: env.staging.assets.not_found_handling",
-                "assets.run_worker_first", "../../wrangler.jsonc: env.staging.assets.run_worker_first"),
+        LoadedConfig loaded = load(
+                "wrangler.jsonc",
+                JSONC,
+                ConfigOverrides.builder()
+                        .environment("staging")
+                        .binding("B")
+                        .assetsDirectory(Path.of("out"))
+                        .compatibilityFlags(List.of("x"))
+                        .build());
+        assertEquals(
+                Map.of(
+                        "name", "../../wrangler.jsonc: env.staging.name",
+                        "main", "../../wrangler.jsonc: env.staging.main",
+                        "account_id", "../../wrangler.jsonc: env.staging.account_id",
+                        "compatibility_date", "../../wrangler.jsonc: env.staging.compatibility_date",
+                        "compatibility_flags", "--compatibility-flag",
+                        "assets.directory", "DIR",
+                        "assets.binding", "--binding",
+                        "assets.html_handling", "../../wrangler.jsonc: env.staging.assets.html_handling",
+                        "assets.not_found_handling", "../../wrangler.jsonc: env.staging.assets.not_found_handling",
+                        "assets.run_worker_first", "../../wrangler.jsonc: env.staging.assets.run_worker_first"),
                 loaded.sources());
-        assertEquals(List.of("name", "main", "account_id", "compatibility_date", "compatibility_flags",
-                "assets.directory", "assets.binding", "assets.html_handling", "assets.not_found_handling",
-                "assets.run_worker_first"), List.copyOf(loaded.sources().keySet()));
+        assertEquals(
+                List.of(
+                        "name",
+                        "main",
+                        "account_id",
+                        "compatibility_date",
+                        "compatibility_flags",
+                        "assets.directory",
+                        "assets.binding",
+                        "assets.html_handling",
+                        "assets.not_found_handling",
+                        "assets.run_worker_first"),
+                List.copyOf(loaded.sources().keySet()));
     }
 
     @Test
     void configFlagIsResolvedAgainstTheWorkingFolderAndPathsInItAgainstItsOwnFolder() throws IOException {
         Path other = Files.createDirectories(root.resolve("elsewhere/conf"));
         Files.writeString(other.resolve("prod.toml"), "main = \"w.js\"\n[assets]\ndirectory = \"../site\"\n");
-        DeployConfig c = new ConfigLoader(cwd).load(ConfigOverrides.builder()
-                .configFile(Path.of("../../../elsewhere/conf/prod.toml")).build(), Requirements.NONE).config();
+        DeployConfig c = new ConfigLoader(cwd)
+                .load(
+                        ConfigOverrides.builder()
+                                .configFile(Path.of("../../../elsewhere/conf/prod.toml"))
+                                .build(),
+                        Requirements.NONE)
+                .config();
         assertEquals(other.resolve("prod.toml"), c.configFile());
         assertEquals(other.resolve("w.js"), c.main());
         assertEquals(root.resolve("elsewhere/site"), c.assetsDirectory());
@@ -266,11 +344,26 @@ class ConfigPrecedenceTest {
         Path lonely = Files.createDirectories(root.resolve("lonely"));
         Files.createDirectories(lonely.resolve("public"));
         Files.writeString(lonely.resolve("w.js"), "export default {}");
-        LoadedConfig loaded = new ConfigLoader(lonely).load(ConfigOverrides.builder().scriptName("s")
-                .compatibilityDate("2025-01-01").main(Path.of("w.js")).assetsDirectory(Path.of("public")).build(),
-                Requirements.ALL);
-        assertEquals(new DeployConfig(null, "s", lonely.resolve("w.js"), null, "2025-01-01", List.of(),
-                lonely.resolve("public"), AssetsSettings.NONE), loaded.config());
+        LoadedConfig loaded = new ConfigLoader(lonely)
+                .load(
+                        ConfigOverrides.builder()
+                                .scriptName("s")
+                                .compatibilityDate("2025-01-01")
+                                .main(Path.of("w.js"))
+                                .assetsDirectory(Path.of("public"))
+                                .build(),
+                        Requirements.ALL);
+        assertEquals(
+                new DeployConfig(
+                        null,
+                        "s",
+                        lonely.resolve("w.js"),
+                        null,
+                        "2025-01-01",
+                        List.of(),
+                        lonely.resolve("public"),
+                        AssetsSettings.NONE),
+                loaded.config());
         assertEquals(List.of(), loaded.warnings());
     }
 }

@@ -3,6 +3,8 @@ package dev.assetsdeploy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,16 +18,28 @@ class ExampleProjectTest {
     @Test
     void exampleConfigIsValidForEveryCommand() {
         LoadedConfig loaded = new ConfigLoader(EXAMPLE).load(ConfigOverrides.NONE, Requirements.ALL);
-        assertEquals(new DeployConfig(EXAMPLE.resolve("wrangler.jsonc"), "assets-deploy-example", null, null,
-                "2025-01-01", List.of(), EXAMPLE.resolve("public"),
-                new AssetsSettings(null, "auto-trailing-slash", "404-page", null)), loaded.config());
+        assertEquals(
+                new DeployConfig(
+                        EXAMPLE.resolve("wrangler.jsonc"),
+                        "assets-deploy-example",
+                        null,
+                        null,
+                        "2025-01-01",
+                        List.of(),
+                        EXAMPLE.resolve("public"),
+                        new AssetsSettings(
+                                null, HtmlHandling.AUTO_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE, null)),
+                loaded.config());
         assertEquals(List.of(), loaded.warnings());
     }
 
     @Test
     void exampleLoadsFromTheProjectRootWithConfig() {
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
-                .load(ConfigOverrides.builder().configFile(Path.of("src/example/wrangler.jsonc")).build(),
+                .load(
+                        ConfigOverrides.builder()
+                                .configFile(Path.of("src/example/wrangler.jsonc"))
+                                .build(),
                         Requirements.ALL);
         assertEquals(EXAMPLE.resolve("public"), loaded.config().assetsDirectory());
     }
@@ -35,8 +49,8 @@ class ExampleProjectTest {
         String text = Files.readString(EXAMPLE.resolve("wrangler.jsonc"));
         assertTrue(text.contains("//") && text.contains("/*"), "comments");
         assertTrue(text.replaceAll("\\s", "").contains(",}"), "a trailing comma");
-        for (String page : List.of("index.html", "about/index.html", "404.html", "css/style.css", "_headers",
-                "_redirects")) {
+        for (String page :
+                List.of("index.html", "about/index.html", "404.html", "css/style.css", "_headers", "_redirects")) {
             assertTrue(Files.isRegularFile(EXAMPLE.resolve("public").resolve(page)), page);
         }
     }

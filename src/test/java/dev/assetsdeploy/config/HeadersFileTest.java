@@ -25,11 +25,20 @@ class HeadersFileTest {
                   X-Sub: :sub
                 """);
         assertEquals(List.of(), parsed.problems());
-        assertEquals(List.of(
-                new HeadersFile.Rule("/*", Map.of("x-frame-options", "DENY",
-                        "link", "</a.css>; rel=preload, </b.js>; rel=preload"), List.of(), 2),
-                new HeadersFile.Rule("/assets/:name", Map.of("x-name", ":name"), List.of("X-Frame-Options"), 6),
-                new HeadersFile.Rule("https://:sub.example.com/*", Map.of("x-sub", ":sub"), List.of(), 9)), parsed.rules());
+        assertEquals(
+                List.of(
+                        new HeadersFile.Rule(
+                                "/*",
+                                Map.of(
+                                        "x-frame-options",
+                                        "DENY",
+                                        "link",
+                                        "</a.css>; rel=preload, </b.js>; rel=preload"),
+                                List.of(),
+                                2),
+                        new HeadersFile.Rule("/assets/:name", Map.of("x-name", ":name"), List.of("X-Frame-Options"), 6),
+                        new HeadersFile.Rule("https://:sub.example.com/*", Map.of("x-sub", ":sub"), List.of(), 9)),
+                parsed.rules());
     }
 
     @Test
@@ -41,7 +50,8 @@ class HeadersFileTest {
 
     @Test
     void reportsEveryInvalidLineWithItsNumberAndCloudflaresMessage() {
-        HeadersFile.Parsed parsed = HeadersFile.parse(String.join("\n",
+        HeadersFile.Parsed parsed = HeadersFile.parse(String.join(
+                "\n",
                 "X-Before: path",
                 "/empty",
                 "/ok",
@@ -55,33 +65,49 @@ class HeadersFileTest {
                 "/mix/*/:splat",
                 "https://example.com:8080/*",
                 "http://example.com/*"));
-        assertEquals(List.of(
-                new RoutingFileProblem(1, "Path should come before header (x-before: path)"),
-                new RoutingFileProblem(2, "No headers specified"),
-                new RoutingFileProblem(4, "Expected a colon-separated header pair (e.g. name: value)"),
-                new RoutingFileProblem(5, "Header name cannot include spaces"),
-                new RoutingFileProblem(6, "No header name specified"),
-                new RoutingFileProblem(7, "No header value specified"),
-                new RoutingFileProblem(9, "Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project)"
-                        + " instead. Skipping /two/*/stars/*."),
-                new RoutingFileProblem(11, "Cannot combine a wildcard * with a :splat placeholder because wildcards are"
-                        + " converted to :splat at runtime. Skipping /mix/*/:splat."),
-                new RoutingFileProblem(12, "Specifying ports is not supported. Skipping absolute URL https://example.com:8080/*."),
-                new RoutingFileProblem(13, "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS"
-                        + " (e.g. begin with \"https://\").")), parsed.problems());
-        assertEquals(List.of("/ok"), parsed.rules().stream().map(HeadersFile.Rule::path).toList());
+        assertEquals(
+                List.of(
+                        new RoutingFileProblem(1, "Path should come before header (x-before: path)"),
+                        new RoutingFileProblem(2, "No headers specified"),
+                        new RoutingFileProblem(4, "Expected a colon-separated header pair (e.g. name: value)"),
+                        new RoutingFileProblem(5, "Header name cannot include spaces"),
+                        new RoutingFileProblem(6, "No header name specified"),
+                        new RoutingFileProblem(7, "No header value specified"),
+                        new RoutingFileProblem(
+                                9,
+                                "Only one wildcard is allowed per rule. Use a named placeholder (e.g. :project)"
+                                        + " instead. Skipping /two/*/stars/*."),
+                        new RoutingFileProblem(
+                                11,
+                                "Cannot combine a wildcard * with a :splat placeholder because wildcards are"
+                                        + " converted to :splat at runtime. Skipping /mix/*/:splat."),
+                        new RoutingFileProblem(
+                                12,
+                                "Specifying ports is not supported. Skipping absolute URL https://example.com:8080/*."),
+                        new RoutingFileProblem(
+                                13,
+                                "URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS"
+                                        + " (e.g. begin with \"https://\").")),
+                parsed.problems());
+        assertEquals(
+                List.of("/ok"),
+                parsed.rules().stream().map(HeadersFile.Rule::path).toList());
     }
 
     @Test
     void enforcesTheLimitsKeepingTheBlockInProgressAsCloudflareDoes() {
-        String rules = IntStream.rangeClosed(1, 102).mapToObj(i -> "/h" + i + "\n  X-Rule: " + i).collect(Collectors.joining("\n"));
+        String rules = IntStream.rangeClosed(1, 102)
+                .mapToObj(i -> "/h" + i + "\n  X-Rule: " + i)
+                .collect(Collectors.joining("\n"));
         HeadersFile.Parsed parsed = HeadersFile.parse("/long\n  X-Long: " + "y".repeat(2000) + "\n" + rules + "\n");
         assertEquals(101, parsed.rules().size());
         assertEquals("/h101", parsed.rules().get(100).path());
-        assertEquals(List.of(
-                new RoutingFileProblem(2, "Ignoring line 2 as it exceeds the maximum allowed length of 2000."),
-                new RoutingFileProblem(1, "No headers specified"),
-                new RoutingFileProblem(205, "Maximum number of rules supported is 100. Skipping remaining 3 lines of file.")),
+        assertEquals(
+                List.of(
+                        new RoutingFileProblem(2, "Ignoring line 2 as it exceeds the maximum allowed length of 2000."),
+                        new RoutingFileProblem(1, "No headers specified"),
+                        new RoutingFileProblem(
+                                205, "Maximum number of rules supported is 100. Skipping remaining 3 lines of file.")),
                 parsed.problems());
     }
 }

@@ -70,8 +70,8 @@ class JsoncTextTest {
 
     @Test
     void unterminatedBlockCommentIsReportedWhereItStarts() {
-        JsoncText.UnterminatedCommentException e = assertThrows(JsoncText.UnterminatedCommentException.class,
-                () -> JsoncText.toJson("{\n  \"a\": 1 /* open\n}"));
+        JsoncText.UnterminatedCommentException e = assertThrows(
+                JsoncText.UnterminatedCommentException.class, () -> JsoncText.toJson("{\n  \"a\": 1 /* open\n}"));
         assertEquals(2, e.line);
         assertEquals(10, e.column);
     }

@@ -1,17 +1,19 @@
 package dev.assetsdeploy.deploy;
 
+import static dev.assetsdeploy.Failures.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +35,46 @@ class TokenFileTest {
     }
 
     @Test
+    void whatWriteWritesReadReads(@TempDir Path dir) throws IOException {
+        String token = jwt(NOW.getEpochSecond() + 600);
+        Path file = Files.writeString(dir.resolve("token"), "an older token\n");
+        TokenFile.write(file, token);
+        assertEquals(token + "\n", Files.readString(file));
+        assertEquals(AssetsSource.token(token), TokenFile.read(file, NOW));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left beside it");
+        }
+    }
+
+    @Test
     void refusesAnExpiredTokenWithoutShowingIt(@TempDir Path dir) throws IOException {
         String token = jwt(NOW.getEpochSecond() - 1);
         Path file = Files.writeString(dir.resolve("token"), token);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> TokenFile.read(file, NOW));
-        assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
-        assertTrue(e.getMessage().contains("expired at 2026-01-01T11:59:59Z"), e.getMessage());
+        AssetsDeployException e = assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + file + ": the completion token"
+                        + " expired at 2026-01-01T11:59:59Z; run `assets-deploy upload` again (it only sends what is missing)",
+                () -> TokenFile.read(file, NOW));
         assertFalse(e.getMessage().contains(token));
     }
 
     @Test
     void refusesMissingEmptyOrMalformedFiles(@TempDir Path dir) throws IOException {
-        assertThrows(AssetsDeployException.class, () -> TokenFile.read(dir.resolve("missing"), NOW));
-        assertThrows(AssetsDeployException.class, () -> TokenFile.read(Files.writeString(dir.resolve("empty"), "\n"), NOW));
-        assertThrows(AssetsDeployException.class, () -> TokenFile.read(Files.writeString(dir.resolve("two"), "a\nb\n"), NOW));
+        assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + dir.resolve("missing") + ": cannot read it"
+                        + " (NoSuchFileException); write it with `assets-deploy upload DIR --token-out FILE`",
+                () -> TokenFile.read(dir.resolve("missing"), NOW));
+        for (String[] file : new String[][] {{"empty", "\n"}, {"two", "a\nb\n"}}) {
+            Path path = Files.writeString(dir.resolve(file[0]), file[1]);
+            assertFails(
+                    Kind.INVALID_INPUT,
+                    "--assets-token-file " + path + ": expected one completion token"
+                            + " (as written by `assets-deploy upload --token-out`)",
+                    () -> TokenFile.read(path, NOW));
+        }
         // Not a JWT we can read: passed on, the API is the judge.
-        assertEquals(AssetsSource.token("opaque"), TokenFile.read(Files.writeString(dir.resolve("opaque"), "opaque"), NOW));
+        assertEquals(
+                AssetsSource.token("opaque"), TokenFile.read(Files.writeString(dir.resolve("opaque"), "opaque"), NOW));
     }
 }

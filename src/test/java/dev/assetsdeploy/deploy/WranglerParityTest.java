@@ -3,8 +3,11 @@ package dev.assetsdeploy.deploy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.MultipartBody;
 import dev.assetsdeploy.config.AssetsSettings;
+import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
+import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import java.io.ByteArrayOutputStream;
@@ -26,21 +29,40 @@ class WranglerParityTest {
     static final AssetsSource TOKEN = AssetsSource.token("COMPLETION.JWT.TOKEN");
 
     static DeployConfig assetsOnly() {
-        return new DeployConfig(null, "site", null, null, "2025-01-01", List.of(), PROJECT.resolve("public"),
-                new AssetsSettings(null, "drop-trailing-slash", "404-page", null));
+        return new DeployConfig(
+                null,
+                "site",
+                null,
+                null,
+                "2025-01-01",
+                List.of(),
+                PROJECT.resolve("public"),
+                new AssetsSettings(null, HtmlHandling.DROP_TRAILING_SLASH, NotFoundHandling.NOT_FOUND_PAGE, null));
     }
 
     static DeployConfig withCode() {
-        return new DeployConfig(null, "site", PROJECT.resolve("dist/worker.js"), null, "2025-01-01", List.of("nodejs_compat"),
-                PROJECT.resolve("public"), new AssetsSettings("ASSETS", null, "single-page-application",
-                RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
+        return new DeployConfig(
+                null,
+                "site",
+                PROJECT.resolve("dist/worker.js"),
+                null,
+                "2025-01-01",
+                List.of("nodejs_compat"),
+                PROJECT.resolve("public"),
+                new AssetsSettings(
+                        "ASSETS",
+                        null,
+                        NotFoundHandling.SINGLE_PAGE_APPLICATION,
+                        RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))));
     }
 
-    void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message) throws IOException {
+    void assertSameAsWrangler(String recording, DeployConfig config, boolean versionOnly, String message)
+            throws IOException {
         assertSameAsWrangler(recording, config, new DeployTarget("site", null, versionOnly), message);
     }
 
-    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message) throws IOException {
+    void assertSameAsWrangler(String recording, DeployConfig config, DeployTarget target, String message)
+            throws IOException {
         List<String> request = Files.readAllLines(RECORDED.resolve(recording + ".request"));
         byte[] expected = Files.readAllBytes(RECORDED.resolve(recording + ".body"));
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
@@ -51,7 +73,7 @@ class WranglerParityTest {
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);
 
-        assertEquals(request.get(0), target.method() + " /client/v4/accounts/acc1" + target.accountRelativePath());
+        assertEquals(request.get(0), target.method() + " /client/v4" + target.path(ApiPaths.forAccount("acc1")));
         assertEquals(request.get(1), body.contentType());
         assertEquals(new String(expected, StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual.toByteArray());

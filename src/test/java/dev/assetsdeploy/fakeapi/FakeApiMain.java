@@ -11,8 +11,7 @@ import java.time.Duration;
  */
 public final class FakeApiMain {
 
-    private FakeApiMain() {
-    }
+    private FakeApiMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = 0;
@@ -46,9 +45,11 @@ public final class FakeApiMain {
             api.settings.maxManifestFiles = maxFiles;
         }
         FakeCloudflareApi running = api;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("fake API: " + running.sessionsOpened()
-                + " sessions, " + running.uploadRequests() + " upload requests, " + running.storedHashes().size()
-                + " hashes stored, problems: " + running.problems())));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> System.err.println("fake API: " + running.sessionsOpened()
+                        + " sessions, " + running.uploadRequests() + " upload requests, "
+                        + running.storedHashes().size()
+                        + " hashes stored, problems: " + running.problems())));
         System.out.println("listening " + api.baseUrl() + " " + api.settings.accountId + " " + api.settings.apiToken);
         System.out.flush();
         Thread.currentThread().join();

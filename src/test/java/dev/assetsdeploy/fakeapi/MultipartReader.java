@@ -102,7 +102,9 @@ public final class MultipartReader {
             if (colon <= 0) {
                 throw new IOException("malformed part header: " + line);
             }
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            headers.put(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip());
         }
         partOpen = true;
         return new Part(headers, new PartStream());

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A request to a Worker endpoint as it arrived: method, path (after the base path), query, headers (lower-case names), body. */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+public record RecordedRequest(
+        String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
 
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));

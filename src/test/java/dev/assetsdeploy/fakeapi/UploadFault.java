@@ -16,7 +16,12 @@ public interface UploadFault {
 
     /** What to do with one request. */
     record Action(Kind kind, int status, String retryAfter, Duration delay) {
-        public enum Kind { PASS, STATUS, DROP_MID_BODY, DELAY }
+        public enum Kind {
+            PASS,
+            STATUS,
+            DROP_MID_BODY,
+            DELAY
+        }
 
         public static Action pass() {
             return new Action(Kind.PASS, 0, null, Duration.ZERO);

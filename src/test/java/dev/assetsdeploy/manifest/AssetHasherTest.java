@@ -28,10 +28,24 @@ class AssetHasherTest {
 
     /** Node's path.extname, without the dot. */
     @ParameterizedTest(name = "{0} -> \"{1}\"")
-    @CsvSource(value = {
-        "a.tar.gz|gz", ".htaccess|''", "LICENSE|''", "file.|''", "..foo|foo", "x.EXT|EXT", "..|''", "...|''",
-        ".a.b|b", "a..b|b", "index.html|html", ".env.local|local", "noext.|''", "a.Tar.GZ|GZ",
-    }, delimiter = '|')
+    @CsvSource(
+            value = {
+                "a.tar.gz|gz",
+                ".htaccess|''",
+                "LICENSE|''",
+                "file.|''",
+                "..foo|foo",
+                "x.EXT|EXT",
+                "..|''",
+                "...|''",
+                ".a.b|b",
+                "a..b|b",
+                "index.html|html",
+                ".env.local|local",
+                "noext.|''",
+                "a.Tar.GZ|GZ",
+            },
+            delimiter = '|')
     void extensionIsNodesExtname(String name, String extension) {
         assertEquals(extension, AssetHasher.extension(name));
     }

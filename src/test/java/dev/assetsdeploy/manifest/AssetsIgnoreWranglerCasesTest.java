@@ -3,9 +3,9 @@ package dev.assetsdeploy.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
-import dev.assetsdeploy.error.AssetsDeployException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -27,13 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AssetsIgnoreWranglerCasesTest {
 
     static Stream<Arguments> cases() throws IOException {
-        return table().getAsJsonArray("cases").asList().stream().map(JsonElement::getAsJsonObject)
+        return table().getAsJsonArray("cases").asList().stream()
+                .map(JsonElement::getAsJsonObject)
                 .map(c -> Arguments.of(c.get("name").getAsString(), c));
     }
 
     static Stream<Arguments> generated() throws IOException {
-        return table().getAsJsonArray("generated").asList().stream().map(JsonElement::getAsJsonObject)
-                .map(c -> Arguments.of(c.get("assetsignore").getAsString(), c.get("file").getAsString(),
+        return table().getAsJsonArray("generated").asList().stream()
+                .map(JsonElement::getAsJsonObject)
+                .map(c -> Arguments.of(
+                        c.get("assetsignore").getAsString(),
+                        c.get("file").getAsString(),
                         c.get("wrangler").getAsString()));
     }
 
@@ -72,7 +76,8 @@ class AssetsIgnoreWranglerCasesTest {
     void walkKeepsExactlyWhatWranglerKeeps(String name, JsonObject c, @TempDir Path dir) throws IOException {
         String file = c.get("file").getAsString();
         if (!c.get("assetsignore").isJsonNull()) {
-            Files.writeString(dir.resolve(".assetsignore"), c.get("assetsignore").getAsString(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve(".assetsignore"), c.get("assetsignore").getAsString(), StandardCharsets.UTF_8);
         }
         Path target = dir.resolve(file);
         if (!Files.exists(target)) {
@@ -82,7 +87,10 @@ class AssetsIgnoreWranglerCasesTest {
         Manifest manifest = new ManifestBuilder(100, 1).build(dir);
         String expected = c.get("wrangler").getAsString();
         String actual = manifest.entry("/" + file).isPresent() ? "included" : "ignored";
-        assertEquals(expected, actual, () -> "'" + file + "' with .assetsignore "
-                + c.get("assetsignore") + " (git says " + c.get("git").getAsString() + ")");
+        assertEquals(
+                expected,
+                actual,
+                () -> "'" + file + "' with .assetsignore " + c.get("assetsignore") + " (git says "
+                        + c.get("git").getAsString() + ")");
     }
 }

@@ -35,8 +35,31 @@ class Blake3DigestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 63, 64, 65, 127, 128, 1023, 1024, 1025, 2047, 2048, 2049, 3072, 4096, 4097,
-        8 * 1024 + 1, 31 * 1024, 32 * 1024 + 7, 100_000, 1 << 20, (1 << 20) + 1})
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                63,
+                64,
+                65,
+                127,
+                128,
+                1023,
+                1024,
+                1025,
+                2047,
+                2048,
+                2049,
+                3072,
+                4096,
+                4097,
+                8 * 1024 + 1,
+                31 * 1024,
+                32 * 1024 + 7,
+                100_000,
+                1 << 20,
+                (1 << 20) + 1
+            })
     void sameDigestAsCommonsCodecAtBlockAndChunkBoundaries(int length) {
         byte[] input = bytes(length, length);
         byte[] expected = reference(input);

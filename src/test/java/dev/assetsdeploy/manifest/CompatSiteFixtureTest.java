@@ -20,9 +20,10 @@ class CompatSiteFixtureTest {
 
     @Test
     void everyEntryMatchesWhatWranglerSentAndThereAreNoOthers() throws IOException {
-        JsonObject expected = JsonParser.parseString(Files.readString(
-                WranglerFixtures.COMPAT_EXPECTED, StandardCharsets.UTF_8))
-                .getAsJsonObject().getAsJsonObject("manifest");
+        JsonObject expected = JsonParser.parseString(
+                        Files.readString(WranglerFixtures.COMPAT_EXPECTED, StandardCharsets.UTF_8))
+                .getAsJsonObject()
+                .getAsJsonObject("manifest");
         Manifest manifest = new ManifestBuilder().build(WranglerFixtures.COMPAT_SITE);
         Map<String, ManifestEntry> ours = manifest.byPath();
 
@@ -43,12 +44,18 @@ class CompatSiteFixtureTest {
     @Test
     void theCheckedOutSiteHoldsEveryFileOfTheRecordedListing() throws IOException {
         List<String> listed = Files.readAllLines(WranglerFixtures.COMPAT_FILES, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isEmpty()).sorted().toList();
+                .filter(line -> !line.isEmpty())
+                .sorted()
+                .toList();
         List<String> present;
         try (Stream<Path> files = Files.walk(WranglerFixtures.COMPAT_SITE)) {
             present = files.filter(Files::isRegularFile)
-                    .map(file -> WranglerFixtures.COMPAT_SITE.relativize(file).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .map(file -> WranglerFixtures.COMPAT_SITE
+                            .relativize(file)
+                            .toString()
+                            .replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
         assertEquals(listed, present);
     }

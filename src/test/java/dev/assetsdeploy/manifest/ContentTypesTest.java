@@ -22,24 +22,26 @@ class ContentTypesTest {
     static final String RECORDED_SHA256 = "a92a1ff4665da97dab874af90a9371d0afb7fafc478e6c7b00c0ce7df9f7335e";
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(value = {
-        "index.html|text/html; charset=utf-8",
-        "INDEX.HTML|text/html; charset=utf-8",
-        "Style.Css|text/css; charset=utf-8",
-        "app.js|text/javascript; charset=utf-8",
-        "data.json|application/json",
-        "logo.PNG|image/png",
-        "a.tar.gz|application/gzip",
-        "module.wasm|application/wasm",
-        "LICENSE|application/null",
-        ".htaccess|application/null",
-        ".png|application/null",
-        "file.|application/null",
-        "..png|image/png",
-        "x.unknownext|application/null",
-        "back\\slash.txt|text/plain; charset=utf-8",
-        "odd\\.txt|application/null",
-    }, delimiter = '|')
+    @CsvSource(
+            value = {
+                "index.html|text/html; charset=utf-8",
+                "INDEX.HTML|text/html; charset=utf-8",
+                "Style.Css|text/css; charset=utf-8",
+                "app.js|text/javascript; charset=utf-8",
+                "data.json|application/json",
+                "logo.PNG|image/png",
+                "a.tar.gz|application/gzip",
+                "module.wasm|application/wasm",
+                "LICENSE|application/null",
+                ".htaccess|application/null",
+                ".png|application/null",
+                "file.|application/null",
+                "..png|image/png",
+                "x.unknownext|application/null",
+                "back\\slash.txt|text/plain; charset=utf-8",
+                "odd\\.txt|application/null",
+            },
+            delimiter = '|')
     void wireTypeAsWranglerSendsIt(String name, String wire) {
         String type = ContentTypes.forFileName(name);
         assertEquals(wire, type == null ? ContentTypes.NULL_TYPE : type);
@@ -54,9 +56,11 @@ class ContentTypesTest {
                 continue;
             }
             String[] cols = row.split("\t");
-            String expected = cols[1].startsWith("text/") && !cols[1].contains("charset") ? cols[1] + "; charset=utf-8" : cols[1];
+            String expected =
+                    cols[1].startsWith("text/") && !cols[1].contains("charset") ? cols[1] + "; charset=utf-8" : cols[1];
             assertEquals(expected, ContentTypes.forFileName("f." + cols[0]), cols[0]);
-            assertEquals(expected, ContentTypes.forFileName("F." + cols[0].toUpperCase(java.util.Locale.ROOT)), cols[0]);
+            assertEquals(
+                    expected, ContentTypes.forFileName("F." + cols[0].toUpperCase(java.util.Locale.ROOT)), cols[0]);
             checked++;
         }
         assertEquals(true, checked > 1000, "rows checked: " + checked);

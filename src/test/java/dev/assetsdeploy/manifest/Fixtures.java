@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Small helpers for building asset folders. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path write(Path root, String relative, String text) throws IOException {
         return write(root, relative, text.getBytes(StandardCharsets.UTF_8));

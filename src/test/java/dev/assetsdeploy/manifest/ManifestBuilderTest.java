@@ -1,5 +1,7 @@
 package dev.assetsdeploy.manifest;
 
+import static dev.assetsdeploy.Failures.assertFails;
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static dev.assetsdeploy.manifest.Fixtures.sparse;
 import static dev.assetsdeploy.manifest.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,7 @@ class ManifestBuilderTest {
 
     private AssetsDeployException buildFails() {
         AssetsDeployException e = assertThrows(AssetsDeployException.class, this::build);
-        assertEquals(AssetsDeployException.Kind.INVALID_INPUT, e.kind());
+        assertEquals(Kind.INVALID_INPUT, e.kind());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         return e;
     }
@@ -60,17 +63,18 @@ class ManifestBuilderTest {
             write(dir, "b.txt", "b");
             linkToUnreadableFile("c.bin");
             // Hashing would fail on c.bin ("cannot read"): the count must stop the build first.
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
-                    () -> new ManifestBuilder(2, 1).build(dir));
-            assertTrue(e.getMessage().contains("has 3 files, over the limit of 2 (--max-files)"), e.getMessage());
+            assertFailsContaining(
+                    Kind.INVALID_INPUT,
+                    () -> new ManifestBuilder(2, 1).build(dir),
+                    "has 3 files, over the limit of 2 (--max-files)");
         }
 
         @Test
         void theUnreadableFileIsIndeedReadWhenUnderTheLimit() throws IOException {
             write(dir, "a.txt", "a");
             linkToUnreadableFile("c.bin");
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
-                    () -> new ManifestBuilder(2, 1).build(dir));
+            AssetsDeployException e = assertFailsContaining(
+                    Kind.INVALID_INPUT, () -> new ManifestBuilder(2, 1).build(dir), "cannot read /c.bin (");
             assertTrue(e.getMessage().startsWith("cannot read /c.bin ("), e.getMessage());
         }
 
@@ -91,7 +95,8 @@ class ManifestBuilderTest {
         void oneByteOver25MiBFails() throws IOException {
             sparse(dir, "over.bin", 25L * 1024 * 1024 + 1);
             String message = buildFails().getMessage();
-            assertTrue(message.startsWith("1 file is over the 25 MiB limit for one asset: /over.bin (25.0 MiB)"), message);
+            assertTrue(
+                    message.startsWith("1 file is over the 25 MiB limit for one asset: /over.bin (25.0 MiB)"), message);
         }
 
         @Test
@@ -101,8 +106,10 @@ class ManifestBuilderTest {
             sparse(dir, "c.iso", 1L << 32);
             write(dir, "small.txt", "ok");
             String message = buildFails().getMessage();
-            assertTrue(message.startsWith("3 files are over the 25 MiB limit for one asset: "
-                    + "/a/big1.bin (26.0 MiB), /b/big2.mp4 (30.0 MiB), /c.iso (4.0 GiB)"), message);
+            assertTrue(
+                    message.startsWith("3 files are over the 25 MiB limit for one asset: "
+                            + "/a/big1.bin (26.0 MiB), /b/big2.mp4 (30.0 MiB), /c.iso (4.0 GiB)"),
+                    message);
         }
     }
 
@@ -159,10 +166,14 @@ class ManifestBuilderTest {
             write(dir, "real/page.html", "p");
             Files.createSymbolicLink(dir.resolve("mirror"), real);
             Manifest m = build();
-            assertEquals(List.of("/real/page.html"), m.entries().stream().map(ManifestEntry::path).toList());
+            assertEquals(
+                    List.of("/real/page.html"),
+                    m.entries().stream().map(ManifestEntry::path).toList());
             ManifestWarning w = m.warnings().get(0);
             assertEquals(ManifestWarning.Code.LINKED_FOLDER_SKIPPED, w.code());
-            assertTrue(w.message().startsWith("/mirror links to the folder " + real + ", which is not entered"), w.message());
+            assertTrue(
+                    w.message().startsWith("/mirror links to the folder " + real + ", which is not entered"),
+                    w.message());
         }
     }
 
@@ -170,11 +181,13 @@ class ManifestBuilderTest {
     class WorkerJsGuard {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(value = {
-            "_worker.js|a file",
-            "_worker.js/index.js|a folder",
-            "_worker.jsx|a name starting with it",
-        }, delimiter = '|')
+        @CsvSource(
+                value = {
+                    "_worker.js|a file",
+                    "_worker.js/index.js|a folder",
+                    "_worker.jsx|a name starting with it",
+                },
+                delimiter = '|')
         void refusedWithoutAnAssetsignore(String path, String what) throws IOException {
             write(dir, path, "export default {}");
             String message = buildFails().getMessage();
@@ -207,21 +220,23 @@ class ManifestBuilderTest {
     class SensitiveFileWarnings {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(value = {
-            ".env|/.env|.env*",
-            ".env.production|/.env.production|.env*",
-            "app/.env.local|/app/.env.local|.env*",
-            ".dev.vars|/.dev.vars|.dev.vars*",
-            ".git/config|/.git/|.git/",
-            "lib/node_modules/x/index.js|/lib/node_modules/|node_modules/",
-            "wrangler.toml|/wrangler.toml|wrangler.toml",
-            "wrangler.json|/wrangler.json|wrangler.json",
-            "conf/wrangler.jsonc|/conf/wrangler.jsonc|wrangler.jsonc",
-            "certs/server.pem|/certs/server.pem|*.pem",
-            "KEY.PEM|/KEY.PEM|*.pem",
-            "id_rsa|/id_rsa|id_rsa*",
-            ".ssh/id_rsa.pub|/.ssh/id_rsa.pub|id_rsa*",
-        }, delimiter = '|')
+        @CsvSource(
+                value = {
+                    ".env|/.env|.env*",
+                    ".env.production|/.env.production|.env*",
+                    "app/.env.local|/app/.env.local|.env*",
+                    ".dev.vars|/.dev.vars|.dev.vars*",
+                    ".git/config|/.git/|.git/",
+                    "lib/node_modules/x/index.js|/lib/node_modules/|node_modules/",
+                    "wrangler.toml|/wrangler.toml|wrangler.toml",
+                    "wrangler.json|/wrangler.json|wrangler.json",
+                    "conf/wrangler.jsonc|/conf/wrangler.jsonc|wrangler.jsonc",
+                    "certs/server.pem|/certs/server.pem|*.pem",
+                    "KEY.PEM|/KEY.PEM|*.pem",
+                    "id_rsa|/id_rsa|id_rsa*",
+                    ".ssh/id_rsa.pub|/.ssh/id_rsa.pub|id_rsa*",
+                },
+                delimiter = '|')
         void namedWithTheLineThatLeavesItOut(String file, String reported, String line) throws IOException {
             write(dir, file, "x");
             write(dir, "index.html", "<p>");
@@ -229,13 +244,17 @@ class ManifestBuilderTest {
             assertEquals(1, warnings.size(), warnings.toString());
             assertEquals(ManifestWarning.Code.SENSITIVE_FILE, warnings.get(0).code());
             assertEquals(reported, warnings.get(0).path());
-            assertEquals(reported + " looks private and would be published: add the line '" + line
-                    + "' to .assetsignore to leave it out", warnings.get(0).message());
+            assertEquals(
+                    reported + " looks private and would be published: add the line '" + line
+                            + "' to .assetsignore to leave it out",
+                    warnings.get(0).message());
 
             write(dir, ".assetsignore", line + "\n");
             Manifest fixed = build();
             assertEquals(List.of(), fixed.warnings(), "the suggested line works");
-            assertEquals(List.of("/index.html"), fixed.entries().stream().map(ManifestEntry::path).toList());
+            assertEquals(
+                    List.of("/index.html"),
+                    fixed.entries().stream().map(ManifestEntry::path).toList());
         }
 
         @Test
@@ -244,7 +263,8 @@ class ManifestBuilderTest {
             write(dir, "node_modules/b/index.js", "x");
             write(dir, ".env", "x");
             write(dir, "deep/.env", "x");
-            assertEquals(List.of("/.env", "/deep/.env", "/node_modules/"),
+            assertEquals(
+                    List.of("/.env", "/deep/.env", "/node_modules/"),
                     build().warnings().stream().map(ManifestWarning::path).toList());
         }
 
@@ -263,16 +283,20 @@ class ManifestBuilderTest {
 
         @Test
         void missingFolder() {
-            AssetsDeployException e = assertThrows(AssetsDeployException.class,
+            assertFails(
+                    Kind.INVALID_INPUT,
+                    "assets folder " + dir.resolve("nope") + " does not exist: check the path",
                     () -> new ManifestBuilder().build(dir.resolve("nope")));
-            assertEquals("assets folder " + dir.resolve("nope") + " does not exist: check the path", e.getMessage());
         }
 
         @Test
         void aFileGivenAsTheFolder() throws IOException {
             Path file = write(dir, "index.html", "x");
-            AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> new ManifestBuilder().build(file));
-            assertTrue(e.getMessage().startsWith("assets folder " + file + " is a file, not a folder"), e.getMessage());
+            assertFails(
+                    Kind.INVALID_INPUT,
+                    "assets folder " + file + " is a file, not a folder: give the folder that holds"
+                            + " your static files",
+                    () -> new ManifestBuilder().build(file));
         }
 
         @Test
@@ -280,58 +304,75 @@ class ManifestBuilderTest {
             Path file = write(dir, "locked.txt", "x");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
             assumeTrue(!Files.isReadable(file), "runs as root: permissions do not stop reading");
-            assertEquals("cannot read /locked.txt (permission denied): fix the permissions or leave the files out"
-                    + " with .assetsignore", buildFails().getMessage());
+            assertEquals(
+                    "cannot read /locked.txt (permission denied): fix the permissions or leave the files out"
+                            + " with .assetsignore",
+                    buildFails().getMessage());
         }
 
         @Test
         void anUnreadableFileEvenForRoot() throws IOException {
             linkToUnreadableFile("mem.bin");
             String message = buildFails().getMessage();
-            assertTrue(message.matches("cannot read /mem\\.bin \\(.+\\): fix the permissions or leave the files out"
-                    + " with \\.assetsignore"), message);
+            assertTrue(
+                    message.matches("cannot read /mem\\.bin \\(.+\\): fix the permissions or leave the files out"
+                            + " with \\.assetsignore"),
+                    message);
         }
 
         @Test
         void assetsignoreThatIsNotUtf8() throws IOException {
             write(dir, ".assetsignore", new byte[] {'a', (byte) 0xff, '\n'});
-            assertEquals(dir.resolve(".assetsignore") + " must be UTF-8 text without NUL characters:"
-                    + " save it as UTF-8 and try again", buildFails().getMessage());
+            assertEquals(
+                    dir.resolve(".assetsignore") + " must be UTF-8 text without NUL characters:"
+                            + " save it as UTF-8 and try again",
+                    buildFails().getMessage());
         }
 
         @Test
         void assetsignoreWithNul() throws IOException {
             write(dir, ".assetsignore", "a\0b\n");
-            assertTrue(buildFails().getMessage().endsWith("must be UTF-8 text without NUL characters:"
-                    + " save it as UTF-8 and try again"));
+            assertTrue(buildFails()
+                    .getMessage()
+                    .endsWith("must be UTF-8 text without NUL characters:" + " save it as UTF-8 and try again"));
         }
 
         @Test
         void anAssetsignoreLineJavaScriptCannotCompileNamesTheLine() throws IOException {
             write(dir, ".assetsignore", "ok.txt\nfile[\u03b2-\u03b1].txt\n");
-            assertEquals(".assetsignore:2: 'file[\u03b2-\u03b1].txt' is not a pattern wrangler can read"
-                    + " (it would crash on it): fix or remove the line", buildFails().getMessage());
+            assertEquals(
+                    ".assetsignore:2: 'file[\u03b2-\u03b1].txt' is not a pattern wrangler can read"
+                            + " (it would crash on it): fix or remove the line",
+                    buildFails().getMessage());
         }
 
         @Test
         void aTopLevelNameOfOnlyDots() throws IOException {
             write(dir, ".../x.txt", "x");
-            assertTrue(buildFails().getMessage().startsWith("/...: wrangler cannot deploy a top-level name made only of dots"));
+            assertTrue(buildFails()
+                    .getMessage()
+                    .startsWith("/...: wrangler cannot deploy a top-level name made only of dots"));
         }
 
         @Test
         void aNameThatIsNotUtf8() throws IOException {
             assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names decode as UTF-8");
-            Path bad = dir.resolve(new String(new byte[] {'a', (byte) 0xff, '.', 't', 'x', 't'}, StandardCharsets.ISO_8859_1));
+            Path bad = dir.resolve(
+                    new String(new byte[] {'a', (byte) 0xff, '.', 't', 'x', 't'}, StandardCharsets.ISO_8859_1));
             // Java cannot create a name with invalid UTF-8 bytes itself: let the shell do it.
             try {
-                new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'a\\377.txt')\"").directory(dir.toFile())
-                        .inheritIO().start().waitFor();
+                new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'a\\377.txt')\"")
+                        .directory(dir.toFile())
+                        .inheritIO()
+                        .start()
+                        .waitFor();
             } catch (InterruptedException e) {
                 throw new IOException(e);
             }
             assumeTrue(bad != null && Files.list(dir).count() == 1, "the shell made the file");
-            assertTrue(buildFails().getMessage().endsWith("is not valid UTF-8 (wrangler cannot read it either): rename it"));
+            assertTrue(buildFails()
+                    .getMessage()
+                    .endsWith("is not valid UTF-8 (wrangler cannot read it either): rename it"));
         }
     }
 
@@ -343,12 +384,16 @@ class ManifestBuilderTest {
         write(dir, "_headers", "/*\n  X: y");
         write(dir, "index.html", "x");
         Manifest m = build();
-        assertEquals(List.of(
-                new IgnoredFile("/.assetsignore", "always ignored: /.assetsignore"),
-                new IgnoredFile("/_headers", "always ignored: /_headers"),
-                new IgnoredFile("/logs/debug.log", ".assetsignore:3: *.LOG"),
-                new IgnoredFile("/node_modules/", ".assetsignore:2: node_modules")), m.ignored());
-        assertEquals(List.of("/index.html"), m.entries().stream().map(ManifestEntry::path).toList());
+        assertEquals(
+                List.of(
+                        new IgnoredFile("/.assetsignore", "always ignored: /.assetsignore"),
+                        new IgnoredFile("/_headers", "always ignored: /_headers"),
+                        new IgnoredFile("/logs/debug.log", ".assetsignore:3: *.LOG"),
+                        new IgnoredFile("/node_modules/", ".assetsignore:2: node_modules")),
+                m.ignored());
+        assertEquals(
+                List.of("/index.html"),
+                m.entries().stream().map(ManifestEntry::path).toList());
     }
 
     @Test
@@ -356,7 +401,8 @@ class ManifestBuilderTest {
         String nfd = "cafe\u0301.html";
         write(dir, nfd, "x");
         write(dir, "sp ace/%20.txt", "x");
-        assertEquals(List.of("/" + nfd, "/sp ace/%20.txt"),
+        assertEquals(
+                List.of("/" + nfd, "/sp ace/%20.txt"),
                 build().entries().stream().map(ManifestEntry::path).sorted().toList());
     }
 }

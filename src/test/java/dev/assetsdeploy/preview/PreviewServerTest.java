@@ -1,10 +1,12 @@
 package dev.assetsdeploy.preview;
 
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assetsdeploy.error.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import java.io.IOException;
 import java.net.Socket;
@@ -16,82 +18,184 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real server on an ephemeral port: a few requests, the request log, and a change to the folder. */
+/** The real server on an ephemeral port: one behaviour a test. */
 class PreviewServerTest {
 
     @TempDir
     Path dir;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private LiveSite live;
+    private PreviewServer server;
+    private int port;
 
-    private HttpResponse<String> send(int port, String method, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    @BeforeEach
+    void site() throws IOException {
+        Files.writeString(dir.resolve("index.html"), "home");
+        Files.createDirectories(dir.resolve("about"));
+        Files.writeString(dir.resolve("about/index.html"), "about");
+        Files.writeString(dir.resolve("_headers"), "/*\n  X-Site: preview\n");
     }
 
-    private static String rawHead(int port, String requestLine) throws IOException {
+    /** Serves the folder as it is from now on, logging each request and each reload. */
+    private void start() {
+        PreviewSettings settings = new PreviewSettings(null, null, "2025-06-01", List.of(), false, null);
+        live = new LiveSite(
+                dir,
+                d -> PreviewSite.load(new ManifestBuilder(100, 1).build(d), settings),
+                site -> log.add("reloaded"),
+                failure -> log.add("failed: " + failure.getMessage()));
+        server = PreviewServer.start(
+                "127.0.0.1", 0, live::router, (method, target, r) -> log.add(method + " " + target + " " + r.status()));
+        port = server.address().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status line and headers of a request sent as these bytes (the JDK client would encode the path). */
+    private String rawHead(String requestLine) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             return response.substring(0, response.indexOf("\r\n\r\n") + 2);
         }
     }
 
     @Test
-    void servesTheFolderAsItChanges() throws Exception {
-        Files.writeString(dir.resolve("index.html"), "home");
-        Files.createDirectories(dir.resolve("about"));
-        Files.writeString(dir.resolve("about/index.html"), "about");
-        Files.writeString(dir.resolve("_headers"), "/*\n  X-Site: preview\n");
-        PreviewSettings settings = new PreviewSettings(null, null, "2025-06-01", List.of(), false, null);
-        List<String> log = new CopyOnWriteArrayList<>();
-        try (LiveSite live = new LiveSite(dir, d -> PreviewSite.load(new ManifestBuilder(100, 1).build(d), settings),
-                site -> log.add("reloaded"), failure -> log.add("failed: " + failure.getMessage()));
-             PreviewServer server = PreviewServer.start("127.0.0.1", 0, live::router,
-                     (method, target, r) -> log.add(method + " " + target + " " + r.status()))) {
-            int port = server.address().getPort();
+    void servesAnAssetWithItsETagAndTheHeadersRules() throws Exception {
+        start();
+        HttpResponse<String> home = send("GET", "/");
+        assertEquals(200, home.statusCode());
+        assertEquals("home", home.body());
+        assertEquals("preview", home.headers().firstValue("X-Site").orElseThrow());
+        assertTrue(home.headers().firstValue("ETag").orElseThrow().matches("\"[0-9a-f]{32}\""));
+    }
 
-            HttpResponse<String> home = send(port, "GET", "/");
-            assertEquals(200, home.statusCode());
-            assertEquals("home", home.body());
-            assertEquals("preview", home.headers().firstValue("X-Site").orElseThrow());
-            assertTrue(home.headers().firstValue("ETag").orElseThrow().matches("\"[0-9a-f]{32}\""));
+    @Test
+    void redirectsToTheCanonicalUrlKeepingTheQuery() throws Exception {
+        start();
+        HttpResponse<String> about = send("GET", "/about?x=1");
+        assertEquals(307, about.statusCode());
+        assertEquals("/about/?x=1", about.headers().firstValue("Location").orElseThrow());
+    }
 
-            HttpResponse<String> about = send(port, "GET", "/about?x=1");
-            assertEquals(307, about.statusCode());
-            assertEquals("/about/?x=1", about.headers().firstValue("Location").orElseThrow());
+    @Test
+    void headAnswersWithoutABody() throws Exception {
+        start();
+        HttpResponse<String> head = send("HEAD", "/about/");
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+    }
 
-            HttpResponse<String> head = send(port, "HEAD", "/about/");
-            assertEquals(200, head.statusCode());
-            assertEquals("", head.body());
-            assertEquals(405, send(port, "POST", "/").statusCode());
-            assertEquals(404, send(port, "GET", "/caf%C3%A9").statusCode());
-            assertEquals(List.of("GET / 200", "GET /about?x=1 307", "HEAD /about/ 200", "POST / 405", "GET /caf%C3%A9 404"), log);
+    @Test
+    void otherMethodsAreNotAllowedOnAssets() throws Exception {
+        start();
+        assertEquals(405, send("POST", "/").statusCode());
+    }
 
-            Files.writeString(dir.resolve("café.html"), "new page");
-            HttpResponse<String> added = send(port, "GET", "/caf%C3%A9");
-            for (int i = 0; i < 100 && added.statusCode() != 200; i++) {
-                Thread.sleep(100); // the file-system watch reports the change asynchronously
-                added = send(port, "GET", "/caf%C3%A9");
-            }
-            assertEquals(200, added.statusCode());
-            assertEquals("new page", added.body());
-            assertTrue(log.contains("reloaded"));
+    @Test
+    void aPathWithoutAnAssetIs404() throws Exception {
+        start();
+        assertEquals(404, send("GET", "/caf%C3%A9").statusCode());
+    }
 
-            assertTrue(rawHead(port, "GET /caf\u00e9 HTTP/1.1").startsWith("HTTP/1.1 200 "), "raw UTF-8 bytes in the path");
-            String slashes = rawHead(port, "GET //about/ HTTP/1.1");
-            assertTrue(slashes.startsWith("HTTP/1.1 307") && slashes.contains("\r\nLocation: /about/\r\n"),
-                    "'//about/' is a path, not a host: " + slashes);
-
-            AssetsDeployException inUse = assertThrows(AssetsDeployException.class,
-                    () -> PreviewServer.start("127.0.0.1", port, live::router, (m, t, r) -> { }));
-            assertTrue(inUse.getMessage().startsWith("cannot listen on 127.0.0.1:" + port), inUse.getMessage());
-            assertTrue(inUse.getMessage().contains("--port"), inUse.getMessage());
+    @Test
+    void logsEveryRequestAnsweredInOrder() throws Exception {
+        start();
+        for (String[] request : new String[][] {
+            {"GET", "/"}, {"GET", "/about?x=1"}, {"HEAD", "/about/"}, {"POST", "/"}, {"GET", "/caf%C3%A9"}
+        }) {
+            send(request[0], request[1]);
         }
+        assertEquals(
+                List.of("GET / 200", "GET /about?x=1 307", "HEAD /about/ 200", "POST / 405", "GET /caf%C3%A9 404"),
+                log);
+    }
+
+    @Test
+    void servesAFileAddedWhileItRuns() throws Exception {
+        start();
+        assertEquals(404, send("GET", "/caf%C3%A9").statusCode());
+        Files.writeString(dir.resolve("café.html"), "new page");
+        HttpResponse<String> added = send("GET", "/caf%C3%A9");
+        for (int i = 0; i < 100 && added.statusCode() != 200; i++) {
+            Thread.sleep(100); // the file-system watch reports the change asynchronously
+            added = send("GET", "/caf%C3%A9");
+        }
+        assertEquals(200, added.statusCode());
+        assertEquals("new page", added.body());
+        assertTrue(log.contains("reloaded"), log.toString());
+    }
+
+    @Test
+    void rawUtf8BytesInThePathFindTheAsset() throws Exception {
+        Files.writeString(dir.resolve("café.html"), "new page");
+        start();
+        assertTrue(rawHead("GET /caf\u00e9 HTTP/1.1").startsWith("HTTP/1.1 200 "), "raw UTF-8 bytes in the path");
+    }
+
+    @Test
+    void aPathStartingWithTwoSlashesIsAPathNotAHost() throws Exception {
+        start();
+        String slashes = rawHead("GET //about/ HTTP/1.1");
+        assertTrue(
+                slashes.startsWith("HTTP/1.1 307") && slashes.contains("\r\nLocation: /about/\r\n"),
+                "'//about/' is a path, not a host: " + slashes);
+    }
+
+    @Test
+    void aPortInUseIsInvalidInputThatNamesPortAndFlag() {
+        start();
+        AssetsDeployException inUse = assertFailsContaining(
+                Kind.INVALID_INPUT,
+                () -> PreviewServer.start("127.0.0.1", port, live::router, (m, t, r) -> {}),
+                "cannot listen on 127.0.0.1:" + port,
+                "another server uses that port; stop it or choose another with --port");
+        assertTrue(inUse.getMessage().startsWith("cannot listen on 127.0.0.1:" + port), inUse.getMessage());
+    }
+
+    @Test
+    void servesUntilClosed() throws Exception {
+        start();
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try {
+                server.awaitClose();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(200, send("GET", "/").statusCode());
+        assertFalse(waiting.isDone(), "still serving");
+        server.close();
+        waiting.get(60, TimeUnit.SECONDS);
+        server.close(); // a second close does nothing
     }
 }

@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,9 +37,20 @@ class RecordedRoutingTest {
     static final Path RECORDED = Path.of("src/test/resources/preview/recorded");
     static final Path SITES = Path.of("src/test/resources/preview/sites");
     /** Response headers that are about transport, not routing (as record.mjs leaves them out of "custom"). */
-    private static final Set<String> TRANSPORT = Set.of("content-length", "date", "connection", "keep-alive",
-            "transfer-encoding", "cf-cache-status", "etag", "content-type", "cache-control", "location",
-            "x-served-by", "vary");
+    private static final Set<String> TRANSPORT = Set.of(
+            "content-length",
+            "date",
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "cf-cache-status",
+            "etag",
+            "content-type",
+            "cache-control",
+            "location",
+            "x-served-by",
+            "vary");
+
     private static int total;
     private static int matched;
 
@@ -48,7 +61,8 @@ class RecordedRoutingTest {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(files.size() >= 20, "recordings present");
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
     }
 
     @AfterAll
@@ -61,19 +75,28 @@ class RecordedRoutingTest {
         AssetsSettings.RunWorkerFirst rwf = null;
         if (s.has("run_worker_first")) {
             JsonElement v = s.get("run_worker_first");
-            rwf = v.isJsonPrimitive() ? AssetsSettings.RunWorkerFirst.of(v.getAsBoolean())
-                    : AssetsSettings.RunWorkerFirst.of(v.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList());
+            rwf = v.isJsonPrimitive()
+                    ? AssetsSettings.RunWorkerFirst.of(v.getAsBoolean())
+                    : AssetsSettings.RunWorkerFirst.of(v.getAsJsonArray().asList().stream()
+                            .map(JsonElement::getAsString)
+                            .toList());
         }
-        PreviewSettings settings = new PreviewSettings(string(s, "html_handling"), string(s, "not_found_handling"),
+        PreviewSettings settings = new PreviewSettings(
+                htmlHandling(string(s, "html_handling")),
+                notFoundHandling(string(s, "not_found_handling")),
                 string(s, "compatibility_date"),
-                s.getAsJsonArray("compatibility_flags").asList().stream().map(JsonElement::getAsString).toList(),
-                s.get("worker").getAsBoolean(), rwf);
+                s.getAsJsonArray("compatibility_flags").asList().stream()
+                        .map(JsonElement::getAsString)
+                        .toList(),
+                s.get("worker").getAsBoolean(),
+                rwf);
         Path site = SITES.resolve(recording.get("site").getAsString());
         return new AssetRouter(PreviewSite.load(new ManifestBuilder(100_000, 2).build(site), settings));
     }
 
     private static void replay(Path file) throws IOException {
-        JsonObject recording = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject recording = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                .getAsJsonObject();
         AssetRouter router = router(recording);
         List<String> mismatches = new ArrayList<>();
         for (JsonElement element : recording.getAsJsonArray("cases")) {
@@ -85,17 +108,29 @@ class RecordedRoutingTest {
             if (c.has("inm") && !c.get("inm").isJsonNull()) {
                 String etag = response.headers().get("ETag");
                 JsonObject inm = c.getAsJsonObject("inm");
-                expected.put("inm", List.of(inm.get("strong").getAsInt(), inm.get("weak").getAsInt(), inm.get("other").getAsInt()));
-                actual.put("inm", List.of(router.resolve(request(c, Map.of("If-None-Match", etag))).status(),
-                        router.resolve(request(c, Map.of("If-None-Match", "W/" + etag))).status(),
-                        router.resolve(request(c, Map.of("If-None-Match", "\"not-the-etag\""))).status()));
+                expected.put(
+                        "inm",
+                        List.of(
+                                inm.get("strong").getAsInt(),
+                                inm.get("weak").getAsInt(),
+                                inm.get("other").getAsInt()));
+                actual.put(
+                        "inm",
+                        List.of(
+                                router.resolve(request(c, Map.of("If-None-Match", etag)))
+                                        .status(),
+                                router.resolve(request(c, Map.of("If-None-Match", "W/" + etag)))
+                                        .status(),
+                                router.resolve(request(c, Map.of("If-None-Match", "\"not-the-etag\"")))
+                                        .status()));
             }
             total++;
             if (expected.equals(actual)) {
                 matched++;
             } else {
-                mismatches.add(c.get("method").getAsString() + " " + c.get("path").getAsString() + " " + c.get("headers")
-                        + "\n    wrangler dev: " + expected + "\n    preview:      " + actual + "\n    steps: " + response.steps());
+                mismatches.add(c.get("method").getAsString() + " "
+                        + c.get("path").getAsString() + " " + c.get("headers") + "\n    wrangler dev: " + expected
+                        + "\n    preview:      " + actual + "\n    steps: " + response.steps());
             }
         }
         if (!mismatches.isEmpty()) {
@@ -105,7 +140,9 @@ class RecordedRoutingTest {
 
     static PreviewRequest request(JsonObject c, Map<String, String> extra) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        c.getAsJsonObject("headers").entrySet().forEach(e -> headers.put(e.getKey(), e.getValue().getAsString()));
+        c.getAsJsonObject("headers")
+                .entrySet()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().getAsString()));
         headers.putAll(extra);
         String host = c.get("host").isJsonNull() ? "127.0.0.1" : c.get("host").getAsString();
         return new PreviewRequest(c.get("method").getAsString(), c.get("path").getAsString(), host + ":8787", headers);
@@ -123,7 +160,9 @@ class RecordedRoutingTest {
         m.put("cacheControl", string(c, "cacheControl"));
         m.put("etag", c.get("etag").getAsBoolean());
         Map<String, String> custom = new TreeMap<>();
-        c.getAsJsonObject("custom").entrySet().forEach(e -> custom.put(e.getKey(), e.getValue().getAsString()));
+        c.getAsJsonObject("custom")
+                .entrySet()
+                .forEach(e -> custom.put(e.getKey(), e.getValue().getAsString()));
         m.put("custom", custom);
         return m;
     }
@@ -147,6 +186,24 @@ class RecordedRoutingTest {
         }
         m.put("custom", custom);
         return m;
+    }
+
+    /** The mode a recording names by its config word ({@code null}: not set). */
+    static AssetsSettings.HtmlHandling htmlHandling(String word) {
+        return mode(AssetsSettings.HtmlHandling.values(), AssetsSettings.HtmlHandling::value, word);
+    }
+
+    static AssetsSettings.NotFoundHandling notFoundHandling(String word) {
+        return mode(AssetsSettings.NotFoundHandling.values(), AssetsSettings.NotFoundHandling::value, word);
+    }
+
+    private static <M> M mode(M[] modes, Function<M, String> value, String word) {
+        return word == null
+                ? null
+                : Arrays.stream(modes)
+                        .filter(mode -> value.apply(mode).equals(word))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private static String string(JsonObject o, String key) {

@@ -28,31 +28,52 @@ class RecordedRuleFilesTest {
     private static final Pattern AT = Pattern.compile("^\\s+at (_redirects|_headers):(\\d+) \\| ");
 
     /** What wrangler said about one file: how many valid rules, and each problem as "line: message". */
-    private record Report(int valid, List<String> problems) {
-    }
+    private record Report(int valid, List<String> problems) {}
 
     @Test
     void parsersReportWhatWranglerReported() throws IOException {
         int files = 0;
         for (String name : List.of("rules-auto", "rules-none-404", "limits")) {
             JsonObject recording = JsonParser.parseString(Files.readString(
-                    RecordedRoutingTest.RECORDED.resolve(name + ".json"), StandardCharsets.UTF_8)).getAsJsonObject();
+                            RecordedRoutingTest.RECORDED.resolve(name + ".json"), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             Path site = RecordedRoutingTest.SITES.resolve(recording.get("site").getAsString());
             String htmlHandling = recording.getAsJsonObject("settings").has("html_handling")
-                    ? recording.getAsJsonObject("settings").get("html_handling").getAsString() : null;
-            List<String> log = recording.getAsJsonArray("wranglerLog").asList().stream().map(JsonElement::getAsString).toList();
+                    ? recording.getAsJsonObject("settings").get("html_handling").getAsString()
+                    : null;
+            List<String> log = recording.getAsJsonArray("wranglerLog").asList().stream()
+                    .map(JsonElement::getAsString)
+                    .toList();
 
-            RedirectsFile.Parsed redirects = RedirectsFile.parse(Files.readString(site.resolve("_redirects")), htmlHandling);
+            RedirectsFile.Parsed redirects = RedirectsFile.parse(
+                    Files.readString(site.resolve("_redirects")), RecordedRoutingTest.htmlHandling(htmlHandling));
             Report wranglerRedirects = report(log, "redirect");
             assertEquals(wranglerRedirects.valid(), redirects.rules().size(), name + " _redirects valid rules");
-            assertEquals(wranglerRedirects.problems(), ours(redirects.problems().stream().map(RoutingFileProblem::line).toList(),
-                    redirects.problems().stream().map(RoutingFileProblem::message).toList(), wranglerRedirects.problems()), name + " _redirects problems");
+            assertEquals(
+                    wranglerRedirects.problems(),
+                    ours(
+                            redirects.problems().stream()
+                                    .map(RoutingFileProblem::line)
+                                    .toList(),
+                            redirects.problems().stream()
+                                    .map(RoutingFileProblem::message)
+                                    .toList(),
+                            wranglerRedirects.problems()),
+                    name + " _redirects problems");
 
             HeadersFile.Parsed headers = HeadersFile.parse(Files.readString(site.resolve("_headers")));
             Report wranglerHeaders = report(log, "header");
             assertEquals(wranglerHeaders.valid(), headers.rules().size(), name + " _headers valid rules");
-            assertEquals(wranglerHeaders.problems(), ours(headers.problems().stream().map(RoutingFileProblem::line).toList(),
-                    headers.problems().stream().map(RoutingFileProblem::message).toList(), wranglerHeaders.problems()),
+            assertEquals(
+                    wranglerHeaders.problems(),
+                    ours(
+                            headers.problems().stream()
+                                    .map(RoutingFileProblem::line)
+                                    .toList(),
+                            headers.problems().stream()
+                                    .map(RoutingFileProblem::message)
+                                    .toList(),
+                            wranglerHeaders.problems()),
                     name + " _headers problems");
             files += 2;
         }
@@ -94,7 +115,8 @@ class RecordedRuleFilesTest {
             }
             String message = line.substring(line.indexOf(' ') + 1);
             Matcher at = i + 1 < log.size() ? AT.matcher(log.get(i + 1)) : null;
-            boolean hasLine = at != null && at.find() && at.group(1).equals(file) && !message.equals("No headers specified");
+            boolean hasLine =
+                    at != null && at.find() && at.group(1).equals(file) && !message.equals("No headers specified");
             problems.add(hasLine ? at.group(2) + ": " + message : message);
         }
         return new Report(valid, problems);

@@ -14,10 +14,13 @@ class RulePatternTest {
     void placeholdersAndSplatsCaptureInPatternOrder() {
         RulePattern pattern = RulePattern.compile("/:lang/docs/*");
         assertEquals(Map.of("splat", "a/b", "lang", "en"), pattern.match("h", "/en/docs/a/b"));
-        assertEquals(List.of("lang", "splat"), List.copyOf(pattern.match("h", "/en/docs/a/b").keySet()),
+        assertEquals(
+                List.of("lang", "splat"),
+                List.copyOf(pattern.match("h", "/en/docs/a/b").keySet()),
                 "groups in the order they appear, as JavaScript's match.groups (the replacement order)");
         assertNull(pattern.match("h", "/en/fr/docs/a"));
-        assertEquals(Map.of("my_id", "7"), RulePattern.compile("/u/:my_id").match("h", "/u/7"), "JavaScript \\w allows _");
+        assertEquals(
+                Map.of("my_id", "7"), RulePattern.compile("/u/:my_id").match("h", "/u/7"), "JavaScript \\w allows _");
     }
 
     @Test

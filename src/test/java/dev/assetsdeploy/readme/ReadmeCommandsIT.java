@@ -54,11 +54,14 @@ class ReadmeCommandsIT {
 
     final Path projectRoot = Path.of("").toAbsolutePath();
     final Path jar = projectRoot.resolve("target/assets-deploy.jar");
-    final Set<String> subcommands = AssetsDeploy.newCommandLine(Environment.of(Map.of())).getSubcommands().keySet();
+    final Set<String> subcommands = AssetsDeploy.newCommandLine(Environment.of(Map.of()))
+            .getSubcommands()
+            .keySet();
     FakeCloudflareApi api;
 
     /** Lines of the README that could not be run, or failed, with why. */
     final List<String> failures = new ArrayList<>();
+
     final List<String> ran = new ArrayList<>();
 
     @BeforeEach
@@ -74,7 +77,9 @@ class ReadmeCommandsIT {
 
     @Test
     void everyShellCommandOfTheReadmeRunsAndExitsZero() throws IOException, InterruptedException {
-        List<ReadmeFile.Block> blocks = ReadmeFile.read().blocks().stream().filter(b -> b.language().equals("sh")).toList();
+        List<ReadmeFile.Block> blocks = ReadmeFile.read().blocks().stream()
+                .filter(b -> b.language().equals("sh"))
+                .toList();
         for (int i = 0; i < blocks.size(); i++) {
             runBlock(blocks.get(i), Files.createDirectories(tmp.resolve("block-" + (i + 1))));
         }
@@ -95,15 +100,29 @@ class ReadmeCommandsIT {
 
     @Test
     void aLineThatCannotRunFailsTheTest() throws IOException, InterruptedException {
-        runBlock(new ReadmeFile.Block("sh", 10, List.of("export CLOUDFLARE_ACCOUNT_ID=...", "npx wrangler deploy",
-                "assets-deploy manifest ./public | head", "export SOMETHING_ELSE=...", "assets-deploy manifest ./missing")),
+        runBlock(
+                new ReadmeFile.Block(
+                        "sh",
+                        10,
+                        List.of(
+                                "export CLOUDFLARE_ACCOUNT_ID=...",
+                                "npx wrangler deploy",
+                                "assets-deploy manifest ./public | head",
+                                "export SOMETHING_ELSE=...",
+                                "assets-deploy manifest ./missing")),
                 Files.createDirectories(tmp.resolve("bad")));
         assertEquals(4, failures.size(), String.join("\n", failures));
         assertTrue(failures.get(0).startsWith("line 11: npx wrangler deploy: cannot run"), failures.get(0));
-        assertTrue(failures.get(1).startsWith("line 12: assets-deploy manifest ./public | head: cannot run"), failures.get(1));
+        assertTrue(
+                failures.get(1).startsWith("line 12: assets-deploy manifest ./public | head: cannot run"),
+                failures.get(1));
         assertTrue(failures.get(2).startsWith("line 13: export SOMETHING_ELSE=...: no test value"), failures.get(2));
-        assertTrue(failures.get(3).startsWith("line 14: assets-deploy manifest ./missing: exit 3 (the rest of its block is not run)\n"
-                + "    stderr: error: "), failures.get(3));
+        assertTrue(
+                failures.get(3)
+                        .startsWith(
+                                "line 14: assets-deploy manifest ./missing: exit 3 (the rest of its block is not run)\n"
+                                        + "    stderr: error: "),
+                failures.get(3));
     }
 
     /** Runs a block's lines in order in a fresh user project ({@code ./public} only); stops the block at its first failure. */
@@ -114,7 +133,8 @@ class ReadmeCommandsIT {
         Map<String, String> env = baseEnvironment();
         List<String> lines = ShellWords.joinContinuations(block.lines());
         for (int i = 0; i < lines.size(); i++) {
-            String where = "line " + (block.firstLine() + i) + ": " + lines.get(i).strip();
+            String where =
+                    "line " + (block.firstLine() + i) + ": " + lines.get(i).strip();
             List<List<String>> commands;
             try {
                 commands = ShellWords.commands(lines.get(i));
@@ -131,7 +151,13 @@ class ReadmeCommandsIT {
         }
     }
 
-    enum Outcome { RAN, SET, SKIPPED, FAILED, UNRUNNABLE }
+    enum Outcome {
+        RAN,
+        SET,
+        SKIPPED,
+        FAILED,
+        UNRUNNABLE
+    }
 
     Outcome runCommand(List<String> words, Map<String, String> env, Path project, Path logs, String where)
             throws IOException, InterruptedException {
@@ -147,17 +173,20 @@ class ReadmeCommandsIT {
         if (first.equals("assets-deploy")) {
             args = words.subList(1, words.size());
             workDir = project;
-        } else if (words.size() >= 3 && first.equals("java") && words.get(1).equals("-jar")
+        } else if (words.size() >= 3
+                && first.equals("java")
+                && words.get(1).equals("-jar")
                 && words.get(2).equals("target/assets-deploy.jar")) {
             args = words.subList(3, words.size());
             workDir = projectRoot;
         } else {
-            failures.add(where + ": cannot run `" + String.join(" ", words) + "`: only assets-deploy, java -jar "
-                    + "target/assets-deploy.jar, export and mvn commands are run by this test (extend it, or use a text block)");
+            failures.add(
+                    where + ": cannot run `" + String.join(" ", words) + "`: only assets-deploy, java -jar "
+                            + "target/assets-deploy.jar, export and mvn commands are run by this test (extend it, or use a text block)");
             return Outcome.UNRUNNABLE;
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().clear();
@@ -177,8 +206,12 @@ class ReadmeCommandsIT {
             problem = "printed the API token";
         }
         if (problem == null) {
-            problem = checkRequests(subcommand, args, api.workerRequests().subList(before, api.workerRequests().size()),
-                    api.sessionsOpened() - sessionsBefore, api.uploadRequests() - uploadsBefore);
+            problem = checkRequests(
+                    subcommand,
+                    args,
+                    api.workerRequests().subList(before, api.workerRequests().size()),
+                    api.sessionsOpened() - sessionsBefore,
+                    api.uploadRequests() - uploadsBefore);
         }
         if (problem != null) {
             failures.add(where + ": " + problem + " (the rest of its block is not run)\n    stderr: "
@@ -189,8 +222,13 @@ class ReadmeCommandsIT {
     }
 
     Outcome export(List<String> assignments, Map<String, String> env, String where) {
-        Map<String, String> testValues = Map.of("CLOUDFLARE_API_TOKEN", api.settings.apiToken,
-                "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId, "CLOUDFLARE_API_BASE_URL", api.baseUrl());
+        Map<String, String> testValues = Map.of(
+                "CLOUDFLARE_API_TOKEN",
+                api.settings.apiToken,
+                "CLOUDFLARE_ACCOUNT_ID",
+                api.settings.accountId,
+                "CLOUDFLARE_API_BASE_URL",
+                api.baseUrl());
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
@@ -201,7 +239,8 @@ class ReadmeCommandsIT {
             String value = assignment.substring(eq + 1);
             if (value.equals("...")) {
                 if (!testValues.containsKey(name)) {
-                    failures.add(where + ": no test value for " + name + " (this test knows " + testValues.keySet() + ")");
+                    failures.add(
+                            where + ": no test value for " + name + " (this test knows " + testValues.keySet() + ")");
                     return Outcome.UNRUNNABLE;
                 }
                 value = testValues.get(name);
@@ -238,24 +277,36 @@ class ReadmeCommandsIT {
     }
 
     static boolean helpOrVersion(List<String> args) {
-        return args.stream().anyMatch(a -> List.of("-h", "--help", "-V", "--version").contains(a));
+        return args.stream()
+                .anyMatch(a -> List.of("-h", "--help", "-V", "--version").contains(a));
     }
 
     /** What the fake API must have seen: a deploy uploads the Worker, an upload opens a session, the rest send nothing. */
-    static String checkRequests(String subcommand, List<String> args, List<RecordedRequest> worker, int sessions, int uploads) {
-        boolean sends = Set.of("all", "upload", "deploy").contains(subcommand) && !args.contains("--dry-run") && !helpOrVersion(args);
+    static String checkRequests(
+            String subcommand, List<String> args, List<RecordedRequest> worker, int sessions, int uploads) {
+        boolean sends = Set.of("all", "upload", "deploy").contains(subcommand)
+                && !args.contains("--dry-run")
+                && !helpOrVersion(args);
         if (!sends) {
-            return worker.isEmpty() && sessions == 0 && uploads == 0 ? null
-                    : "sent requests to the API (" + sessions + " sessions, " + uploads + " uploads, " + worker.size() + " Worker requests)";
+            return worker.isEmpty() && sessions == 0 && uploads == 0
+                    ? null
+                    : "sent requests to the API (" + sessions + " sessions, " + uploads + " uploads, " + worker.size()
+                            + " Worker requests)";
         }
         if (subcommand.equals("upload")) {
-            return sessions > 0 && worker.isEmpty() ? null : "expected an upload session and no Worker request; saw "
-                    + sessions + " sessions and " + worker.size() + " Worker requests";
+            return sessions > 0 && worker.isEmpty()
+                    ? null
+                    : "expected an upload session and no Worker request; saw " + sessions + " sessions and "
+                            + worker.size() + " Worker requests";
         }
         String script = optionValue(args, "--script", "--name");
-        boolean deployed = worker.stream().anyMatch(r -> script == null || r.path().contains("/scripts/" + script));
-        return deployed ? null : "the fake API received no Worker upload" + (script == null ? "" : " for " + script)
-                + " (Worker requests: " + worker.stream().map(r -> r.method() + " " + r.path()).toList() + ")";
+        boolean deployed =
+                worker.stream().anyMatch(r -> script == null || r.path().contains("/scripts/" + script));
+        return deployed
+                ? null
+                : "the fake API received no Worker upload" + (script == null ? "" : " for " + script)
+                        + " (Worker requests: "
+                        + worker.stream().map(r -> r.method() + " " + r.path()).toList() + ")";
     }
 
     static String optionValue(List<String> args, String... names) {
@@ -283,7 +334,9 @@ class ReadmeCommandsIT {
 
     /** Starts a server command, waits for its start-up line, asks it for {@code /}, then stops it. */
     static String runServer(ProcessBuilder pb, Path out) throws IOException, InterruptedException {
-        Process p = pb.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Process p = pb.redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .start();
         try {
             CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> startUrl(p));
             String base;
@@ -295,9 +348,12 @@ class ReadmeCommandsIT {
             if (base == null) {
                 return "ended before serving, exit " + p.waitFor();
             }
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? null : "GET / answered " + response.statusCode();
         } finally {
             p.destroy();

@@ -16,8 +16,7 @@ final class ReadmeFile {
     static final String HELP_END = "<!-- help:end -->";
 
     /** A fenced block: its info string ("sh", "text", ...), the line number of its first content line, its lines. */
-    record Block(String language, int firstLine, List<String> lines) {
-    }
+    record Block(String language, int firstLine, List<String> lines) {}
 
     final Path path;
     final String text;
@@ -54,7 +53,8 @@ final class ReadmeFile {
             }
         }
         if (language != null) {
-            throw new IllegalStateException(path + ": the ```" + language + " block at line " + (first - 1) + " is never closed");
+            throw new IllegalStateException(
+                    path + ": the ```" + language + " block at line " + (first - 1) + " is never closed");
         }
         return blocks;
     }
@@ -73,7 +73,9 @@ final class ReadmeFile {
 
     String withHelpSection(String section) {
         helpSection();
-        return text.substring(0, text.indexOf(HELP_START) + HELP_START.length()) + section + text.substring(text.indexOf(HELP_END));
+        return text.substring(0, text.indexOf(HELP_START) + HELP_START.length())
+                + section
+                + text.substring(text.indexOf(HELP_END));
     }
 
     /** The rows of the table under "## Exit codes": code → meaning, in order. */
@@ -91,10 +93,14 @@ final class ReadmeFile {
                 }
                 continue;
             }
-            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", -1);
+            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0))
+                    .split("\\|", -1);
             String code = cells[0].trim();
             if (code.matches("\\d+")) {
-                rows.put(code, String.join("|", List.of(cells).subList(1, cells.length)).trim());
+                rows.put(
+                        code,
+                        String.join("|", List.of(cells).subList(1, cells.length))
+                                .trim());
             }
         }
         return rows;

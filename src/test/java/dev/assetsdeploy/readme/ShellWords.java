@@ -20,8 +20,7 @@ final class ShellWords {
 
     private static final String REFUSED = "$`|;<>()&*?[]{}~!";
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The commands of {@code line} (several when joined by {@code &&}), each as its words. */
     static List<List<String>> commands(String line) {

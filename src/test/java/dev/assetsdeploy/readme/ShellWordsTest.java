@@ -10,9 +10,11 @@ class ShellWordsTest {
 
     @Test
     void splitsWordsQuotesEscapesAndComments() {
-        assertEquals(List.of(List.of("assets-deploy", "manifest", "./public")),
+        assertEquals(
+                List.of(List.of("assets-deploy", "manifest", "./public")),
                 ShellWords.commands("assets-deploy manifest ./public          # what would be published"));
-        assertEquals(List.of(List.of("a", "it's here", "x y\"z$", "/api/*", "p q", "--m=a b", "c#d")),
+        assertEquals(
+                List.of(List.of("a", "it's here", "x y\"z$", "/api/*", "p q", "--m=a b", "c#d")),
                 ShellWords.commands("a 'it'\\''s here' \"x y\\\"z\\$\" '/api/*' p\\ q --m=\"a b\" c#d"));
         assertEquals(List.of(List.of("export", "X=...")), ShellWords.commands("export X=...   # a comment"));
         assertEquals(List.of(), ShellWords.commands("   # only a comment"));
@@ -22,14 +24,31 @@ class ShellWordsTest {
 
     @Test
     void splitsAndChains() {
-        assertEquals(List.of(List.of("mvn", "-q", "package"), List.of("java", "-jar", "t.jar", "a&&b")),
+        assertEquals(
+                List.of(List.of("mvn", "-q", "package"), List.of("java", "-jar", "t.jar", "a&&b")),
                 ShellWords.commands("mvn -q package && java -jar t.jar 'a&&b'"));
     }
 
     @Test
     void refusesWhatAShellWouldExpandOrRedirect() {
-        for (String line : List.of("a $HOME", "a \"$HOME\"", "a `b`", "a | b", "a; b", "a > f", "a < f", "a &",
-                "a /api/*", "a ~/x", "a {b,c}", "(a)", "a 'open", "a \"open", "&& a", "a &&", "a \\")) {
+        for (String line : List.of(
+                "a $HOME",
+                "a \"$HOME\"",
+                "a `b`",
+                "a | b",
+                "a; b",
+                "a > f",
+                "a < f",
+                "a &",
+                "a /api/*",
+                "a ~/x",
+                "a {b,c}",
+                "(a)",
+                "a 'open",
+                "a \"open",
+                "&& a",
+                "a &&",
+                "a \\")) {
             assertThrows(ShellWords.UnsupportedSyntax.class, () -> ShellWords.commands(line), line);
         }
     }

@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import java.io.IOException;
@@ -17,7 +18,9 @@ class DeployReportTest {
 
     static final DeploySummary DEPLOYED = new DeploySummary(
             new DeployResult(new DeployTarget("site", null, false), "01234567-89ab-cdef-0123-456789abcdef", "e7a9", 3L),
-            new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000), false, Duration.ofMillis(3456));
+            new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000),
+            false,
+            Duration.ofMillis(3456));
 
     @Test
     void textNamesWorkerIdsCountsAndTime() {
@@ -34,16 +37,21 @@ class DeployReportTest {
 
     @Test
     void jsonIsOneDocumentWithTheSameFacts() {
-        assertEquals("{\"worker\":\"site\",\"dispatchNamespace\":null,\"deployed\":true,"
-                + "\"versionId\":\"01234567-89ab-cdef-0123-456789abcdef\",\"etag\":\"e7a9\",\"startupTimeMs\":3,"
-                + "\"assets\":{\"kept\":false,\"files\":352,\"bytes\":4200000,\"uploaded\":12,\"alreadyPresent\":340,"
-                + "\"bytesUploaded\":150000},\"elapsedMs\":3456}", Json.compact(DeployReport.json(DEPLOYED)));
+        assertEquals(
+                "{\"worker\":\"site\",\"dispatchNamespace\":null,\"deployed\":true,"
+                        + "\"versionId\":\"01234567-89ab-cdef-0123-456789abcdef\",\"etag\":\"e7a9\",\"startupTimeMs\":3,"
+                        + "\"assets\":{\"kept\":false,\"files\":352,\"bytes\":4200000,\"uploaded\":12,\"alreadyPresent\":340,"
+                        + "\"bytesUploaded\":150000},\"elapsedMs\":3456}",
+                Json.compact(DeployReport.json(DEPLOYED)));
     }
 
     @Test
     void versionOnlyAndKeptAssetsSayWhatHappened() {
-        DeploySummary version = new DeploySummary(new DeployResult(new DeployTarget("site", null, true), "v-1", null, null),
-                null, true, Duration.ofMillis(800));
+        DeploySummary version = new DeploySummary(
+                new DeployResult(new DeployTarget("site", null, true), "v-1", null, null),
+                null,
+                true,
+                Duration.ofMillis(800));
         StringWriter out = new StringWriter();
         DeployReport.printText(version, new PrintWriter(out));
         assertEquals("""
@@ -61,7 +69,8 @@ class DeployReportTest {
         Path summary = dir.resolve("summary.md");
         GithubActions.writeOutputs(outputs, DEPLOYED);
         GithubActions.writeSummary(summary, DEPLOYED);
-        assertEquals("earlier=1\nversion-id=01234567-89ab-cdef-0123-456789abcdef\nuploaded=12\nskipped=340\n",
+        assertEquals(
+                "earlier=1\nversion-id=01234567-89ab-cdef-0123-456789abcdef\nuploaded=12\nskipped=340\n",
                 Files.readString(outputs));
         assertEquals("""
                 ### Deployed Worker `site`

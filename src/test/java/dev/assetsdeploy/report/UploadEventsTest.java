@@ -23,16 +23,19 @@ class UploadEventsTest {
         Bucket b = UploadProgressTest.bucket(3, 2, 10);
         events.bucketRetried(b, 1, Duration.ofMillis(1500), "HTTP 429: 971: slow down");
         events.concurrencyChanged(2);
-        events.tokenRenewed("the upload token expires at 2026-01-01T00:00:00Z", new UploadPlan(2, UploadJwt.parse("x"), List.of(b)));
+        events.tokenRenewed(
+                "the upload token expires at 2026-01-01T00:00:00Z",
+                new UploadPlan(2, UploadJwt.parse("x"), List.of(b)));
         UploadResult r = new UploadResult(new CompletionToken("c.t.x"), 2, 20, 1, 5, 1, 1, 1, Duration.ofMillis(1234));
         events.done(r, null);
         events.done(r, Path.of("tok"));
-        assertEquals(List.of(
-                "{\"event\":\"bucket_retried\",\"session\":1,\"bucket\":3,\"buckets\":2,\"files\":2,\"bytes\":20,\"attempt\":1,\"delay_ms\":1500,\"reason\":\"HTTP 429: 971: slow down\"}",
-                "{\"event\":\"concurrency_changed\",\"limit\":2}",
-                "{\"event\":\"token_renewed\",\"session\":2,\"reason\":\"the upload token expires at 2026-01-01T00:00:00Z\",\"files_to_upload\":2,\"bytes_to_upload\":20,\"buckets\":1}",
-                "{\"event\":\"done\",\"files_uploaded\":2,\"bytes_uploaded\":20,\"files_already_uploaded\":1,\"bytes_already_uploaded\":5,\"buckets\":1,\"retries\":1,\"renewals\":1,\"elapsed_ms\":1234,\"completion_token\":\"c.t.x\"}",
-                "{\"event\":\"done\",\"files_uploaded\":2,\"bytes_uploaded\":20,\"files_already_uploaded\":1,\"bytes_already_uploaded\":5,\"buckets\":1,\"retries\":1,\"renewals\":1,\"elapsed_ms\":1234,\"token_file\":\"tok\"}"),
+        assertEquals(
+                List.of(
+                        "{\"event\":\"bucket_retried\",\"session\":1,\"bucket\":3,\"buckets\":2,\"files\":2,\"bytes\":20,\"attempt\":1,\"delay_ms\":1500,\"reason\":\"HTTP 429: 971: slow down\"}",
+                        "{\"event\":\"concurrency_changed\",\"limit\":2}",
+                        "{\"event\":\"token_renewed\",\"session\":2,\"reason\":\"the upload token expires at 2026-01-01T00:00:00Z\",\"files_to_upload\":2,\"bytes_to_upload\":20,\"buckets\":1}",
+                        "{\"event\":\"done\",\"files_uploaded\":2,\"bytes_uploaded\":20,\"files_already_uploaded\":1,\"bytes_already_uploaded\":5,\"buckets\":1,\"retries\":1,\"renewals\":1,\"elapsed_ms\":1234,\"completion_token\":\"c.t.x\"}",
+                        "{\"event\":\"done\",\"files_uploaded\":2,\"bytes_uploaded\":20,\"files_already_uploaded\":1,\"bytes_already_uploaded\":5,\"buckets\":1,\"retries\":1,\"renewals\":1,\"elapsed_ms\":1234,\"token_file\":\"tok\"}"),
                 text.toString().lines().toList());
     }
 }

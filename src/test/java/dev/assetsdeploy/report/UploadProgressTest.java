@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.upload.Bucket;
+import dev.assetsdeploy.upload.CompletionToken;
 import dev.assetsdeploy.upload.UploadJwt;
 import dev.assetsdeploy.upload.UploadPlan;
 import dev.assetsdeploy.upload.UploadResult;
-import dev.assetsdeploy.upload.CompletionToken;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class UploadProgressTest {
     static Bucket bucket(int index, int files, long eachBytes) {
         List<ManifestEntry> entries = new java.util.ArrayList<>();
         for (int i = 0; i < files; i++) {
-            entries.add(new ManifestEntry("/b" + index + "/f" + i, "h" + index + "_" + i, eachBytes, null, Path.of("x")));
+            entries.add(
+                    new ManifestEntry("/b" + index + "/f" + i, "h" + index + "_" + i, eachBytes, null, Path.of("x")));
         }
         return new Bucket(index, 2, 1, false, entries);
     }
@@ -53,8 +54,11 @@ class UploadProgressTest {
         p.bucketFinished(b1);
         List<String> lines = text.toString().lines().toList();
         assertEquals("Uploading 20 of 25 files (20.0 MiB) in 2 buckets, 6 at a time.", lines.get(0));
-        assertEquals(List.of("Uploaded 0 of 20 files, 5.0 MiB of 20.0 MiB, 1.0 MiB/s, ETA 15 s",
-                "Uploaded 0 of 20 files, 10.0 MiB of 20.0 MiB, 1.0 MiB/s, ETA 10 s"), lines.subList(1, lines.size()));
+        assertEquals(
+                List.of(
+                        "Uploaded 0 of 20 files, 5.0 MiB of 20.0 MiB, 1.0 MiB/s, ETA 15 s",
+                        "Uploaded 0 of 20 files, 10.0 MiB of 20.0 MiB, 1.0 MiB/s, ETA 10 s"),
+                lines.subList(1, lines.size()));
     }
 
     @Test
@@ -70,21 +74,27 @@ class UploadProgressTest {
         now.addAndGet(500_000_000L);
         p.bucketFinished(b2);
         p.finish();
-        assertEquals("Uploading 4 of 4 files (4.0 MiB) in 2 buckets, 3 at a time.\n"
-                + "\r\033[KUploaded 0 of 4 files, 1.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 2 s"
-                + "\r\033[Kupload bucket 1/2: attempt 1 failed (HTTP 500: 10013: oops); retrying in 1.5 s\n"
-                + "The API asked us to slow down: 1 request at a time for now.\n"
-                + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s"
-                + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s\n", text.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "Uploading 4 of 4 files (4.0 MiB) in 2 buckets, 3 at a time.\n"
+                        + "\r\033[KUploaded 0 of 4 files, 1.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 2 s"
+                        + "\r\033[Kupload bucket 1/2: attempt 1 failed (HTTP 500: 10013: oops); retrying in 1.5 s\n"
+                        + "The API asked us to slow down: 1 request at a time for now.\n"
+                        + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s"
+                        + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s\n",
+                text.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test
     void summaryLines() {
-        UploadResult r = new UploadResult(new CompletionToken("secret.jwt.value"), 120, 3 * MIB, 880, 9 * MIB, 7, 2, 1, Duration.ofMillis(4200));
-        assertEquals("Uploaded 120 files (3.0 MiB) in 7 requests; 880 files (9.0 MiB) already on Cloudflare; 2 retries, 1 token renewal;"
-                + " 4.2 s (731.4 KiB/s).", UploadSummary.text(r));
+        UploadResult r = new UploadResult(
+                new CompletionToken("secret.jwt.value"), 120, 3 * MIB, 880, 9 * MIB, 7, 2, 1, Duration.ofMillis(4200));
+        assertEquals(
+                "Uploaded 120 files (3.0 MiB) in 7 requests; 880 files (9.0 MiB) already on Cloudflare; 2 retries, 1 token renewal;"
+                        + " 4.2 s (731.4 KiB/s).",
+                UploadSummary.text(r));
         UploadResult none = new UploadResult(new CompletionToken("t"), 0, 0, 5, 47, 0, 0, 0, Duration.ofMillis(300));
-        assertEquals("Nothing to upload: all 5 files (47 B) are already on Cloudflare (0.3 s).", UploadSummary.text(none));
+        assertEquals(
+                "Nothing to upload: all 5 files (47 B) are already on Cloudflare (0.3 s).", UploadSummary.text(none));
         assertTrue(!r.toString().contains("secret.jwt.value"), "the token record hides the token");
     }
 }

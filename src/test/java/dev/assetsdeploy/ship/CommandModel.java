@@ -17,10 +17,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class CommandModel {
 
     /** How a value of an option or positional parameter is completed. */
-    enum ValueKind { NONE, DIRECTORY, FILE, CHOICES, TEXT }
-
-    private CommandModel() {
+    enum ValueKind {
+        NONE,
+        DIRECTORY,
+        FILE,
+        CHOICES,
+        TEXT
     }
+
+    private CommandModel() {}
 
     /** The visible subcommands of {@code spec} by name (aliases map to the same command), in declaration order. */
     static Map<String, CommandSpec> subcommands(CommandSpec spec) {
@@ -81,7 +86,10 @@ final class CommandModel {
 
     /** The first sentence of a description, on one line: what a completion menu has room for. */
     static String summary(String[] description) {
-        String text = String.join(" ", description).replace("%n", " ").replaceAll("\\s+", " ").trim();
+        String text = String.join(" ", description)
+                .replace("%n", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);
     }

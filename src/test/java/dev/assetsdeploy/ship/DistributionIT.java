@@ -43,11 +43,14 @@ class DistributionIT {
     void zipAndTarballHoldLaunchersJarCompletionsManPagesReadmeAndLicense() throws Exception {
         Set<String> zip = zipEntries(TARGET.resolve("assets-deploy-" + VERSION + ".zip"));
         Set<String> tar = tarEntries(TARGET.resolve("assets-deploy-" + VERSION + ".tar.gz"));
-        Set<String> expected = new TreeSet<>(List.of("bin/assets-deploy", "bin/assets-deploy.cmd", "lib/assets-deploy.jar", "LICENSE"));
+        Set<String> expected = new TreeSet<>(
+                List.of("bin/assets-deploy", "bin/assets-deploy.cmd", "lib/assets-deploy.jar", "LICENSE"));
         ShipFiles.completions().keySet().forEach(name -> expected.add("completions/" + name));
         expected.add("man/man1/assets-deploy.1");
-        ShipFiles.commandLine().getSubcommands().values().forEach(
-                sub -> expected.add("man/man1/" + sub.getCommandSpec().qualifiedName("-") + ".1"));
+        ShipFiles.commandLine()
+                .getSubcommands()
+                .values()
+                .forEach(sub -> expected.add("man/man1/" + sub.getCommandSpec().qualifiedName("-") + ".1"));
         if (Files.exists(Path.of("README.md"))) {
             expected.add("README.md");
         }
@@ -58,11 +61,13 @@ class DistributionIT {
     /** Java 5 class files cannot go into a class-data-sharing archive; the build recompiles picocli for 17. */
     @Test
     void jarHoldsPicocliAsJava17ClassFiles() throws Exception {
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(TARGET.resolve("assets-deploy.jar").toFile())) {
+        try (java.util.jar.JarFile jar =
+                new java.util.jar.JarFile(TARGET.resolve("assets-deploy.jar").toFile())) {
             for (String name : List.of("picocli/CommandLine.class", "picocli/CommandLine$Model$CommandSpec.class")) {
                 try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
                     byte[] header = in.readNBytes(8);
-                    assertEquals(61, ((header[6] & 0xff) << 8) | (header[7] & 0xff), name + " class file major version");
+                    assertEquals(
+                            61, ((header[6] & 0xff) << 8) | (header[7] & 0xff), name + " class file major version");
                 }
             }
         }
@@ -72,8 +77,10 @@ class DistributionIT {
     void packagedCompletionsAreTheCommittedOnes() throws Exception {
         Path home = unzipPortable();
         for (Map.Entry<String, String> script : ShipFiles.completions().entrySet()) {
-            assertEquals(script.getValue(),
-                    Files.readString(home.resolve("completions").resolve(script.getKey())), script.getKey());
+            assertEquals(
+                    script.getValue(),
+                    Files.readString(home.resolve("completions").resolve(script.getKey())),
+                    script.getKey());
         }
     }
 
@@ -82,7 +89,12 @@ class DistributionIT {
         Path home = unzipPortable();
         String page = Files.readString(home.resolve("man/man1/assets-deploy-manifest.1"), StandardCharsets.UTF_8);
         assertTrue(page.contains(".TH \"ASSETS\\-DEPLOY\\-MANIFEST\" \"1\""), page.substring(0, 400));
-        for (String option : ShipFiles.commandLine().getSubcommands().get("manifest").getCommandSpec().optionsMap().keySet()) {
+        for (String option : ShipFiles.commandLine()
+                .getSubcommands()
+                .get("manifest")
+                .getCommandSpec()
+                .optionsMap()
+                .keySet()) {
             if (option.startsWith("--")) {
                 assertTrue(page.contains(option.replace("-", "\\-")), "man page lacks " + option);
             }
@@ -93,7 +105,9 @@ class DistributionIT {
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void shLauncherRunsOnTheJavaInJavaHome() throws Exception {
         Path home = unzipPortable();
-        Shell.Result result = Shell.run(work, Map.of("JAVA_HOME", System.getProperty("java.home"), "PATH", "/nonexistent"),
+        Shell.Result result = Shell.run(
+                work,
+                Map.of("JAVA_HOME", System.getProperty("java.home"), "PATH", "/nonexistent"),
                 List.of("/bin/sh", home.resolve("bin/assets-deploy").toString(), "--version"));
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("assets-deploy " + VERSION + "\n", result.out());
@@ -103,7 +117,9 @@ class DistributionIT {
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void shLauncherExplainsAMissingJava() throws Exception {
         Path home = unzipPortable();
-        Shell.Result result = Shell.run(work, Map.of("PATH", "/nonexistent"),
+        Shell.Result result = Shell.run(
+                work,
+                Map.of("PATH", "/nonexistent"),
                 List.of("/bin/sh", home.resolve("bin/assets-deploy").toString(), "--version"));
         assertEquals(3, result.exitCode());
         assertTrue(result.err().startsWith("error: no Java found: set JAVA_HOME"), result.err());
@@ -115,7 +131,10 @@ class DistributionIT {
         Path home = unzipPortable();
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        Shell.Result result = Shell.run(work, env, List.of("cmd.exe", "/c", home.resolve("bin\\assets-deploy.cmd").toString(), "--version"));
+        Shell.Result result = Shell.run(
+                work,
+                env,
+                List.of("cmd.exe", "/c", home.resolve("bin\\assets-deploy.cmd").toString(), "--version"));
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("assets-deploy " + VERSION, result.out().strip());
     }
@@ -128,8 +147,15 @@ class DistributionIT {
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
     void linuxPackageRunsOnItsOwnRuntimeWithoutAnyJava() throws Exception {
         Path extracted = Files.createDirectories(work.resolve("linux"));
-        Shell.Result untar = Shell.run(extracted, null,
-                List.of("tar", "-xzf", TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz").toAbsolutePath().toString()));
+        Shell.Result untar = Shell.run(
+                extracted,
+                null,
+                List.of(
+                        "tar",
+                        "-xzf",
+                        TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz")
+                                .toAbsolutePath()
+                                .toString()));
         assertEquals(0, untar.exitCode(), untar.err());
         Path home = extracted.resolve(BASE);
         Path bin = Files.createDirectories(work.resolve("path-without-java"));
@@ -140,20 +166,26 @@ class DistributionIT {
         Shell.Result version = Shell.run(work, noJava, List.of("/bin/sh", launcher, "--version"));
         assertEquals(0, version.exitCode(), version.err());
         assertEquals("assets-deploy " + VERSION + "\n", version.out());
-        assertTrue(Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")), "the first run outside CI records the CDS archive");
+        assertTrue(
+                Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")),
+                "the first run outside CI records the CDS archive");
 
         Path site = WranglerFixtures.COMPAT_SITE;
         for (int run = 0; run < 2; run++) { // the second run maps the archive the first one recorded
-            Shell.Result manifest = Shell.run(work, noJava, List.of("/bin/sh", launcher, "manifest", "--json", site.toString()));
+            Shell.Result manifest =
+                    Shell.run(work, noJava, List.of("/bin/sh", launcher, "manifest", "--json", site.toString()));
             assertEquals(0, manifest.exitCode(), manifest.err());
             assertEquals(inProcess("manifest", "--json", site.toString()), manifest.out());
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
-            assertEquals(Set.of("assets-deploy.jar", "assets-deploy.jsa", "assets-deploy.jsa.home"),
+            assertEquals(
+                    Set.of("assets-deploy.jar", "assets-deploy.jsa", "assets-deploy.jsa.home"),
                     lib.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         String modules = Files.readAllLines(home.resolve("runtime/release")).stream()
-                .filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("MODULES="))
+                .findFirst()
+                .orElseThrow();
         assertTrue(modules.contains("jdk.crypto.ec"), modules);
         assertFalse(modules.contains("java.desktop"), "the runtime holds only the modules the jar needs: " + modules);
     }
@@ -162,9 +194,19 @@ class DistributionIT {
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
     void linuxPackageRecordsNoArchiveUnderCi() throws Exception {
         Path extracted = Files.createDirectories(work.resolve("linux"));
-        Shell.run(extracted, null, List.of("tar", "-xzf", TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz").toAbsolutePath().toString()));
+        Shell.run(
+                extracted,
+                null,
+                List.of(
+                        "tar",
+                        "-xzf",
+                        TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz")
+                                .toAbsolutePath()
+                                .toString()));
         Path home = extracted.resolve(BASE);
-        Shell.Result version = Shell.run(work, Map.of("PATH", "/usr/bin:/bin", "CI", "true"),
+        Shell.Result version = Shell.run(
+                work,
+                Map.of("PATH", "/usr/bin:/bin", "CI", "true"),
                 List.of("/bin/sh", home.resolve("bin/assets-deploy").toString(), "--version"));
         assertEquals(0, version.exitCode(), version.err());
         assertFalse(Files.exists(home.resolve("lib/assets-deploy.jsa")));
@@ -181,7 +223,8 @@ class DistributionIT {
 
     private Path unzipPortable() throws IOException {
         Path dir = Files.createDirectories(work.resolve("portable"));
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(TARGET.resolve("assets-deploy-" + VERSION + ".zip")))) {
+        try (ZipInputStream zip =
+                new ZipInputStream(Files.newInputStream(TARGET.resolve("assets-deploy-" + VERSION + ".zip")))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 Path file = dir.resolve(entry.getName()).normalize();
                 if (entry.isDirectory()) {
@@ -197,7 +240,8 @@ class DistributionIT {
 
     private static Set<String> zipEntries(Path zipFile) throws IOException {
         Set<String> names = new TreeSet<>();
-        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zipFile);
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (!entry.isDirectory()) {
                     names.add(stripBase(entry.getName()));
@@ -209,9 +253,15 @@ class DistributionIT {
 
     private Set<String> tarEntries(Path tarball) throws Exception {
         // A relative name: GNU tar (Git Bash on Windows) would read "D:\\..." as a remote host.
-        Shell.Result list = Shell.run(tarball.toAbsolutePath().getParent(), null, List.of("tar", "-tzf", tarball.getFileName().toString()));
+        Shell.Result list = Shell.run(
+                tarball.toAbsolutePath().getParent(),
+                null,
+                List.of("tar", "-tzf", tarball.getFileName().toString()));
         assertEquals(0, list.exitCode(), list.err());
-        return list.out().lines().filter(l -> !l.endsWith("/")).map(DistributionIT::stripBase)
+        return list.out()
+                .lines()
+                .filter(l -> !l.endsWith("/"))
+                .map(DistributionIT::stripBase)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -15,8 +15,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /** {@code complete} lines for fish, one per option, subcommand and positional parameter of a picocli command tree. */
 final class FishCompletion {
 
-    private FishCompletion() {
-    }
+    private FishCompletion() {}
 
     static String generate(CommandSpec root, String header) {
         StringBuilder out = new StringBuilder();
@@ -34,12 +33,20 @@ final class FishCompletion {
         String prefix = "complete -c " + spec.root().name() + (condition.isEmpty() ? "" : " -n " + quote(condition));
         out.append('\n').append("# ").append(spec.qualifiedName()).append('\n');
         for (OptionSpec option : CommandModel.options(spec)) {
-            out.append(prefix).append(names(option)).append(value(option))
-                    .append(" -d ").append(quote(summary(option.description()))).append('\n');
+            out.append(prefix)
+                    .append(names(option))
+                    .append(value(option))
+                    .append(" -d ")
+                    .append(quote(summary(option.description())))
+                    .append('\n');
         }
         for (Map.Entry<String, CommandSpec> sub : subcommands.entrySet()) {
-            out.append(prefix).append(" -a ").append(quote(sub.getKey()))
-                    .append(" -d ").append(quote(summary(sub.getValue().usageMessage().description()))).append('\n');
+            out.append(prefix)
+                    .append(" -a ")
+                    .append(quote(sub.getKey()))
+                    .append(" -d ")
+                    .append(quote(summary(sub.getValue().usageMessage().description())))
+                    .append('\n');
         }
         if (subcommands.isEmpty()) {
             for (PositionalParamSpec positional : CommandModel.positionals(spec)) {

@@ -13,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs external programs for the packaging tests: shells for completions, launchers from packages. */
 final class Shell {
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** The absolute path of {@code program} on PATH, or null. */
     static Path find(String program) {
@@ -31,7 +29,8 @@ final class Shell {
     }
 
     /** Runs {@code command} in {@code dir}; {@code env} replaces the whole environment when not null. */
-    static Result run(Path dir, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+    static Result run(Path dir, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
         if (env != null) {
             pb.environment().clear();
@@ -46,7 +45,9 @@ final class Shell {
                 process.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -22,11 +22,11 @@ public final class ShipFiles {
 
     static final String REFRESH_COMMAND = "mvn -B -q -Prefresh-completions process-test-classes";
 
-    static final String HEADER = "Generated from the assets-deploy command model by dev.assetsdeploy.ship.ShipFiles. Do not edit.\n"
-            + "Refresh after changing commands: " + REFRESH_COMMAND;
+    static final String HEADER =
+            "Generated from the assets-deploy command model by dev.assetsdeploy.ship.ShipFiles. Do not edit.\n"
+                    + "Refresh after changing commands: " + REFRESH_COMMAND;
 
-    private ShipFiles() {
-    }
+    private ShipFiles() {}
 
     /** Arguments: {@code --completions DIR} and/or {@code --man-adoc DIR}. */
     public static void main(String[] args) throws IOException {
@@ -75,7 +75,8 @@ public final class ShipFiles {
     /** One AsciiDoc man page per command ({@code assets-deploy.adoc}, {@code assets-deploy-manifest.adoc}, ...). */
     static void writeManPageSources(Path dir) throws IOException {
         Files.createDirectories(dir);
-        int result = ManPageGenerator.generateManPage(dir.toFile(), null, new boolean[0], true, commandLine().getCommandSpec());
+        int result = ManPageGenerator.generateManPage(
+                dir.toFile(), null, new boolean[0], true, commandLine().getCommandSpec());
         if (result != CommandLine.ExitCode.OK) {
             throw new IOException("man page generation failed with exit code " + result);
         }

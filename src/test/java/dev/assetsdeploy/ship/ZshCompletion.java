@@ -17,8 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class ZshCompletion {
 
-    private ZshCompletion() {
-    }
+    private ZshCompletion() {}
 
     static String generate(CommandSpec root, String header) {
         String main = function(root);
@@ -28,10 +27,18 @@ final class ZshCompletion {
         out.append('\n');
         writeFunctions(out, root);
         // Autoloaded from $fpath the file is the body of the function; sourced it only has to register it.
-        out.append("if [ \"$funcstack[1]\" = \"").append(main).append("\" ]; then\n")
-                .append("  ").append(main).append(" \"$@\"\n")
+        out.append("if [ \"$funcstack[1]\" = \"")
+                .append(main)
+                .append("\" ]; then\n")
+                .append("  ")
+                .append(main)
+                .append(" \"$@\"\n")
                 .append("else\n")
-                .append("  compdef ").append(main).append(' ').append(root.name()).append('\n')
+                .append("  compdef ")
+                .append(main)
+                .append(' ')
+                .append(root.name())
+                .append('\n')
                 .append("fi\n");
         return out.toString();
     }
@@ -62,18 +69,25 @@ final class ZshCompletion {
             out.append("      local -a commands\n");
             out.append("      commands=(\n");
             for (Map.Entry<String, CommandSpec> sub : subcommands.entrySet()) {
-                String entry = sub.getKey().replace(":", "\\:") + ":" + summary(sub.getValue().usageMessage().description());
+                String entry = sub.getKey().replace(":", "\\:") + ":"
+                        + summary(sub.getValue().usageMessage().description());
                 out.append("        ").append(quote(entry)).append('\n');
             }
             out.append("      )\n");
-            out.append("      _describe -t commands ").append(quote(spec.qualifiedName() + " command"))
+            out.append("      _describe -t commands ")
+                    .append(quote(spec.qualifiedName() + " command"))
                     .append(" commands && ret=0\n");
             out.append("      ;;\n");
             out.append("    argument)\n");
-            out.append("      curcontext=\"${curcontext%:*:*}:").append(spec.qualifiedName("-")).append("-$words[1]:\"\n");
+            out.append("      curcontext=\"${curcontext%:*:*}:")
+                    .append(spec.qualifiedName("-"))
+                    .append("-$words[1]:\"\n");
             out.append("      case $words[1] in\n");
             for (Map.Entry<String, CommandSpec> sub : subcommands.entrySet()) {
-                out.append("        ").append(sub.getKey()).append(") ").append(function(sub.getValue()))
+                out.append("        ")
+                        .append(sub.getKey())
+                        .append(") ")
+                        .append(function(sub.getValue()))
                         .append(" && ret=0 ;;\n");
             }
             out.append("      esac\n");

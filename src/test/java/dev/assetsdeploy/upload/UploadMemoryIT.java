@@ -64,11 +64,24 @@ class UploadMemoryIT {
     Process upload(Path dir, String... extra) throws IOException {
         Path jar = Path.of("target/assets-deploy.jar");
         assertTrue(Files.exists(jar), "run mvn package first");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "upload", dir.toString(),
-                "--script", "big", "--quiet", "--json", "--max-files", "100000"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx96m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString(),
+                "upload",
+                dir.toString(),
+                "--script",
+                "big",
+                "--quiet",
+                "--json",
+                "--max-files",
+                "100000"));
         cmd.addAll(List.of(extra));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("out-" + System.nanoTime() + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("out-" + System.nanoTime() + ".log").toFile());
         pb.environment().put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
         pb.environment().put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
         pb.environment().put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
@@ -76,7 +89,8 @@ class UploadMemoryIT {
     }
 
     Set<String> hashes(Path dir) {
-        return new ManifestBuilder(100_000, 2).build(dir).entries().stream().map(e -> e.hash()).collect(Collectors.toSet());
+        return new ManifestBuilder(100_000, 2)
+                .build(dir).entries().stream().map(e -> e.hash()).collect(Collectors.toSet());
     }
 
     @Test
@@ -112,7 +126,9 @@ class UploadMemoryIT {
         assertTrue(second.waitFor(2, TimeUnit.MINUTES));
         assertEquals(0, second.exitValue());
         assertEquals(hashes(dir), api.storedHashes());
-        assertEquals("session 2: asked for " + (60 - afterKill) + " hashes in " + (int) Math.ceil((60 - afterKill) / 5.0) + " buckets",
+        assertEquals(
+                "session 2: asked for " + (60 - afterKill) + " hashes in " + (int) Math.ceil((60 - afterKill) / 5.0)
+                        + " buckets",
                 api.sessionLog().get(1));
         assertTrue(api.partsReceived().values().stream().allMatch(c -> c == 1), "nothing accepted twice");
         assertEquals(List.of(), api.problems());

@@ -1,16 +1,17 @@
 package dev.assetsdeploy.upload;
 
+import static dev.assetsdeploy.Failures.assertFails;
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.RetryPolicy;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MutableClock;
 import dev.assetsdeploy.fakeapi.UploadFault;
@@ -62,7 +63,8 @@ class UploaderTest {
     }
 
     ApiClient client(Duration responseTimeout) {
-        return new ApiClient(ApiSettings.of(api.baseUrl(), api.settings.accountId, new Credentials.ApiToken(api.settings.apiToken), "test")
+        return new ApiClient(ApiSettings.of(
+                        api.baseUrl(), api.settings.accountId, new Credentials.ApiToken(api.settings.apiToken), "test")
                 .withTimeouts(Duration.ofSeconds(5), responseTimeout)
                 .withRetry(RetryPolicy.DEFAULT.withSleeper(sleeps::add)));
     }
@@ -86,16 +88,19 @@ class UploaderTest {
     }
 
     UploadResult upload(int concurrency, int attempts) {
-        UploadOptions options = UploadOptions.defaults().withConcurrency(concurrency).withClock(clock)
+        UploadPolicy policy = UploadPolicy.defaults()
+                .withConcurrency(concurrency)
+                .withClock(clock)
                 .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts).withSleeper(sleeps::add));
-        return new Uploader(client, options, recorder()).upload(manifest, new UploadTarget("site", null));
+        return new Uploader(client, policy, recorder()).upload(manifest, new UploadTarget("site", null));
     }
 
     UploadListener recorder() {
         return new UploadListener() {
             @Override
             public void sessionOpened(UploadPlan plan, int totalFiles, long totalBytes, int concurrency) {
-                events.add("session " + plan.session() + " " + plan.buckets().size() + " buckets, concurrency " + concurrency);
+                events.add("session " + plan.session() + " " + plan.buckets().size() + " buckets, concurrency "
+                        + concurrency);
             }
 
             @Override
@@ -135,15 +140,24 @@ class UploaderTest {
         assertEquals(5, result.buckets());
         assertEquals(5, api.uploadRequests());
         assertEquals(0, result.retries());
-        assertEquals("application/null", api.contentTypes().get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
-        assertEquals("text/html; charset=utf-8", api.contentTypes().get(manifest.entry("/page0.html").orElseThrow().hash()));
+        assertEquals(
+                "application/null",
+                api.contentTypes()
+                        .get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
+        assertEquals(
+                "text/html; charset=utf-8",
+                api.contentTypes()
+                        .get(manifest.entry("/page0.html").orElseThrow().hash()));
     }
 
     @Test
     void aSecondRunUploadsNothing() {
         upload(3, 3);
         UploadResult again = upload(3, 3);
-        assertTrue(again.nothingToUpload());
+        assertEquals(
+                List.of(0, 0, 0),
+                List.of(again.filesUploaded(), again.buckets(), again.renewals()),
+                "nothing to upload");
         assertEquals(18, again.filesAlreadyUploaded());
         assertEquals(5, api.uploadRequests());
         assertCompleteAndCorrect(again);
@@ -151,8 +165,9 @@ class UploaderTest {
 
     @Test
     void dispatchNamespaceSessions() {
-        UploadOptions options = UploadOptions.defaults().withClock(clock);
-        UploadResult result = new Uploader(client, options, UploadListener.NONE).upload(manifest, new UploadTarget("site", "customers"));
+        UploadPolicy policy = UploadPolicy.defaults().withClock(clock);
+        UploadResult result = new Uploader(client, policy, UploadListener.NONE)
+                .upload(manifest, new UploadTarget("site", "customers"));
         assertCompleteAndCorrect(result);
     }
 
@@ -162,7 +177,9 @@ class UploaderTest {
         UploadResult result = upload(2, 6);
         assertCompleteAndCorrect(result);
         assertEquals(3, result.retries());
-        assertTrue(events.stream().anyMatch(e -> e.contains("HTTP 500 (cf-ray fake1-LHR): 10013: injected HTTP 500")), events.toString());
+        assertTrue(
+                events.stream().anyMatch(e -> e.contains("HTTP 500 (cf-ray fake1-LHR): 10013: injected HTTP 500")),
+                events.toString());
     }
 
     @Test
@@ -214,9 +231,11 @@ class UploaderTest {
         assertCompleteAndCorrect(result);
         assertEquals(1, result.renewals());
         assertEquals(2, api.sessionsOpened());
-        assertEquals(List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
+        assertEquals(
+                List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
                 api.sessionLog());
-        assertTrue(events.stream().anyMatch(e -> e.startsWith("renewed: the upload token expires at")), events.toString());
+        assertTrue(
+                events.stream().anyMatch(e -> e.startsWith("renewed: the upload token expires at")), events.toString());
         assertTrue(api.partsReceived().values().stream().allMatch(c -> c == 1), "nothing sent twice");
     }
 
@@ -231,8 +250,11 @@ class UploaderTest {
         UploadResult result = upload(1, 3);
         assertCompleteAndCorrect(result);
         assertEquals(1, result.renewals());
-        assertTrue(events.stream().anyMatch(e -> e.startsWith("renewed: the API refused the upload token (HTTP 401)")), events.toString());
-        assertEquals(List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
+        assertTrue(
+                events.stream().anyMatch(e -> e.startsWith("renewed: the API refused the upload token (HTTP 401)")),
+                events.toString());
+        assertEquals(
+                List.of("session 1: asked for 18 hashes in 5 buckets", "session 2: asked for 10 hashes in 3 buckets"),
                 api.sessionLog());
     }
 
@@ -256,10 +278,13 @@ class UploaderTest {
         byte[] bytes = Files.readAllBytes(victim.file());
         bytes[0] ^= 1;
         Files.write(victim.file(), bytes);
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 3));
-        assertTrue(e.getMessage().startsWith("/img/pic5.png ("), e.getMessage());
-        assertTrue(e.getMessage().contains("its content no longer matches the hash taken at the start"), e.getMessage());
-        assertEquals(Kind.INVALID_INPUT, e.kind());
+        assertFails(
+                FileChangedException.class,
+                Kind.INVALID_INPUT,
+                "/img/pic5.png (" + victim.file() + ") changed while the"
+                        + " upload was running (its content no longer matches the hash taken at the start): nothing inconsistent"
+                        + " was deployed; run again once the folder has stopped changing",
+                () -> upload(1, 3));
         assertFalse(api.storedHashes().contains(victim.hash()));
         assertTrue(api.problems().isEmpty(), "the fake never accepted it: " + api.problems());
     }
@@ -268,8 +293,12 @@ class UploaderTest {
     void failsNamingAFileThatChangedSize() throws IOException {
         ManifestEntry victim = manifest.entry("/LICENSE3").orElseThrow();
         Files.write(victim.file(), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(2, 3));
-        assertTrue(e.getMessage().contains("/LICENSE3") && e.getMessage().contains("longer"), e.getMessage());
+        assertFailsContaining(
+                FileChangedException.class,
+                Kind.INVALID_INPUT,
+                () -> upload(2, 3),
+                "/LICENSE3",
+                "it is now longer than the");
         assertFalse(api.storedHashes().contains(victim.hash()));
     }
 
@@ -278,8 +307,11 @@ class UploaderTest {
         ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
         Files.delete(victim.file());
         Files.createDirectory(victim.file());
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
-        assertEquals(Kind.INVALID_INPUT, e.kind());
+        AssetsDeployException e = assertFailsContaining(
+                Kind.INVALID_INPUT,
+                () -> upload(1, 5),
+                "cannot read /page4.html (",
+                "; fix it and run again (nothing inconsistent was deployed)");
         assertTrue(e.getMessage().startsWith("cannot read /page4.html ("), e.getMessage());
         assertEquals(0, sleeps.size(), "not retried");
     }
@@ -288,25 +320,29 @@ class UploaderTest {
     void aDeletedFileIsAChangedFile() throws IOException {
         ManifestEntry victim = manifest.entry("/page4.html").orElseThrow();
         Files.delete(victim.file());
-        FileChangedException e = assertThrows(FileChangedException.class, () -> upload(1, 5));
-        assertTrue(e.getMessage().contains("/page4.html") && e.getMessage().contains("it was deleted"), e.getMessage());
+        assertFailsContaining(
+                FileChangedException.class, Kind.INVALID_INPUT, () -> upload(1, 5), "/page4.html", "it was deleted");
     }
 
     @Test
     void givesUpAfterBoundedAttemptsNamingTheBucketItsFilesAndTheLastError() {
         api.settings.fault = n -> Action.status(502, null);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 3));
-        assertEquals(Kind.NETWORK, e.kind());
-        assertTrue(e.getMessage().startsWith("upload bucket 1/5 failed after 3 attempts, last error: HTTP 502 (cf-ray fake"), e.getMessage());
-        assertTrue(e.getMessage().contains("; its 4 files: /LICENSE11, /LICENSE15, /LICENSE3, /LICENSE7; run again to resume"), e.getMessage());
+        AssetsDeployException e = assertFailsContaining(
+                Kind.NETWORK,
+                () -> upload(1, 3),
+                "; its 4 files: /LICENSE11, /LICENSE15, /LICENSE3, /LICENSE7; run again to resume");
+        assertTrue(
+                e.getMessage()
+                        .startsWith("upload bucket 1/5 failed after 3 attempts, last error: HTTP 502 (cf-ray fake"),
+                e.getMessage());
         assertEquals(3, api.uploadRequests());
     }
 
     @Test
     void doesNotRetryOther4xx() {
         api.settings.fault = n -> Action.status(400, null);
-        AssetsDeployException e = assertThrows(AssetsDeployException.class, () -> upload(1, 5));
-        assertEquals(Kind.API_REFUSED, e.kind());
+        AssetsDeployException e =
+                assertFailsContaining(Kind.API_REFUSED, () -> upload(1, 5), "10013: injected HTTP 400");
         assertEquals(1, api.uploadRequests());
         assertTrue(e.getMessage().startsWith("upload bucket 1/5: HTTP 400"), e.getMessage());
     }
@@ -315,7 +351,8 @@ class UploaderTest {
     void aRerunAfterAKillUploadsOnlyWhatIsMissing() {
         // The "kill": after 2 accepted buckets every request dies, and the run stops.
         api.settings.fault = n -> n > 2 ? Action.drop() : Action.pass();
-        assertThrows(AssetsDeployException.class, () -> upload(1, 1));
+        assertFailsContaining(
+                Kind.NETWORK, () -> upload(1, 1), " failed after 1 attempts, last error: ", "; run again to resume");
         Set<String> afterKill = api.storedHashes();
         assertEquals(8, afterKill.size());
         api.settings.fault = UploadFault.NONE;
@@ -323,8 +360,11 @@ class UploaderTest {
         assertCompleteAndCorrect(rerun);
         assertEquals(8, rerun.filesAlreadyUploaded());
         assertEquals(10, rerun.filesUploaded());
-        assertTrue(api.partsReceived().values().stream().allMatch(c -> c == 1), "nothing accepted twice: " + api.partsReceived());
-        assertEquals("session 2: asked for 10 hashes in 3 buckets", api.sessionLog().get(1));
+        assertTrue(
+                api.partsReceived().values().stream().allMatch(c -> c == 1),
+                "nothing accepted twice: " + api.partsReceived());
+        assertEquals(
+                "session 2: asked for 10 hashes in 3 buckets", api.sessionLog().get(1));
     }
 
     @Test
@@ -335,7 +375,13 @@ class UploaderTest {
         assertCompleteAndCorrect(result);
         assertEquals(18, api.uploadRequests());
         assertTrue(events.get(0).endsWith("concurrency 4"), events.toString());
-        assertEquals("text/html; charset=utf-8", api.contentTypes().get(manifest.entry("/page4.html").orElseThrow().hash()));
-        assertEquals("application/null", api.contentTypes().get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
+        assertEquals(
+                "text/html; charset=utf-8",
+                api.contentTypes()
+                        .get(manifest.entry("/page4.html").orElseThrow().hash()));
+        assertEquals(
+                "application/null",
+                api.contentTypes()
+                        .get(manifest.entry("/data2.unknownext").orElseThrow().hash()));
     }
 }

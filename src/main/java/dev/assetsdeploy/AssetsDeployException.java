@@ -1,4 +1,4 @@
-package dev.assetsdeploy.error;
+package dev.assetsdeploy;
 
 /**
  * A failure a user can act on. The message is one line, names the file, field or flag at

@@ -1,12 +1,14 @@
-package dev.assetsdeploy.manifest;
+package dev.assetsdeploy;
 
 import java.util.Locale;
 
-/** Byte counts for people: binary units, one decimal, as wrangler prints them. */
+/**
+ * Byte counts for people: binary units, one decimal, as wrangler prints them. Presentation, but
+ * core messages use it too (the manifest's 25 MiB refusal), so it sits beside {@link Json}.
+ */
 public final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     public static String human(long bytes) {
         if (bytes < 1024) {

@@ -3,11 +3,11 @@ package dev.assetsdeploy.upload;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
-import dev.assetsdeploy.error.AssetsDeployException;
-import dev.assetsdeploy.error.AssetsDeployException.Kind;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestJson;
@@ -15,18 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Phase 1: registers the manifest and reads the buckets the API asks for. */
-public final class UploadSessions {
+/**
+ * Phase 1: opens an upload session (registers the manifest) and reads the buckets the API asks for
+ * into an {@link UploadPlan}. Stateless: the session itself is the plan's token.
+ */
+final class SessionOpener {
 
-    public static final String STEP = "upload session";
+    static final String STEP = "upload session";
 
-    private UploadSessions() {
-    }
+    private SessionOpener() {}
 
     /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
-    public static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
-        ApiResponse response = client.call(ApiRequest.post(STEP, client.accountPath(target.sessionPath()))
-                .json(ManifestJson.uploadSessionRequest(manifest)));
+    static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
+        ApiResponse response = client.call(
+                ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
+                        .json(ManifestJson.uploadSessionRequest(manifest)));
         JsonObject result = response.resultObject();
         if (result == null) {
             throw refused("the API sent no result", response);
@@ -41,21 +44,27 @@ public final class UploadSessions {
             for (String hash : bucket) {
                 ManifestEntry entry = byHash.get(hash);
                 if (entry == null) {
-                    throw refused("the API asked for a file with hash " + hash + ", which is not in the manifest of "
-                            + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded", response);
+                    throw refused(
+                            "the API asked for a file with hash " + hash + ", which is not in the manifest of "
+                                    + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded",
+                            response);
                 }
                 entries.add(entry);
             }
             buckets.add(new Bucket(buckets.size() + 1, nonEmpty.size(), session, false, entries));
         }
         if (jwt == null) {
-            throw refused(buckets.isEmpty() ? "the API sent neither buckets nor a completion token"
-                    : "the API sent buckets but no upload token", response);
+            throw refused(
+                    buckets.isEmpty()
+                            ? "the API sent neither buckets nor a completion token"
+                            : "the API sent buckets but no upload token",
+                    response);
         }
         UploadJwt token = UploadJwt.parse(jwt);
         if (token.singleFileUploads()) {
             // One request per file: each file is its own bucket.
-            List<ManifestEntry> all = buckets.stream().flatMap(b -> b.entries().stream()).toList();
+            List<ManifestEntry> all =
+                    buckets.stream().flatMap(b -> b.entries().stream()).toList();
             buckets = new ArrayList<>();
             for (ManifestEntry entry : all) {
                 buckets.add(new Bucket(buckets.size() + 1, all.size(), session, true, List.of(entry)));
@@ -90,12 +99,17 @@ public final class UploadSessions {
     }
 
     private static String string(JsonElement json) {
-        return json != null && json.isJsonPrimitive() && json.getAsJsonPrimitive().isString() && !json.getAsString().isEmpty()
-                ? json.getAsString() : null;
+        return json != null
+                        && json.isJsonPrimitive()
+                        && json.getAsJsonPrimitive().isString()
+                        && !json.getAsString().isEmpty()
+                ? json.getAsString()
+                : null;
     }
 
     private static AssetsDeployException refused(String what, ApiResponse response) {
-        return new AssetsDeployException(Kind.API_REFUSED, STEP + ": " + what
-                + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+        return new AssetsDeployException(
+                Kind.API_REFUSED,
+                STEP + ": " + what + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
     }
 }

@@ -1,0 +1,31 @@
+package dev.assetsdeploy.fakeapi;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One area of the fake API (asset uploads, Worker scripts, ...): the routes it answers and the state behind
+ * them. A new area is a class of its own, listed once in {@link FakeCloudflareApi}'s areas.
+ */
+interface FakeArea {
+
+    /** The routes of this area, tried in order (the first whose method and path match answers). */
+    List<Route> routes();
+
+    /** Answers a request whose path (after {@link FakeCloudflareApi#BASE_PATH}) matched {@code path}. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange ex, Matcher path) throws IOException;
+    }
+
+    /** {@code method} and a path pattern (after {@link FakeCloudflareApi#BASE_PATH}), and who answers them. */
+    record Route(String method, Pattern path, Handler handler) {
+
+        static Route of(String method, String pathRegex, Handler handler) {
+            return new Route(method, Pattern.compile(pathRegex), handler);
+        }
+    }
+}
