@@ -370,7 +370,8 @@ class Api:
             if b["type"] == "inherit":
                 if b["name"] not in before:
                     if strict:
-                        raise ApiError(400, 10057, f"binding '{b['name']}' cannot be inherited: the previous version has no such binding")
+                        # wrangler matches the start of this text to name a missing required secret.
+                        raise ApiError(400, 10057, f"inherit binding '{b['name']}' is invalid: the previous version has no binding of that name")
                     continue
                 result.append(before[b["name"]])
             else:
