@@ -128,6 +128,7 @@ public final class ApiClient implements Closeable {
     public ApiResponse execute(ApiRequest request) {
         HttpUriRequestBase http =
                 new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        request.headers().forEach(http::setHeader);
         if (request.bearer() != null) {
             http.setHeader("Authorization", "Bearer " + request.bearer());
         } else {

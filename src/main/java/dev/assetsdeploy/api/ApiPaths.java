@@ -1,5 +1,8 @@
 package dev.assetsdeploy.api;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Every path the tool sends to the API, after the base URL, for one account: the one place where
  * names (account id, Worker name, dispatch namespace, asset hash) become path segments. The query
@@ -8,9 +11,11 @@ package dev.assetsdeploy.api;
  */
 public final class ApiPaths {
 
+    private final String accountId;
     private final String account;
 
     private ApiPaths(String accountId) {
+        this.accountId = accountId;
         this.account = "/accounts/" + accountId;
     }
 
@@ -41,6 +46,59 @@ public final class ApiPaths {
     /** {@code POST}: a new version of an account's Worker, not deployed (phase 3 with --version-only). */
     public String workerVersions(String scriptName) {
         return script(null, scriptName) + "/versions?bindings_inherit=strict";
+    }
+
+    /** {@code GET}: the Worker's settings, among them its workers.dev state, URL and preview URL suffix. */
+    public String worker(String scriptName) {
+        return account + "/workers/workers/" + scriptName;
+    }
+
+    /** {@code GET}: the account's workers.dev subdomain. */
+    public String accountSubdomain() {
+        return account + "/workers/subdomain";
+    }
+
+    /** {@code POST}: turns the Worker's workers.dev route and its preview URLs on or off. */
+    public String workerSubdomain(String scriptName) {
+        return script(null, scriptName) + "/subdomain";
+    }
+
+    /** {@code PUT}: the Worker's zone routes, replacing the ones it had. */
+    public String workerRoutes(String scriptName) {
+        return script(null, scriptName) + "/routes";
+    }
+
+    /**
+     * {@code POST}: what attaching exactly these custom domains would change (added, removed, updated,
+     * conflicting); changes nothing itself.
+     */
+    public String domainsChangeset(String scriptName) {
+        return script(null, scriptName) + "/domains/changeset?replace_state=true";
+    }
+
+    /** {@code PUT}: attaches the Worker's custom domains. */
+    public String domainRecords(String scriptName) {
+        return script(null, scriptName) + "/domains/records";
+    }
+
+    /** {@code PUT}: the Worker's cron schedules, replacing the ones it had. */
+    public String schedules(String scriptName) {
+        return script(null, scriptName) + "/schedules";
+    }
+
+    /** {@code GET}: the account's zones of exactly this name (a list of zero or one). */
+    public String zonesNamed(String zoneName) {
+        return "/zones?name=" + query(zoneName) + "&account.id=" + query(accountId);
+    }
+
+    /** {@code GET}: the Workers routes of a zone, whichever Worker they serve. */
+    public String zoneWorkerRoutes(String zoneId) {
+        return "/zones/" + zoneId + "/workers/routes";
+    }
+
+    /** A query value as wrangler's {@code URLSearchParams} writes it. */
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The Worker: in the account, or in a Workers for Platforms dispatch namespace. */

@@ -92,6 +92,18 @@ class ApiClientTest {
     }
 
     @Test
+    void aRequestCarriesItsOwnHeaders() {
+        wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
+        client.call(ApiRequest.post("s", "/x")
+                .header("Cloudflare-Workers-Script-Api-Date", "2025-08-01")
+                .json(new JsonObject()));
+        wm.verify(postRequestedFor(urlEqualTo("/client/v4/x"))
+                .withHeader("Cloudflare-Workers-Script-Api-Date", equalTo("2025-08-01"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
     void bearerReplacesTheAccountCredentials() {
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
         client.call(ApiRequest.post("s", "/x").bearer("upload-jwt"));
