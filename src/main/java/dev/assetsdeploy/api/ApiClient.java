@@ -208,7 +208,8 @@ public final class ApiClient implements Closeable {
                                 ? (success ? "unexpected status" : "request failed, no error given")
                                 : errors)
                         + hint),
-                null);
+                null,
+                codes);
     }
 
     private static JsonObject parseEnvelope(byte[] body) {

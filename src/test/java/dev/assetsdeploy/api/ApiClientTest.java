@@ -123,11 +123,12 @@ class ApiClientTest {
                                         .withHeader("cf-ray", "8abc-LHR")
                                         .withBody(
                                                 "{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad manifest\"},{\"code\":10022,\"message\":\"too big\"}],\"messages\":[],\"result\":null}")));
-        assertFails(
+        ApiException e = assertFails(
                 ApiException.class,
                 Kind.API_REFUSED,
                 "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
                 () -> client.call(ApiRequest.post("upload session", PATH)));
+        assertEquals(List.of(10021, 10022), e.codes());
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 
