@@ -2,6 +2,7 @@ package dev.assetsdeploy.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Every path the tool sends to the API, after the base URL, for one account: the one place where
@@ -10,6 +11,10 @@ import java.nio.charset.StandardCharsets;
  * {@code bindings_inherit=strict} makes the API fail rather than guess for "inherit" bindings.
  */
 public final class ApiPaths {
+
+    /** A Worker version id as the API gives it: a UUID, lower case, with its hyphens. */
+    private static final Pattern VERSION_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final String accountId;
     private final String account;
@@ -46,6 +51,32 @@ public final class ApiPaths {
     /** {@code POST}: a new version of an account's Worker, not deployed (phase 3 with --version-only). */
     public String workerVersions(String scriptName) {
         return script(null, scriptName) + "/versions?bindings_inherit=strict";
+    }
+
+    /** {@code GET}: the Worker's versions that can be deployed (the API keeps the last 100), in {@code result.items}. */
+    public String deployableVersions(String scriptName) {
+        return script(null, scriptName) + "/versions?deployable=true";
+    }
+
+    /** {@code GET}: one version of the Worker; a version of another Worker is "not found" (100146) here. */
+    public String workerVersion(String scriptName, String versionId) {
+        if (!isVersionId(versionId)) {
+            throw new IllegalArgumentException("not a version id in canonical form: " + versionId);
+        }
+        return script(null, scriptName) + "/versions/" + versionId;
+    }
+
+    /**
+     * {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. {@code force} is what
+     * wrangler's rollback adds after the API refused it with 10220 (secrets changed since that version).
+     */
+    public String workerDeployments(String scriptName, boolean force) {
+        return script(null, scriptName) + "/deployments" + (force ? "?force=true" : "");
+    }
+
+    /** Whether {@code id} is a version id as {@link #workerVersion} takes it: a lower-case UUID with hyphens. */
+    public static boolean isVersionId(String id) {
+        return id != null && VERSION_ID.matcher(id).matches();
     }
 
     /** {@code GET}: the Worker's settings, among them its workers.dev state, URL and preview URL suffix. */

@@ -1,6 +1,9 @@
 package dev.assetsdeploy.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,37 @@ class ApiPathsTest {
                         "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site"
                                 + "?excludeScript=true&bindings_inherit=strict"),
                 List.of(paths.uploadSession("customers", "site"), paths.workerScript("customers", "site")));
+    }
+
+    @Test
+    void versionsAndDeploymentsOfAWorker() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/scripts/site/versions?deployable=true",
+                        "/accounts/acc1/workers/scripts/site/versions/33333333-3333-4333-8333-333333333333",
+                        "/accounts/acc1/workers/scripts/site/deployments",
+                        "/accounts/acc1/workers/scripts/site/deployments?force=true"),
+                List.of(
+                        paths.deployableVersions("site"),
+                        paths.workerVersion("site", "33333333-3333-4333-8333-333333333333"),
+                        paths.workerDeployments("site", false),
+                        paths.workerDeployments("site", true)));
+    }
+
+    @Test
+    void aVersionIdIsACanonicalUuidOrNoPathIsMade() {
+        assertTrue(ApiPaths.isVersionId("33333333-3333-4333-8333-333333333333"));
+        for (String bad : new String[] {
+            null,
+            "",
+            "33333333333343338333333333333333",
+            "33333333-3333-4333-8333-33333333333g",
+            "../../user/tokens",
+            "33333333-3333-4333-8333-333333333333/../x",
+            "ABCDEF12-3333-4333-8333-333333333333"
+        }) {
+            assertFalse(ApiPaths.isVersionId(bad), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> paths.workerVersion("site", "../../user/tokens"));
     }
 }
