@@ -58,23 +58,7 @@ public final class ApiPaths {
         return script(null, scriptName) + "/versions?deployable=true";
     }
 
-    /** {@code GET}: one version of the Worker; a version of another Worker is "not found" (100146) here. */
-    public String workerVersion(String scriptName, String versionId) {
-        if (!isVersionId(versionId)) {
-            throw new IllegalArgumentException("not a version id in canonical form: " + versionId);
-        }
-        return script(null, scriptName) + "/versions/" + versionId;
-    }
-
-    /**
-     * {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. {@code force} is what
-     * wrangler's rollback adds after the API refused it with 10220 (secrets changed since that version).
-     */
-    public String workerDeployments(String scriptName, boolean force) {
-        return script(null, scriptName) + "/deployments" + (force ? "?force=true" : "");
-    }
-
-    /** Whether {@code id} is a version id as {@link #workerVersion} takes it: a lower-case UUID with hyphens. */
+    /** Whether {@code id} is a version id as the API gives it: a lower-case UUID with hyphens. */
     public static boolean isVersionId(String id) {
         return id != null && VERSION_ID.matcher(id).matches();
     }
@@ -130,6 +114,75 @@ public final class ApiPaths {
     /** A query value as wrangler's {@code URLSearchParams} writes it. */
     private static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code GET}: an account's Worker as a service (exists or not, tags, migration tag). */
+    public String workerService(String scriptName) {
+        return account + "/workers/services/" + scriptName;
+    }
+
+    /** {@code GET}: a Worker in a dispatch namespace (exists or not, migration tag). */
+    public String namespacedScript(String dispatchNamespace, String scriptName) {
+        return script(dispatchNamespace, scriptName);
+    }
+
+    /** {@code GET}: the names of the Worker's secrets. */
+    public String workerSecrets(String dispatchNamespace, String scriptName) {
+        return script(dispatchNamespace, scriptName) + "/secrets";
+    }
+
+    /** {@code GET}: the Worker's current settings, bindings included. */
+    public String workerSettings(String dispatchNamespace, String scriptName) {
+        return script(dispatchNamespace, scriptName) + "/settings";
+    }
+
+    /** {@code PATCH}: the settings that are not part of a version (logpush, observability, tail consumers, tags). */
+    public String scriptSettings(String scriptName) {
+        return script(null, scriptName) + "/script-settings";
+    }
+
+    /** {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. */
+    public String workerDeployments(String scriptName) {
+        return script(null, scriptName) + "/deployments";
+    }
+
+    /** {@code POST}: a new deployment even when the API objects (a rollback over changed secrets). */
+    public String workerDeploymentsForced(String scriptName) {
+        return workerDeployments(scriptName) + "?force=true";
+    }
+
+    /** {@code GET}: one version of the Worker. */
+    public String workerVersion(String scriptName, String versionId) {
+        return script(null, scriptName) + "/versions/" + segment(versionId);
+    }
+
+    /** {@code GET}: the account's queues of that name (first page). */
+    public String queuesNamed(String queueName) {
+        return account + "/queues?name=" + segment(queueName) + "&page=1";
+    }
+
+    /** {@code GET}: one R2 bucket (its jurisdiction, when not the default, goes in a header). */
+    public String r2Bucket(String bucketName) {
+        return account + "/r2/buckets/" + segment(bucketName);
+    }
+
+    /** {@code GET}: the account's dispatch namespaces (first page). */
+    public String dispatchNamespaces() {
+        return account + "/workers/dispatch/namespaces?page=1";
+    }
+
+    /** A name as one path segment or query value: RFC 3986 unreserved characters stay, the rest is percent-encoded. */
+    private static String segment(String name) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xFF));
+            }
+        }
+        return out.toString();
     }
 
     /** The Worker: in the account, or in a Workers for Platforms dispatch namespace. */

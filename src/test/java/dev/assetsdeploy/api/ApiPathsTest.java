@@ -2,7 +2,6 @@ package dev.assetsdeploy.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -71,22 +70,13 @@ class ApiPathsTest {
     }
 
     @Test
-    void versionsAndDeploymentsOfAWorker() {
+    void theDeployableVersionsOfAWorker() {
         assertEquals(
-                List.of(
-                        "/accounts/acc1/workers/scripts/site/versions?deployable=true",
-                        "/accounts/acc1/workers/scripts/site/versions/33333333-3333-4333-8333-333333333333",
-                        "/accounts/acc1/workers/scripts/site/deployments",
-                        "/accounts/acc1/workers/scripts/site/deployments?force=true"),
-                List.of(
-                        paths.deployableVersions("site"),
-                        paths.workerVersion("site", "33333333-3333-4333-8333-333333333333"),
-                        paths.workerDeployments("site", false),
-                        paths.workerDeployments("site", true)));
+                "/accounts/acc1/workers/scripts/site/versions?deployable=true", paths.deployableVersions("site"));
     }
 
     @Test
-    void aVersionIdIsACanonicalUuidOrNoPathIsMade() {
+    void aVersionIdIsALowerCaseUuidWithHyphens() {
         assertTrue(ApiPaths.isVersionId("33333333-3333-4333-8333-333333333333"));
         for (String bad : new String[] {
             null,
@@ -99,6 +89,40 @@ class ApiPathsTest {
         }) {
             assertFalse(ApiPaths.isVersionId(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> paths.workerVersion("site", "../../user/tokens"));
+    }
+
+    @Test
+    void theWorkerStatePathsWranglerReadsAndWrites() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/services/site",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site",
+                        "/accounts/acc1/workers/scripts/site/secrets",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site/settings",
+                        "/accounts/acc1/workers/scripts/site/script-settings",
+                        "/accounts/acc1/workers/scripts/site/deployments",
+                        "/accounts/acc1/workers/scripts/site/deployments?force=true",
+                        "/accounts/acc1/workers/scripts/site/versions/v-1",
+                        "/accounts/acc1/queues?name=site-jobs&page=1",
+                        "/accounts/acc1/r2/buckets/site-uploads",
+                        "/accounts/acc1/workers/dispatch/namespaces?page=1"),
+                List.of(
+                        paths.workerService("site"),
+                        paths.namespacedScript("customers", "site"),
+                        paths.workerSecrets(null, "site"),
+                        paths.workerSettings("customers", "site"),
+                        paths.scriptSettings("site"),
+                        paths.workerDeployments("site"),
+                        paths.workerDeploymentsForced("site"),
+                        paths.workerVersion("site", "v-1"),
+                        paths.queuesNamed("site-jobs"),
+                        paths.r2Bucket("site-uploads"),
+                        paths.dispatchNamespaces()));
+    }
+
+    @Test
+    void resourceNamesArePercentEncoded() {
+        assertEquals("/accounts/acc1/queues?name=a%26b%3Dc%20%C3%A9&page=1", paths.queuesNamed("a&b=c é"));
+        assertEquals("/accounts/acc1/r2/buckets/..%2Fx", paths.r2Bucket("../x"));
     }
 }
