@@ -2,6 +2,7 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
@@ -44,7 +45,7 @@ public final class WorkerDeployer {
         String etag = target.versionOnly() ? etagOfVersion(result) : string(result, "etag");
         JsonElement startup = result == null ? null : result.get("startup_time_ms");
         Long startupMs = startup != null && startup.isJsonPrimitive() ? startup.getAsLong() : null;
-        return new DeployResult(target, versionId, etag, startupMs);
+        return new DeployResult(target, versionId, etag, startupMs, target.versionOnly() && hasPreview(result));
     }
 
     /**
@@ -81,6 +82,13 @@ public final class WorkerDeployer {
         return string(script, "etag");
     }
 
+    private static boolean hasPreview(JsonObject result) {
+        return result.get("metadata") instanceof JsonObject metadata
+                && metadata.get("has_preview") instanceof JsonPrimitive p
+                && p.isBoolean()
+                && p.getAsBoolean();
+    }
+
     private static String string(JsonObject object, String field) {
         if (object == null) {
             return null;
@@ -90,7 +98,7 @@ public final class WorkerDeployer {
     }
 
     /** wrangler's {@code parseNonHyphenedUuid}: the API may give a version id as 32 hex digits without hyphens. */
-    static String hyphenated(String id) {
+    public static String hyphenated(String id) {
         if (id == null || id.contains("-") || id.length() != 32) {
             return id;
         }

@@ -32,16 +32,15 @@ public final class WorkerMetadata {
 
     /**
      * @param modules     the module parts, main first; empty for an assets-only Worker
-     * @param message     {@code --message}, or {@code null}
-     * @param versionOnly {@code true} for {@code POST .../versions}: wrangler's {@code versions upload} always sends
-     *                    an {@code annotations} object, {@code {}} when there is no message; {@code deploy} only with one
+     * @param versionAnnotations {@code --message}, {@code --tag}, the preview alias
+     * @param versionOnly {@code true} for {@code POST .../versions} (see {@link VersionAnnotations#json})
      */
     public static JsonObject json(
             DeployConfig config,
             List<WorkerModule> modules,
             AssetsSource assets,
             RoutingFiles routing,
-            String message,
+            VersionAnnotations versionAnnotations,
             boolean versionOnly) {
         if (config.compatibilityDate() == null) {
             throw AssetsDeployException.invalidInput("compatibility_date is required: set it in the config file"
@@ -56,7 +55,7 @@ public final class WorkerMetadata {
             throw AssetsDeployException.invalidInput("assets.binding and assets.run_worker_first need Worker code:"
                     + " set main (or --main), or remove them");
         }
-        JsonObject annotations = annotations(message, versionOnly);
+        JsonObject annotations = versionAnnotations.json(versionOnly);
         JsonObject meta = new JsonObject();
         if (!withCode) {
             meta.add("assets", assetsObject(assets, settings, routing));
@@ -120,17 +119,6 @@ public final class WorkerMetadata {
         addIfPresent(config, "_headers", routing.headers());
         object.add("config", config);
         return object;
-    }
-
-    private static JsonObject annotations(String message, boolean versionOnly) {
-        if (message == null && !versionOnly) {
-            return null;
-        }
-        JsonObject annotations = new JsonObject();
-        if (message != null) {
-            annotations.addProperty("workers/message", message);
-        }
-        return annotations;
     }
 
     private static void addCompatibility(JsonObject meta, DeployConfig config) {

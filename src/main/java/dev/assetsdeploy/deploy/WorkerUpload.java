@@ -26,7 +26,11 @@ public record WorkerUpload(DeployTarget target, JsonObject metadata, List<Worker
      * assets folder, and builds the metadata.
      */
     public static WorkerUpload prepare(
-            DeployConfig config, DeployTarget target, List<Path> extraModules, AssetsSource assets, String message) {
+            DeployConfig config,
+            DeployTarget target,
+            List<Path> extraModules,
+            AssetsSource assets,
+            VersionAnnotations annotations) {
         if (!config.hasWorkerCode() && !extraModules.isEmpty()) {
             throw AssetsDeployException.invalidInput(
                     "--module needs Worker code: set main in the config file or pass --main FILE");
@@ -34,7 +38,7 @@ public record WorkerUpload(DeployTarget target, JsonObject metadata, List<Worker
         List<WorkerModule> modules =
                 config.hasWorkerCode() ? WorkerModules.resolve(config.main(), extraModules) : List.of();
         RoutingFiles routing = RoutingFiles.read(config.assetsDirectory());
-        JsonObject metadata = WorkerMetadata.json(config, modules, assets, routing, message, target.versionOnly());
+        JsonObject metadata = WorkerMetadata.json(config, modules, assets, routing, annotations, target.versionOnly());
         return new WorkerUpload(target, metadata, modules);
     }
 }

@@ -71,8 +71,7 @@ class ApiPathsTest {
 
     @Test
     void theDeployableVersionsOfAWorker() {
-        assertEquals(
-                "/accounts/acc1/workers/scripts/site/versions?deployable=true", paths.deployableVersions("site"));
+        assertEquals("/accounts/acc1/workers/scripts/site/versions?deployable=true", paths.deployableVersions("site"));
     }
 
     @Test

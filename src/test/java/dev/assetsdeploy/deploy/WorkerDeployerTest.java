@@ -118,7 +118,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, false),
                 List.of(),
                 AssetsSource.token("COMPLETION.JWT"),
-                null);
+                VersionAnnotations.NONE);
 
         DeployResult result = deploy(upload, PUT_ANSWER);
 
@@ -155,7 +155,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, false),
                 List.of(util, wasm, text),
                 AssetsSource.token("J"),
-                "ship it");
+                VersionAnnotations.message("ship it"));
 
         deploy(upload, PUT_ANSWER);
 
@@ -185,7 +185,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, false),
                 List.of(),
                 AssetsSource.keepExisting(),
-                null);
+                VersionAnnotations.NONE);
 
         deploy(upload, PUT_ANSWER);
 
@@ -211,7 +211,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, true),
                 List.of(),
                 AssetsSource.token("J"),
-                "preview");
+                VersionAnnotations.message("preview"));
 
         DeployResult result = deploy(
                 upload,
@@ -240,7 +240,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, true),
                 List.of(),
                 AssetsSource.token("J"),
-                null);
+                VersionAnnotations.NONE);
         assertFails(
                 Kind.API_REFUSED,
                 "upload Worker version: the API reported success but gave no version id; check the"
@@ -255,7 +255,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", "customers", false),
                 List.of(),
                 AssetsSource.token("J"),
-                null);
+                VersionAnnotations.NONE);
 
         deploy(upload, PUT_ANSWER);
 
@@ -285,7 +285,7 @@ class WorkerDeployerTest {
                 new DeployTarget("site", null, false),
                 List.of(),
                 AssetsSource.token("SECRET.COMPLETION.TOKEN"),
-                null);
+                VersionAnnotations.NONE);
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withStatus(400)

@@ -38,7 +38,7 @@ class WorkerMetadataTest {
                 List.of(),
                 AssetsSource.token("JWT"),
                 RoutingFiles.read(COMPAT_SITE),
-                null,
+                VersionAnnotations.NONE,
                 false);
 
         JsonObject expected = JsonParser.parseString(Files.readString(COMPAT_EXPECTED))
@@ -58,7 +58,7 @@ class WorkerMetadataTest {
                 List.of(),
                 AssetsSource.token("JWT"),
                 RoutingFiles.NONE,
-                null,
+                VersionAnnotations.NONE,
                 false);
         assertEquals(
                 "{\"assets\":{\"jwt\":\"JWT\",\"config\":{}},\"compatibility_date\":\"2025-01-01\","
@@ -79,7 +79,7 @@ class WorkerMetadataTest {
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
                 new RoutingFiles("/*\n  X-A: b\n", "/a /b 301\n"),
-                "release 7",
+                VersionAnnotations.message("release 7"),
                 false);
         assertEquals(
                 "{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
@@ -100,7 +100,7 @@ class WorkerMetadataTest {
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
                 RoutingFiles.NONE,
-                null,
+                VersionAnnotations.NONE,
                 false);
         assertEquals("worker.mjs", meta.get("main_module").getAsString());
         assertEquals("[]", Json.compact(meta.get("bindings")));
@@ -118,7 +118,7 @@ class WorkerMetadataTest {
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.keepExisting(),
                 RoutingFiles.NONE,
-                null,
+                VersionAnnotations.NONE,
                 false);
         assertEquals(
                 "{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
@@ -132,7 +132,7 @@ class WorkerMetadataTest {
                 List.of(),
                 AssetsSource.keepExisting(),
                 RoutingFiles.NONE,
-                null,
+                VersionAnnotations.NONE,
                 false);
         assertEquals(
                 "{\"assets\":{\"config\":{}},\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
@@ -143,14 +143,19 @@ class WorkerMetadataTest {
     @Test
     void versionsAlwaysCarryAnnotationsDeployOnlyWithAMessage() {
         DeployConfig cfg = config(null, null, AssetsSettings.NONE, List.of());
-        JsonObject version =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, true);
+        JsonObject version = WorkerMetadata.json(
+                cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, true);
         assertEquals("{}", Json.compact(version.get("annotations")));
-        JsonObject versionWithMessage =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, "hi \"there\"", true);
+        JsonObject versionWithMessage = WorkerMetadata.json(
+                cfg,
+                List.of(),
+                AssetsSource.token("J"),
+                RoutingFiles.NONE,
+                VersionAnnotations.message("hi \"there\""),
+                true);
         assertEquals("{\"workers/message\":\"hi \\\"there\\\"\"}", Json.compact(versionWithMessage.get("annotations")));
-        JsonObject deploy =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false);
+        JsonObject deploy = WorkerMetadata.json(
+                cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, false);
         assertEquals(false, deploy.has("annotations"));
     }
 
@@ -170,7 +175,7 @@ class WorkerMetadataTest {
                             List.of(),
                             AssetsSource.token("J"),
                             RoutingFiles.NONE,
-                            null,
+                            VersionAnnotations.NONE,
                             false));
         }
     }
@@ -182,7 +187,7 @@ class WorkerMetadataTest {
                 List.of(),
                 AssetsSource.token("J"),
                 RoutingFiles.NONE,
-                null,
+                VersionAnnotations.NONE,
                 false);
         assertEquals("{\"jwt\":\"J\",\"config\":{\"run_worker_first\":false}}", Json.compact(meta.get("assets")));
     }
@@ -194,7 +199,8 @@ class WorkerMetadataTest {
                 Kind.INVALID_INPUT,
                 "compatibility_date is required: set it in the config file or pass"
                         + " --compatibility-date yyyy-mm-dd",
-                () -> WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+                () -> WorkerMetadata.json(
+                        cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, false));
     }
 
     @Test
