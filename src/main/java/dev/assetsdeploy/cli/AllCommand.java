@@ -17,6 +17,7 @@ import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,7 @@ final class AllCommand implements Callable<Integer> {
         DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
+        deployOptions.printAliasNote(cfg, err);
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
@@ -103,6 +105,7 @@ final class AllCommand implements Callable<Integer> {
         ApiSettings settings =
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
+        VersionPreview preview;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
@@ -114,6 +117,7 @@ final class AllCommand implements Callable<Integer> {
             WorkerUpload upload = deployOptions.prepare(
                     cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);
+            preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),
@@ -121,7 +125,13 @@ final class AllCommand implements Callable<Integer> {
                 uploaded.filesUploaded(),
                 uploaded.filesAlreadyUploaded(),
                 uploaded.bytesUploaded());
-        DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
+        DeploySummary summary = new DeploySummary(
+                result,
+                counts,
+                false,
+                Duration.ofNanos(System.nanoTime() - started),
+                deployOptions.previewAlias(cfg),
+                preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -11,6 +11,7 @@ import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.report.DeploySummary;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,14 +92,22 @@ final class DeployCommand implements Callable<Integer> {
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = deployOptions.prepare(cfg, source);
+        deployOptions.printAliasNote(cfg, spec.commandLine().getErr());
         DeployResult result;
+        VersionPreview preview;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
         try (ApiClient client =
                 new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
             result = new WorkerDeployer(client).deploy(upload);
+            preview = deployOptions.preview(client, cfg, result);
         }
-        DeploySummary summary =
-                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
+        DeploySummary summary = new DeploySummary(
+                result,
+                null,
+                assets.keep,
+                Duration.ofNanos(System.nanoTime() - started),
+                deployOptions.previewAlias(cfg),
+                preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -1,6 +1,8 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.versions.PreviewAlias;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.time.Duration;
 
 /**
@@ -9,8 +11,20 @@ import java.time.Duration;
  * @param assets  what the upload did, or {@code null} when this run uploaded nothing itself
  *                ({@code deploy} with a token file, or {@code --keep-assets})
  * @param keptAssets {@code true} when the Worker kept its current assets ({@code --keep-assets})
+ * @param alias      a version upload's preview alias, or {@code null}
+ * @param preview    a version upload's preview URLs (or why there are none); {@code null} for a deploy
  */
-public record DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
+public record DeploySummary(
+        DeployResult result,
+        AssetsCounts assets,
+        boolean keptAssets,
+        Duration elapsed,
+        PreviewAlias alias,
+        VersionPreview preview) {
+
+    public DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
+        this(result, assets, keptAssets, elapsed, null, null);
+    }
 
     /**
      * @param files          files in the manifest

@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,10 @@ public final class GithubActions {
 
     private GithubActions() {}
 
-    /** {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run uploaded. */
+    /**
+     * {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run
+     * uploaded; {@code preview-url} and {@code preview-alias-url} after a version upload (empty when there is none).
+     */
     public static Map<String, String> outputs(DeploySummary summary) {
         Map<String, String> outputs = new LinkedHashMap<>();
         DeployResult result = summary.result();
@@ -28,6 +32,11 @@ public final class GithubActions {
         if (summary.assets() != null) {
             outputs.put("uploaded", Integer.toString(summary.assets().uploaded()));
             outputs.put("skipped", Integer.toString(summary.assets().alreadyPresent()));
+        }
+        if (summary.preview() != null) {
+            VersionPreview.Urls urls = summary.preview() instanceof VersionPreview.Urls u ? u : null;
+            outputs.put("preview-url", urls == null ? "" : urls.versionUrl());
+            outputs.put("preview-alias-url", urls == null || urls.aliasUrl() == null ? "" : urls.aliasUrl());
         }
         return outputs;
     }
@@ -68,10 +77,29 @@ public final class GithubActions {
         } else if (summary.keptAssets()) {
             md.append("| Assets | kept the assets already deployed |\n");
         }
+        if (summary.preview() instanceof VersionPreview.Urls urls) {
+            md.append("| Preview | ").append(link(urls.versionUrl())).append(" |\n");
+            if (urls.aliasUrl() != null) {
+                md.append("| Alias `")
+                        .append(summary.alias().value())
+                        .append("` | ")
+                        .append(link(urls.aliasUrl()))
+                        .append(" |\n");
+            }
+        } else if (summary.preview() instanceof VersionPreview.None none) {
+            md.append("| Preview | none: ")
+                    .append(VersionPreviewText.why(none).replace("|", "\\|"))
+                    .append(" |\n");
+        }
         md.append("| Time | ")
                 .append(DeployReport.seconds(summary.elapsed().toMillis()))
                 .append(" |\n\n");
         return md.toString();
+    }
+
+    /** A URL we built from checked parts (a host, an alias): no character in it needs escaping in Markdown. */
+    private static String link(String url) {
+        return "[" + url + "](" + url + ")";
     }
 
     private static void append(Path file, String text) throws IOException {

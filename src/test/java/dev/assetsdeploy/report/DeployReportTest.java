@@ -59,7 +59,7 @@ class DeployReportTest {
                   version id: v-1
                   assets:     kept the assets already deployed
                   time:       0.8 s
-                Not deployed yet: deploy it from the dashboard, or with `wrangler versions deploy v-1@100%`.
+                Not deployed yet: `assets-deploy versions deploy v-1` gives it all the traffic, `assets-deploy versions deploy v-1@10 CURRENT_ID@90` a tenth of it.
                 """, out.toString());
     }
 
