@@ -6,8 +6,10 @@ import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.deploy.DeploymentRequest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * New deployments of existing versions: a traffic split ({@code versions deploy}) and a rollback. Everything the user
@@ -40,44 +42,68 @@ public final class Rollouts {
      */
     public Rollout deploy(TrafficSplit split, String message) {
         Deployment previous = current(versions.deployments());
-        List<WorkerVersion> chosen =
-                split.shares().stream().map(s -> versions.get(s.versionId())).toList();
-        Deployment created = post(split.request(message == null ? "" : message, codeUpdateStrategy), false);
-        return new Rollout(versions.scriptName(), previous, created, chosen, List.of(), false);
+        Map<String, WorkerVersion> known = known(previous, split.shares());
+        Deployment created = post(split, message == null ? "" : message, false);
+        return new Rollout(versions.scriptName(), previous, created, known, List.of(), false);
     }
 
     /**
      * Gives all the traffic to {@code versionId}, or, when it is {@code null}, to the version {@link RollbackTarget}
      * picks. When the API refuses because secrets changed since that version (10220), {@code changedSecrets} hears
-     * their names first, then the rollback is forced: what wrangler does when no one can answer its prompt.
+     * the version and their names first (it may throw to stop there), then the rollback is forced: what wrangler does
+     * when no one can answer its prompt.
      */
-    public Rollout rollback(String versionId, String message, Consumer<List<String>> changedSecrets) {
+    public Rollout rollback(String versionId, String message, BiConsumer<String, List<String>> changedSecrets) {
         List<Deployment> deployments = versions.deployments();
         if (deployments.isEmpty()) {
             throw AssetsDeployException.invalidInput(
                     "rollback: Worker " + versions.scriptName() + " has no deployment to roll back");
         }
         String target = versionId != null ? versionId : RollbackTarget.choose(versions.scriptName(), deployments);
-        WorkerVersion version = versions.get(target);
-        DeploymentRequest request = TrafficSplit.whole(target)
-                .request(message == null ? DEFAULT_ROLLBACK_MESSAGE : message, codeUpdateStrategy);
         Deployment previous = current(deployments);
+        TrafficSplit split = TrafficSplit.whole(target);
+        Map<String, WorkerVersion> known = known(previous, split.shares());
+        String annotation = message == null ? DEFAULT_ROLLBACK_MESSAGE : message;
         try {
             return new Rollout(
-                    versions.scriptName(), previous, post(request, false), List.of(version), List.of(), false);
+                    versions.scriptName(), previous, post(split, annotation, false), known, List.of(), false);
         } catch (ApiException e) {
             if (!e.hasCode(SECRETS_CHANGED)) {
                 throw e;
             }
             List<String> names = changedSecrets(e.getMessage());
-            changedSecrets.accept(names);
-            return new Rollout(versions.scriptName(), previous, post(request, true), List.of(version), names, true);
+            changedSecrets.accept(target, names);
+            return new Rollout(versions.scriptName(), previous, post(split, annotation, true), known, names, true);
         }
     }
 
-    private Deployment post(DeploymentRequest request, boolean force) {
-        return Deployment.of(api.execute(request.request(api.paths(), versions.scriptName(), force))
+    /**
+     * The versions of the current deployment (as wrangler reads them to show it), then each chosen one, which must
+     * exist: an unknown id stops here, before anything changes.
+     */
+    private Map<String, WorkerVersion> known(Deployment previous, List<TrafficShare> chosen) {
+        Map<String, WorkerVersion> known =
+                new LinkedHashMap<>(versions.versionsOf(previous == null ? List.of() : List.of(previous)));
+        for (TrafficShare share : chosen) {
+            known.computeIfAbsent(share.versionId(), versions::get);
+        }
+        return known;
+    }
+
+    private Deployment post(TrafficSplit split, String message, boolean force) {
+        DeploymentRequest request = split.request(message, codeUpdateStrategy);
+        Deployment answer = Deployment.of(api.execute(request.request(api.paths(), versions.scriptName(), force))
                 .resultObject());
+        return answer.versions().isEmpty()
+                ? new Deployment(
+                        answer.id(),
+                        answer.createdOn(),
+                        answer.source(),
+                        answer.authorEmail(),
+                        answer.triggeredBy(),
+                        answer.message(),
+                        split.shares())
+                : answer;
     }
 
     private static Deployment current(List<Deployment> newestFirst) {

@@ -4,10 +4,13 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,6 +85,21 @@ public final class WorkerVersions {
                         + " is not a version of Worker " + scriptName + " (the API answered " + VERSION_NOT_FOUND
                         + ": not found); `assets-deploy versions list --script " + scriptName
                         + "` shows the ones it has"));
+    }
+
+    /**
+     * The versions that serve {@code deployments}, by id, each read once; one the API no longer has (only the last 100
+     * are kept) is left out.
+     */
+    public Map<String, WorkerVersion> versionsOf(List<Deployment> deployments) {
+        Map<String, WorkerVersion> byId = new LinkedHashMap<>();
+        deployments.stream()
+                .flatMap(d -> d.versions().stream())
+                .map(TrafficShare::versionId)
+                .distinct()
+                .filter(ApiPaths::isVersionId)
+                .forEach(id -> find(id).ifPresent(v -> byId.put(id, v)));
+        return byId;
     }
 
     /** A GET's result; an unknown Worker (10007) is bad input: the name is wrong, or it was never deployed. */

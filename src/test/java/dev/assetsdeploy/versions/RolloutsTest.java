@@ -90,9 +90,7 @@ class RolloutsTest {
                 api.requests());
         assertEquals("d3", rollout.previous().id());
         assertEquals("new", rollout.deployment().id());
-        assertEquals(
-                List.of(V3, V4),
-                rollout.versions().stream().map(WorkerVersion::id).toList());
+        assertEquals(java.util.Set.of(V3, V4), rollout.versions().keySet());
     }
 
     @Test
@@ -135,7 +133,7 @@ class RolloutsTest {
                 Kind.INVALID_INPUT,
                 "Worker site does not exist in this account (the API answered 10007): check --script or the config's"
                         + " name, or deploy it first with `assets-deploy all`",
-                () -> rollouts.rollback(null, null, names -> {}));
+                () -> rollouts.rollback(null, null, (version, names) -> {}));
     }
 
     @Test
@@ -144,22 +142,22 @@ class RolloutsTest {
                 deployment("d3", "2025-06-01T12:08:00Z", V3, "100"),
                 deployment("d1", "2025-06-01T12:06:00Z", V1, "100"),
                 deployment("d2", "2025-06-01T12:07:00Z", V2, "100"));
-        versionsExist(V2);
+        versionsExist(V3, V2);
         deploymentAccepted();
 
-        rollouts.rollback(null, "bad release", names -> {});
+        rollouts.rollback(null, "bad release", (version, names) -> {});
 
         assertEquals(
                 "POST /accounts/acc1/workers/scripts/site/deployments {\"strategy\":\"percentage\",\"versions\":"
                         + "[{\"version_id\":\"" + V2 + "\",\"percentage\":100}],\"annotations\":{\"workers/message\":"
                         + "\"bad release\"}," + BODY_TAIL,
-                api.requests().get(2));
+                api.requests().get(3));
     }
 
     @Test
     void changedSecretsAreNamedThenTheRollbackIsForced() {
         deployments(deployment("d3", "2025-06-01T12:08:00Z", V3, "100"));
-        versionsExist(V1);
+        versionsExist(V3, V1);
         api.server.stubFor(post(urlEqualTo("/client/v4/accounts/acc1/workers/scripts/site/deployments"))
                 .willReturn(error(
                         400,
@@ -170,9 +168,10 @@ class RolloutsTest {
                 .willReturn(ok(deployment("forced", "2025-06-01T12:09:00Z", V1, "100"))));
         List<String> heard = new ArrayList<>();
 
-        Rollout rollout = rollouts.rollback(V1, null, names -> {
+        Rollout rollout = rollouts.rollback(V1, null, (version, names) -> {
+            assertEquals(V1, version);
             heard.addAll(names);
-            assertEquals(2, api.requests().size() - 1, "told before the forced request");
+            assertEquals(4, api.requests().size(), "told before the forced request");
         });
 
         assertEquals(List.of("API_KEY", "DB_PASSWORD"), heard);
@@ -182,18 +181,18 @@ class RolloutsTest {
         List<String> requests = api.requests();
         String body = "{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":\"" + V1 + "\",\"percentage\":100}],"
                 + "\"annotations\":{\"workers/message\":\"Rollback\"}," + BODY_TAIL;
-        assertEquals("POST /accounts/acc1/workers/scripts/site/deployments " + body, requests.get(2));
-        assertEquals("POST /accounts/acc1/workers/scripts/site/deployments?force=true " + body, requests.get(3));
+        assertEquals("POST /accounts/acc1/workers/scripts/site/deployments " + body, requests.get(3));
+        assertEquals("POST /accounts/acc1/workers/scripts/site/deployments?force=true " + body, requests.get(4));
     }
 
     @Test
     void otherRefusalsOfTheDeploymentAreNotRetriedNorForced() {
         deployments(deployment("d3", "2025-06-01T12:08:00Z", V3, "100"));
-        versionsExist(V1);
+        versionsExist(V3, V1);
         api.server.stubFor(post(urlEqualTo("/client/v4/accounts/acc1/workers/scripts/site/deployments"))
                 .willReturn(error(500, 10013, "An unknown error has occurred.")));
         ApiException e = org.junit.jupiter.api.Assertions.assertThrows(
-                ApiException.class, () -> rollouts.rollback(V1, null, names -> {}));
+                ApiException.class, () -> rollouts.rollback(V1, null, (version, names) -> {}));
         assertEquals(Kind.NETWORK, e.kind());
         assertEquals(
                 1,

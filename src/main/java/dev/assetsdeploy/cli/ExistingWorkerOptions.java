@@ -1,0 +1,83 @@
+package dev.assetsdeploy.cli;
+
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.config.ConfigLoader;
+import dev.assetsdeploy.config.ConfigOverrides;
+import dev.assetsdeploy.config.LoadedConfig;
+import dev.assetsdeploy.config.Requirements;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the commands about an existing Worker ({@code versions}, {@code deployments}, {@code rollback}) take: which
+ * Worker (a flag, or the config's {@code name}, of its {@code --env} section), the account and credentials, the
+ * request and output options. They read nothing else of the config: they upload nothing.
+ */
+public final class ExistingWorkerOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "The wrangler config that names the Worker and its account_id (default: the nearest"
+                    + " wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).")
+    Path configFile;
+
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "NAME",
+            description = "Take the Worker of the config's env.NAME section (default: $CLOUDFLARE_ENV).")
+    String environment;
+
+    @Option(
+            names = {"--script", "--name"},
+            paramLabel = "NAME",
+            description = "The Worker (default: the config's name).")
+    String scriptName;
+
+    @Mixin
+    CredentialsOptions credentials;
+
+    @Mixin
+    RequestOptions requests;
+
+    @Mixin
+    OutputOptions output;
+
+    OutputOptions output() {
+        return output;
+    }
+
+    /** The Worker and a client for its account; config warnings on stderr first (errors under --strict). */
+    Session open(Environment env) {
+        requests.check(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
+                .load(
+                        ConfigOverrides.builder()
+                                .configFile(configFile)
+                                .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
+                                .scriptName(scriptName)
+                                .build(),
+                        Requirements.WORKER);
+        Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
+        ApiSettings settings =
+                requests.apply(credentials.settings(env, loaded.config().accountId()), spec);
+        return new Session(loaded.config().scriptName(), new ApiClient(settings, output.requestLog(err)));
+    }
+
+    /** One run's Worker and API client; closing it closes the client. */
+    record Session(String scriptName, ApiClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}
