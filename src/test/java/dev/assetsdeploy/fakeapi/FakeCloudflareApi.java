@@ -37,8 +37,9 @@ import java.util.stream.Stream;
  * <p>Areas: {@link AssetsArea} (upload sessions, asset uploads), {@link WorkerScriptsArea} (Worker uploads: PUT a
  * script, POST a version), {@link WorkerInfoArea} (services, workers/workers, secrets, settings, script-settings),
  * {@link VersionsArea}, {@link DeploymentsArea}, {@link SubdomainArea} (account subdomain, a Worker's workers.dev),
- * {@link RoutesArea} (routes, zones), {@link CustomDomainsArea}, {@link SchedulesArea} and {@link ResourcesArea}
- * (queues, R2 buckets, dispatch namespaces that bindings name). Asset bodies are checked while they stream in:
+ * {@link RoutesArea} (routes, zones), {@link CustomDomainsArea}, {@link SchedulesArea}, and the resources bindings
+ * name: {@link ResourcesArea} (queues, R2 buckets, dispatch namespaces), {@link StorageArea} (KV, D1, AI Search, Agent
+ * Memory) and {@link WorkflowsArea}. Asset bodies are checked while they stream in:
  * memory stays flat whatever the upload size.
  */
 public final class FakeCloudflareApi implements AutoCloseable {
@@ -78,7 +79,9 @@ public final class FakeCloudflareApi implements AutoCloseable {
                     new RoutesArea(this, problems),
                     new CustomDomainsArea(this, problems),
                     new SchedulesArea(this, problems),
-                    new ResourcesArea(this, problems))
+                    new ResourcesArea(this, problems),
+                    new StorageArea(this, problems),
+                    new WorkflowsArea(this, problems))
             .flatMap(area -> area.routes().stream())
             .toList();
     private final HttpServer server;

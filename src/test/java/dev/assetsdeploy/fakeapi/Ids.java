@@ -22,7 +22,12 @@ final class Ids {
 
     /** {@code uuid5(NAMESPACE_URL, "fake-api/" + kind + "/" + counter)}. */
     static String counted(String kind, int counter) {
-        byte[] name = ("fake-api/" + kind + "/" + counter).getBytes(StandardCharsets.UTF_8);
+        return uuid5("fake-api/" + kind + "/" + counter);
+    }
+
+    /** {@code uuid.uuid5(uuid.NAMESPACE_URL, name)}. */
+    static String uuid5(String text) {
+        byte[] name = text.getBytes(StandardCharsets.UTF_8);
         ByteBuffer input = ByteBuffer.allocate(16 + name.length)
                 .putLong(NAMESPACE_URL.getMostSignificantBits())
                 .putLong(NAMESPACE_URL.getLeastSignificantBits())

@@ -1,12 +1,13 @@
 package dev.assetsdeploy.fakeapi;
 
+import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,7 @@ public final class WorkersState {
     private final List<CustomDomain> domains = new ArrayList<>();
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<String, Map<String, Worker>> namespaces = new LinkedHashMap<>();
-    private final Map<String, String> queues = new LinkedHashMap<>();
-    private final Set<String> r2Buckets = new LinkedHashSet<>();
+    private final AccountResources resources = new AccountResources();
     private Instant now = START;
     private int counter;
 
@@ -100,13 +100,48 @@ public final class WorkersState {
 
     /** A queue of the account, id {@code md5("queue/" + name)} unless given. */
     public synchronized WorkersState queue(String name, String id) {
-        queues.put(name, id == null ? Ids.hex("queue", name) : id);
+        resources.queues.put(name, id == null ? Ids.hex("queue", name) : id);
         return this;
     }
 
     /** An R2 bucket of the account. */
-    public synchronized WorkersState r2Bucket(String name) {
-        r2Buckets.add(name);
+    public WorkersState r2Bucket(String name) {
+        return r2Bucket(name, null);
+    }
+
+    /** An R2 bucket of the account in a jurisdiction ({@code eu}, {@code fedramp}; null for none). */
+    public synchronized WorkersState r2Bucket(String name, String jurisdiction) {
+        resources.r2Buckets.add(new AccountResources.Bucket(name, jurisdiction));
+        return this;
+    }
+
+    /** A KV namespace of the account. */
+    public synchronized WorkersState kvNamespace(String title, String id) {
+        resources.kvNamespaces.put(title, id);
+        return this;
+    }
+
+    /** A D1 database of the account. */
+    public synchronized WorkersState d1Database(String name, String uuid) {
+        resources.d1Databases.add(new AccountResources.Database(uuid, name, START_STAMP, null));
+        return this;
+    }
+
+    /** An AI Search namespace of the account. */
+    public synchronized WorkersState aiSearchNamespace(String name) {
+        resources.aiSearchNamespaces.add(name);
+        return this;
+    }
+
+    /** An Agent Memory namespace of the account. */
+    public synchronized WorkersState agentMemoryNamespace(String name) {
+        resources.agentMemoryNamespaces.add(name);
+        return this;
+    }
+
+    /** A Workflow of the account, as {@code GET .../workflows/NAME} answers it. */
+    public synchronized WorkersState workflow(String name, JsonObject workflow) {
+        resources.workflows.put(name, workflow.deepCopy());
         return this;
     }
 
@@ -200,6 +235,17 @@ public final class WorkersState {
         return Map.copyOf(zones);
     }
 
+    /**
+     * The account's resources by kind ({@code queues}, {@code r2_buckets}, {@code kv_namespaces}, {@code
+     * d1_databases}, {@code ai_search_namespaces}, {@code agent_memory_namespaces}, {@code workflows}, {@code
+     * dispatch_namespaces}) to their names, sorted: what a run created shows here.
+     */
+    public synchronized Map<String, List<String>> resources() {
+        Map<String, List<String>> all = resources.names();
+        all.put("dispatch_namespaces", namespaces.keySet().stream().sorted().toList());
+        return Collections.unmodifiableMap(all);
+    }
+
     // ---- the model, for the areas (callers hold the lock) ----
 
     String subdomainOrNull() {
@@ -243,12 +289,8 @@ public final class WorkersState {
         return domains;
     }
 
-    Map<String, String> queuesByName() {
-        return queues;
-    }
-
-    boolean hasR2Bucket(String name) {
-        return r2Buckets.contains(name);
+    AccountResources accountResources() {
+        return resources;
     }
 
     /** The zone whose name is the host of {@code pattern} or a parent of it, or null. */

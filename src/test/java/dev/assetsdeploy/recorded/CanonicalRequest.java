@@ -1,6 +1,7 @@
 package dev.assetsdeploy.recorded;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.Json;
@@ -102,11 +103,28 @@ final class CanonicalRequest {
         }
         JsonElement json = parse(r.bodyText());
         if (json != null) {
-            json(lines, json);
+            json(lines, r.path().endsWith("/assets-upload-session") ? sortedManifest(json) : json);
         } else {
             text(lines, r.bodyText());
         }
         return lines;
+    }
+
+    /**
+     * The assets manifest with its paths sorted, as the recordings have it: wrangler adds each file when its {@code
+     * stat()} returns, so its order varies from run to run, and the recording fake sorts it.
+     */
+    static JsonElement sortedManifest(JsonElement body) {
+        if (!body.isJsonObject()
+                || !body.getAsJsonObject().has("manifest")
+                || !body.getAsJsonObject().get("manifest").isJsonObject()) {
+            return body;
+        }
+        JsonObject sorted = new JsonObject();
+        new TreeMap<>(body.getAsJsonObject().getAsJsonObject("manifest").asMap()).forEach(sorted::add);
+        JsonObject copy = body.getAsJsonObject().deepCopy();
+        copy.add("manifest", sorted);
+        return copy;
     }
 
     private static String partLine(String name, String filename, String contentType) {

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * A recording's {@code seed.json} (the recording fake's state before the run, expanded) put into a
  * {@link FakeCloudflareApi} through its seeding API: the account id, subdomain, zones, routes and domains of every
- * Worker, queues, R2 buckets, dispatch namespaces, and each Worker with its versions and deployments as they were,
+ * Worker, the resources bindings name (queues, R2 buckets, KV namespaces, D1 databases, AI Search and Agent Memory
+ * namespaces, Workflows, dispatch namespaces), and each Worker with its versions and deployments as they were,
  * ids and times included. The clock and the id counter are set last, so the fake's next ids and times are the ones
  * the recording fake gave wrangler.
  */
@@ -41,7 +42,24 @@ final class RecordedSeed {
             state.queue(string(queue, "queue_name"), string(queue, "queue_id"));
         }
         for (JsonElement bucket : array(seed, "r2_buckets")) {
-            state.r2Bucket(bucket.getAsString());
+            if (bucket.isJsonObject()) {
+                state.r2Bucket(string(bucket, "name"), string(bucket, "jurisdiction"));
+            } else {
+                state.r2Bucket(bucket.getAsString());
+            }
+        }
+        for (JsonElement namespace : array(seed, "kv_namespaces")) {
+            state.kvNamespace(string(namespace, "title"), string(namespace, "id"));
+        }
+        for (JsonElement database : array(seed, "d1_databases")) {
+            state.d1Database(string(database, "name"), string(database, "uuid"));
+        }
+        array(seed, "ai_search_namespaces").forEach(n -> state.aiSearchNamespace(n.getAsString()));
+        array(seed, "agent_memory_namespaces").forEach(n -> state.agentMemoryNamespace(n.getAsString()));
+        if (seed.has("workflows") && seed.get("workflows").isJsonObject()) {
+            seed.getAsJsonObject("workflows")
+                    .entrySet()
+                    .forEach(w -> state.workflow(w.getKey(), w.getValue().getAsJsonObject()));
         }
         if (seed.has("dispatch_namespaces")) {
             for (Map.Entry<String, JsonElement> ns :

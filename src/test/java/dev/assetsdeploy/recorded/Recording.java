@@ -184,17 +184,22 @@ public final class Recording {
     }
 
     /**
-     * Writes the project wrangler ran in into {@code dir}: the common {@code public/} (and {@code dist/} when the
-     * config has {@code main}) of {@code src/test/record/live/project}, the scenario's own files over them, and the
-     * recorded {@code wrangler.json}. Returns {@code dir}.
+     * Writes the project wrangler ran in into {@code dir}, as {@code record.sh} did: {@code public/} (and {@code
+     * dist/} when the config has {@code main}) of {@code src/test/record/live/project}, or of the folder the
+     * scenario's {@code project-base} names, the scenario's own files over them, and the recorded {@code
+     * wrangler.json}. Returns {@code dir}.
      */
     public Path writeProject(Path dir) {
+        Path scenario = LIVE.resolve("scenarios").resolve(name);
         try {
-            copyTree(LIVE.resolve("project/public"), dir.resolve("public"));
+            Path base = Files.isRegularFile(scenario.resolve("project-base"))
+                    ? Path.of(read(scenario.resolve("project-base")).strip())
+                    : LIVE.resolve("project");
+            copyTree(base.resolve("public"), dir.resolve("public"));
             if (config().has("main")) {
-                copyTree(LIVE.resolve("project/dist"), dir.resolve("dist"));
+                copyTree(base.resolve("dist"), dir.resolve("dist"));
             }
-            Path own = LIVE.resolve("scenarios").resolve(name).resolve("project");
+            Path own = scenario.resolve("project");
             if (Files.isDirectory(own)) {
                 copyTree(own, dir);
             }

@@ -88,6 +88,19 @@ class RecordingTest {
     }
 
     @Test
+    void theAssetsManifestMayListItsFilesInAnyOrder() {
+        Recording recording = Recording.load("redeploy-existing");
+        List<ControlPlaneRequest> ours = asOurs(recording);
+        ours.set(
+                2,
+                withBody(
+                        ours.get(2),
+                        "{\"manifest\":{\"/index.html\":{\"hash\":\"2f626656e5286779b07f894aebfe3b8c\",\"size\":61},"
+                                + "\"/404.html\":{\"hash\":\"ee6cb5d1c4b51bd45b31aff25ff0a989\",\"size\":60}}}"));
+        assertNull(recording.difference(ours));
+    }
+
+    @Test
     void keyOrderCounts() {
         Recording recording = Recording.load("redeploy-existing");
         List<ControlPlaneRequest> ours = asOurs(recording);
@@ -259,6 +272,10 @@ class RecordingTest {
         assertEquals(recording.config(), JsonParser.parseString(Files.readString(dir.resolve("wrangler.json"))));
         assertTrue(Files.isRegularFile(dir.resolve("public/index.html")));
         assertTrue(Files.isRegularFile(dir.resolve("dist/worker.js")));
+        Path base = Files.createDirectory(dir.resolve("project-base"));
+        Recording.load("t01-bindings-core-new").writeProject(base);
+        assertTrue(Files.isRegularFile(base.resolve("public/_headers")));
+        assertTrue(Files.isRegularFile(base.resolve("dist/lib/x.mjs")));
         Path assetsOnly = Files.createDirectory(dir.resolve("assets-only"));
         Recording.load("new-assets-only").writeProject(assetsOnly);
         assertFalse(Files.exists(assetsOnly.resolve("dist")));
