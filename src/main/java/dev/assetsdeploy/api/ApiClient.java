@@ -134,6 +134,7 @@ public final class ApiClient implements Closeable {
         } else {
             settings.credentials().apply(http);
         }
+        request.headers().forEach(http::setHeader);
         if (request.body() != null) {
             http.setEntity(entity(request.body()));
         }
@@ -190,8 +191,10 @@ public final class ApiClient implements Closeable {
             JsonElement result = envelope.has("result") ? envelope.get("result") : JsonNull.INSTANCE;
             return new ApiResponse(status, envelope, result, cfRay);
         }
-        List<Integer> codes = new ArrayList<>();
-        String errors = errors(envelope, codes);
+        List<ApiException.ApiError> apiErrors = new ArrayList<>();
+        String errors = errors(envelope, apiErrors);
+        List<Integer> codes =
+                apiErrors.stream().map(ApiException.ApiError::code).toList();
         boolean auth = status == 401 || status == 403 || codes.contains(10000) || codes.contains(9106);
         Kind kind = auth ? Kind.AUTHENTICATION : (retryableStatus ? Kind.NETWORK : Kind.API_REFUSED);
         String hint = auth
@@ -209,7 +212,7 @@ public final class ApiClient implements Closeable {
                                 : errors)
                         + hint),
                 null,
-                codes);
+                apiErrors);
     }
 
     private static JsonObject parseEnvelope(byte[] body) {
@@ -227,7 +230,7 @@ public final class ApiClient implements Closeable {
     }
 
     /** "code: message; code: message", from {@code errors} (which may be null). */
-    private static String errors(JsonObject envelope, List<Integer> codes) {
+    private static String errors(JsonObject envelope, List<ApiException.ApiError> codes) {
         JsonElement errors = envelope.get("errors");
         if (errors == null || !errors.isJsonArray()) {
             return "";
@@ -241,13 +244,13 @@ public final class ApiClient implements Closeable {
             JsonObject e = error.getAsJsonObject();
             JsonElement code = e.get("code");
             JsonElement message = e.get("message");
+            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
+            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             if (code != null
                     && code.isJsonPrimitive()
                     && code.getAsJsonPrimitive().isNumber()) {
-                codes.add(code.getAsInt());
+                codes.add(new ApiException.ApiError(code.getAsInt(), messageText));
             }
-            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
-            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
         return String.join("; ", parts);

@@ -10,6 +10,9 @@ import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
@@ -86,17 +89,18 @@ final class AllCommand implements Callable<Integer> {
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
+        LoadedConfig loaded =
+                config.load(env, dir, deployOptions.requirements(Requirements.ALL), deployOptions.allowUnsupported);
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
-        WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
+        PreparedWorker worker = deployOptions.prepare(cfg);
         deployOptions.printAliasNote(cfg, err);
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, plan);
+            printDryRun(env, cfg, manifest, worker);
             Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
@@ -108,15 +112,16 @@ final class AllCommand implements Callable<Integer> {
         VersionPreview preview;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight = Preflight.run(client, worker, deployWarnings);
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
                             List.of());
-            WorkerUpload upload = deployOptions.prepare(
-                    cfg, AssetsSource.token(uploaded.token().jwt()));
-            result = new WorkerDeployer(client).deploy(upload);
+            result = new WorkerDeployer(client)
+                    .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
             preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
@@ -136,9 +141,10 @@ final class AllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
+    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
+        String path = plan.path(ApiPaths.forAccount(account != null ? account : "<account>"));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));

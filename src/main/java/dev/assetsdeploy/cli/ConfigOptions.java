@@ -83,6 +83,11 @@ public final class ConfigOptions {
 
     /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
     public ConfigOverrides overrides(Environment env, Path dir) {
+        return overrides(env, dir, List.of());
+    }
+
+    /** The same, with the config keys {@code --allow-unsupported} accepts to lose. */
+    public ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported) {
         return ConfigOverrides.builder()
                 .configFile(configFile)
                 .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
@@ -95,12 +100,18 @@ public final class ConfigOptions {
                 .htmlHandling(htmlHandling)
                 .notFoundHandling(notFoundHandling)
                 .runWorkerFirst(runWorkerFirst)
+                .allowUnsupported(allowUnsupported)
                 .build();
     }
 
     /** Reads the config from the process's working folder, with these flags over it. */
     public LoadedConfig load(Environment env, Path dir, Requirements requirements) {
         return load(Path.of("").toAbsolutePath(), env, dir, requirements);
+    }
+
+    /** For a command that uploads the Worker: with the keys {@code --allow-unsupported} accepts to lose. */
+    public LoadedConfig load(Environment env, Path dir, Requirements requirements, List<String> allowUnsupported) {
+        return new ConfigLoader(Path.of("").toAbsolutePath()).load(overrides(env, dir, allowUnsupported), requirements);
     }
 
     /** Same, from a given working folder (tests; a command run for another folder). */

@@ -7,11 +7,14 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
-import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.versions.VersionPreview;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,22 +86,26 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
-        LoadedConfig loaded =
-                config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
+                deployOptions.allowUnsupported);
         DeployConfig cfg = loaded.config();
-        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
-                + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
-        WorkerUpload upload = deployOptions.prepare(cfg, source);
-        deployOptions.printAliasNote(cfg, spec.commandLine().getErr());
+        PreparedWorker worker = deployOptions.prepare(cfg);
+        deployOptions.printAliasNote(cfg, err);
         DeployResult result;
         VersionPreview preview;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client =
-                new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
-            result = new WorkerDeployer(client).deploy(upload);
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight = Preflight.run(client, worker, deployWarnings);
+            result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
             preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary summary = new DeploySummary(

@@ -5,11 +5,10 @@ import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
-import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.VersionAnnotations;
-import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.versions.PreviewAlias;
 import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
@@ -61,6 +60,14 @@ public final class DeployOptions {
                     + " feature/Login_Page becomes a valid alias (feature-login-page), as Workers Builds makes it.")
     String previewAlias;
 
+    @Option(
+            names = "--allow-unsupported",
+            paramLabel = "KEY",
+            description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
+                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README:"
+                    + " Bindings). Without it such a key stops the deploy before any request.")
+    List<String> allowUnsupported = new ArrayList<>();
+
     /** {@code base} with a dispatch namespace required when one is given. */
     Requirements requirements(Requirements base) {
         return base.withDispatchNamespace(dispatchNamespace != null);
@@ -70,14 +77,13 @@ public final class DeployOptions {
         return new DeployTarget(config.scriptName(), dispatchNamespace, versionOnly);
     }
 
-    /** The Worker upload for {@code config} with these options and {@code assets}; checks everything before any request. */
-    WorkerUpload prepare(DeployConfig config, AssetsSource assets) {
+    /** The Worker for {@code config} with these options; checks everything that needs no request. */
+    PreparedWorker prepare(DeployConfig config) {
         PreviewAlias alias = previewAlias(config);
-        return WorkerUpload.prepare(
+        return PreparedWorker.prepare(
                 config,
                 target(config),
                 modules,
-                assets,
                 new VersionAnnotations(message, tag, alias == null ? null : alias.value()));
     }
 

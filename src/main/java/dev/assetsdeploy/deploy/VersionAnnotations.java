@@ -18,10 +18,10 @@ public record VersionAnnotations(String message, String tag, String alias) {
     /**
      * The metadata's {@code annotations}, or {@code null} for none. wrangler's {@code versions upload} always sends
      * the object, {@code {}} when empty, with message, tag and alias in that order; its {@code deploy} sends one only
-     * with a message or a tag, and never an alias (Cloudflare makes aliases for version uploads only).
+     * with a message or a tag that is not empty ({@code props.tag || props.message}), and never an alias (Cloudflare makes aliases for version uploads only).
      */
     JsonObject json(boolean versionOnly) {
-        if (!versionOnly && message == null && tag == null) {
+        if (!versionOnly && isEmpty(message) && isEmpty(tag)) {
             return null;
         }
         JsonObject annotations = new JsonObject();
@@ -35,5 +35,9 @@ public record VersionAnnotations(String message, String tag, String alias) {
             annotations.addProperty("workers/alias", alias);
         }
         return annotations;
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 }

@@ -26,6 +26,25 @@ class WorkerMetadataTest {
     static final Path COMPAT_SITE = WranglerFixtures.COMPAT_SITE;
     static final Path COMPAT_EXPECTED = WranglerFixtures.COMPAT_EXPECTED;
 
+    /** A new Worker's {@code PUT}, or a version upload: no live Worker involved. */
+    static JsonObject metadata(
+            DeployConfig config,
+            List<WorkerModule> modules,
+            AssetsSource assets,
+            RoutingFiles routing,
+            String message,
+            boolean versionOnly) {
+        return WorkerMetadata.json(
+                config,
+                modules,
+                assets,
+                routing,
+                VersionAnnotations.message(message),
+                versionOnly ? UploadKind.VERSION : UploadKind.SCRIPT,
+                java.util.Set.of(),
+                null);
+    }
+
     static DeployConfig config(Path main, Path assetsDir, AssetsSettings assets, List<String> flags) {
         return new DeployConfig(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
     }
@@ -33,12 +52,12 @@ class WorkerMetadataTest {
     @Test
     void compatSiteAssetsConfigEqualsWhatWranglerSent() throws IOException {
         AssetsSettings settings = new AssetsSettings(null, null, NotFoundHandling.NOT_FOUND_PAGE, null);
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, COMPAT_SITE, settings, List.of()),
                 List.of(),
                 AssetsSource.token("JWT"),
                 RoutingFiles.read(COMPAT_SITE),
-                VersionAnnotations.NONE,
+                null,
                 false);
 
         JsonObject expected = JsonParser.parseString(Files.readString(COMPAT_EXPECTED))
@@ -53,12 +72,12 @@ class WorkerMetadataTest {
 
     @Test
     void assetsOnlyWorkerIsAssetsThenCompatibilityAndNothingElse() {
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, null, AssetsSettings.NONE, List.of("nodejs_compat")),
                 List.of(),
                 AssetsSource.token("JWT"),
                 RoutingFiles.NONE,
-                VersionAnnotations.NONE,
+                null,
                 false);
         assertEquals(
                 "{\"assets\":{\"jwt\":\"JWT\",\"config\":{}},\"compatibility_date\":\"2025-01-01\","
@@ -74,12 +93,12 @@ class WorkerMetadataTest {
                 HtmlHandling.DROP_TRAILING_SLASH,
                 NotFoundHandling.SINGLE_PAGE_APPLICATION,
                 RunWorkerFirst.of(List.of("/api/*", "!/api/docs")));
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
                 new RoutingFiles("/*\n  X-A: b\n", "/a /b 301\n"),
-                VersionAnnotations.message("release 7"),
+                "release 7",
                 false);
         assertEquals(
                 "{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
@@ -95,12 +114,12 @@ class WorkerMetadataTest {
     @Test
     void codeWithoutBindingSendsEmptyBindingsAndBooleanRunWorkerFirst(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("worker.mjs"), "export default {}");
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(main, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(true)), List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
                 RoutingFiles.NONE,
-                VersionAnnotations.NONE,
+                null,
                 false);
         assertEquals("worker.mjs", meta.get("main_module").getAsString());
         assertEquals("[]", Json.compact(meta.get("bindings")));
@@ -113,12 +132,12 @@ class WorkerMetadataTest {
     void keepAssetsReplacesTheTokenButKeepsTheConfig(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {}");
         AssetsSettings settings = new AssetsSettings("ASSETS", HtmlHandling.NONE, null, null);
-        JsonObject withCode = WorkerMetadata.json(
+        JsonObject withCode = metadata(
                 config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.keepExisting(),
                 RoutingFiles.NONE,
-                VersionAnnotations.NONE,
+                null,
                 false);
         assertEquals(
                 "{\"main_module\":\"index.js\",\"bindings\":[{\"name\":\"ASSETS\",\"type\":\"assets\"}],"
@@ -127,12 +146,12 @@ class WorkerMetadataTest {
                         + "\"assets\":{\"config\":{\"html_handling\":\"none\"}}}",
                 Json.compact(withCode));
 
-        JsonObject assetsOnly = WorkerMetadata.json(
+        JsonObject assetsOnly = metadata(
                 config(null, null, AssetsSettings.NONE, List.of()),
                 List.of(),
                 AssetsSource.keepExisting(),
                 RoutingFiles.NONE,
-                VersionAnnotations.NONE,
+                null,
                 false);
         assertEquals(
                 "{\"assets\":{\"config\":{}},\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[],"
@@ -143,19 +162,12 @@ class WorkerMetadataTest {
     @Test
     void versionsAlwaysCarryAnnotationsDeployOnlyWithAMessage() {
         DeployConfig cfg = config(null, null, AssetsSettings.NONE, List.of());
-        JsonObject version = WorkerMetadata.json(
-                cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, true);
+        JsonObject version = metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, true);
         assertEquals("{}", Json.compact(version.get("annotations")));
-        JsonObject versionWithMessage = WorkerMetadata.json(
-                cfg,
-                List.of(),
-                AssetsSource.token("J"),
-                RoutingFiles.NONE,
-                VersionAnnotations.message("hi \"there\""),
-                true);
+        JsonObject versionWithMessage =
+                metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, "hi \"there\"", true);
         assertEquals("{\"workers/message\":\"hi \\\"there\\\"\"}", Json.compact(versionWithMessage.get("annotations")));
-        JsonObject deploy = WorkerMetadata.json(
-                cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, false);
+        JsonObject deploy = metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false);
         assertEquals(false, deploy.has("annotations"));
     }
 
@@ -170,24 +182,24 @@ class WorkerMetadataTest {
             assertFails(
                     Kind.INVALID_INPUT,
                     message,
-                    () -> WorkerMetadata.json(
+                    () -> metadata(
                             config(null, null, assets, List.of()),
                             List.of(),
                             AssetsSource.token("J"),
                             RoutingFiles.NONE,
-                            VersionAnnotations.NONE,
+                            null,
                             false));
         }
     }
 
     @Test
     void runWorkerFirstFalseIsAllowedAndSentWithoutCode() {
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(false)), List.of()),
                 List.of(),
                 AssetsSource.token("J"),
                 RoutingFiles.NONE,
-                VersionAnnotations.NONE,
+                null,
                 false);
         assertEquals("{\"jwt\":\"J\",\"config\":{\"run_worker_first\":false}}", Json.compact(meta.get("assets")));
     }
@@ -199,8 +211,7 @@ class WorkerMetadataTest {
                 Kind.INVALID_INPUT,
                 "compatibility_date is required: set it in the config file or pass"
                         + " --compatibility-date yyyy-mm-dd",
-                () -> WorkerMetadata.json(
-                        cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, VersionAnnotations.NONE, false));
+                () -> metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
     }
 
     @Test

@@ -68,7 +68,7 @@ class WranglerParityTest {
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
         List<Path> extra = config.hasWorkerCode() ? List.of(PROJECT.resolve("dist/lib/x.mjs")) : List.of();
 
-        WorkerUpload upload = WorkerUpload.prepare(config, target, extra, TOKEN, VersionAnnotations.message(message));
+        WorkerUpload upload = WorkerUpload.prepare(config, target, extra, TOKEN, message);
         MultipartBody body = WorkerDeployer.form(upload, boundary);
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);

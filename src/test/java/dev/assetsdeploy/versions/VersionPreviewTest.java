@@ -18,7 +18,7 @@ class VersionPreviewTest {
 
     static final String VERSION = "3c42b095-4675-51b2-81be-c536ac701afb";
     static final DeployResult UPLOADED =
-            new DeployResult(new DeployTarget("site", null, true), VERSION, "etag", 5L, true);
+            new DeployResult(new DeployTarget("site", null, true), VERSION, "etag", 5L, false, null, true);
 
     final WireMockApi api = new WireMockApi();
 
@@ -58,7 +58,7 @@ class VersionPreviewTest {
 
     @Test
     void aVersionWithoutPreviewAsksNothing() {
-        DeployResult noPreview = new DeployResult(UPLOADED.target(), VERSION, "etag", 5L, false);
+        DeployResult noPreview = new DeployResult(UPLOADED.target(), VERSION, "etag", 5L, false, null, false);
         assertEquals(
                 new VersionPreview.None(VersionPreview.Reason.VERSION_HAS_NO_PREVIEW, null),
                 VersionPreview.of(api.client, noPreview, null));
