@@ -205,7 +205,7 @@ function _picocli_assets-deploy_all() {
 
   local commands=""
   local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -220,6 +220,9 @@ function _picocli_assets-deploy_all() {
       return
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '-c'|'--config')
@@ -403,7 +406,7 @@ function _picocli_assets-deploy_deploy() {
 
   local commands=""
   local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -424,6 +427,9 @@ function _picocli_assets-deploy_deploy() {
       return
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '-c'|'--config')
