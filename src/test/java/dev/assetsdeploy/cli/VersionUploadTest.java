@@ -1,15 +1,14 @@
 package dev.assetsdeploy.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.assetsdeploy.live.WireMockApi.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.assetsdeploy.live.WireMockApi;
+import dev.assetsdeploy.fakeapi.ControlPlaneRequest;
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import dev.assetsdeploy.fakeapi.MultipartReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,31 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code deploy --version-only} with {@code --preview-alias}, {@code --tag} and {@code --message}: the annotations
- * sent, then the preview URLs in the report, in --json and in the GitHub outputs, or how to turn previews on.
+ * sent, then the preview URLs in the report, in --json and in the GitHub outputs, or how to turn previews on (the
+ * fake API, holding Worker {@code site} with one deployed version on account subdomain {@code acme}).
  */
 class VersionUploadTest {
-
-    static final String VERSION = "3c42b095-4675-51b2-81be-c536ac701afb";
 
     @TempDir
     Path dir;
 
-    final WireMockApi api = new WireMockApi();
+    final FakeCloudflareApi api = FakeCloudflareApi.start();
     final Map<String, String> env = new HashMap<>();
     String out;
     String err;
+    String versionId;
 
     @BeforeEach
     void setUp() throws IOException {
-        env.put("CLOUDFLARE_API_TOKEN", "api-token-never-printed");
-        env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
-        env.put("CLOUDFLARE_API_BASE_URL", api.server.baseUrl() + "/client/v4");
+        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
+        env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
+        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
         Files.writeString(dir.resolve("wrangler.json"), "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\"}");
-        api.server.stubFor(
-                post(urlEqualTo("/client/v4/accounts/acc1/workers/scripts/site/versions" + "?bindings_inherit=strict"))
-                        .willReturn(ok("{\"id\":\"" + VERSION + "\",\"number\":5,\"metadata\":{\"has_preview\":true},"
-                                + "\"resources\":{\"script\":{\"etag\":\"e7a9\"}},\"startup_time_ms\":5}")));
-        previews(true);
     }
 
     @AfterEach
@@ -57,10 +51,18 @@ class VersionUploadTest {
     }
 
     void previews(boolean enabled) {
-        api.server.stubFor(get("/client/v4/accounts/acc1/workers/workers/site")
-                .willReturn(ok("{\"name\":\"site\",\"subdomain\":{\"enabled\":true,\"previews_enabled\":" + enabled
-                        + ",\"url\":\"https://site.acme.workers.dev\",\"preview_url_suffix\":"
-                        + "\"-site.acme.workers.dev\"}}")));
+        api.workers()
+                .subdomain("acme")
+                .addWorker("site")
+                .workersDev(true, enabled)
+                .version("11111111-1111-4111-8111-111111111111")
+                .deployment("11111111-1111-4111-8111-111111111111");
+    }
+
+    /** The new version's id, from the upload's answer; {@code https://} + its first 8 + the suffix is its preview. */
+    String previewOfNewVersion() {
+        versionId = api.workers().worker("site").latestVersion().id();
+        return "https://" + versionId.substring(0, 8) + "-site.acme.workers.dev";
     }
 
     int run(String... args) {
@@ -73,33 +75,50 @@ class VersionUploadTest {
         return run.code();
     }
 
-    JsonObject sentMetadata() {
-        String line = api.requests().get(0);
-        String body = line.substring(line.indexOf("\r\n\r\n") + 4, line.indexOf("\r\n--", line.indexOf("\r\n\r\n")));
-        return JsonParser.parseString(body).getAsJsonObject();
+    List<String> requests() {
+        return api.controlPlaneRequests().stream()
+                .map(r -> r.method() + " " + r.path())
+                .toList();
+    }
+
+    JsonObject sentMetadata() throws IOException {
+        ControlPlaneRequest upload = api.controlPlaneRequests().stream()
+                .filter(r -> r.path().endsWith("/versions") && r.method().equals("POST"))
+                .findFirst()
+                .orElseThrow();
+        MultipartReader reader = new MultipartReader(
+                new ByteArrayInputStream(upload.body()), MultipartReader.boundary(upload.header("content-type")));
+        MultipartReader.Part metadata = reader.next();
+        return JsonParser.parseString(
+                        new String(metadata.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .getAsJsonObject();
     }
 
     @Test
-    void aBranchNameBecomesTheAliasAndThePreviewUrlsArePrinted() {
+    void aBranchNameBecomesTheAliasAndThePreviewUrlsArePrinted() throws IOException {
+        previews(true);
         assertEquals(0, run("--preview-alias", "feature/Login_Page", "--tag", "v1.2.3", "--message", "PR 42"), err);
 
         assertEquals(
                 "{\"workers/message\":\"PR 42\",\"workers/tag\":\"v1.2.3\",\"workers/alias\":\"feature-login-page\"}",
                 sentMetadata().get("annotations").toString());
-        assertEquals("GET /accounts/acc1/workers/workers/site", api.requests().get(1));
+        assertEquals(
+                "GET /accounts/" + api.settings.accountId + "/workers/workers/site",
+                requests().get(requests().size() - 1));
         assertEquals(
                 "note: --preview-alias \"feature/Login_Page\" is not a valid alias; using \"feature-login-page\" (what"
                         + " Workers Builds makes of that branch name)\n",
                 err);
         assertTrue(
-                out.contains("  preview:    https://3c42b095-site.acme.workers.dev\n"
+                out.contains("  preview:    " + previewOfNewVersion() + "\n"
                         + "  alias:      https://feature-login-page-site.acme.workers.dev\n"),
                 out);
-        assertTrue(out.contains("Not deployed yet: `assets-deploy versions deploy " + VERSION + "`"), out);
+        assertTrue(out.contains("Not deployed yet: `assets-deploy versions deploy " + versionId + "`"), out);
     }
 
     @Test
     void jsonAndGithubOutputsCarryTheUrls() throws IOException {
+        previews(true);
         Path outputs = dir.resolve("gh-output");
         Path summary = dir.resolve("gh-summary.md");
         env.put("GITHUB_ACTIONS", "true");
@@ -108,22 +127,22 @@ class VersionUploadTest {
 
         assertEquals(0, run("--preview-alias", "pr-42", "--json"), err);
 
+        String preview = previewOfNewVersion();
         JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
         assertEquals("pr-42", doc.get("previewAlias").getAsString());
-        assertEquals(
-                "https://3c42b095-site.acme.workers.dev", doc.get("previewUrl").getAsString());
+        assertEquals(preview, doc.get("previewUrl").getAsString());
         assertEquals(
                 "https://pr-42-site.acme.workers.dev",
                 doc.get("previewAliasUrl").getAsString());
         assertTrue(doc.get("previewUnavailable").isJsonNull());
         assertEquals(
-                "version-id=" + VERSION + "\npreview-url=https://3c42b095-site.acme.workers.dev\n"
+                "version-id=" + versionId + "\npreview-url=" + preview + "\n"
                         + "preview-alias-url=https://pr-42-site.acme.workers.dev\n",
                 Files.readString(outputs));
         String md = Files.readString(summary);
         assertTrue(
                 md.contains(
-                        "| Preview | [https://3c42b095-site.acme.workers.dev](https://3c42b095-site.acme.workers.dev) |\n"
+                        "| Preview | [" + preview + "](" + preview + ") |\n"
                                 + "| Alias `pr-42` | [https://pr-42-site.acme.workers.dev](https://pr-42-site.acme.workers.dev) |\n"),
                 md);
         assertEquals("", err);
@@ -143,7 +162,8 @@ class VersionUploadTest {
                         + " \"preview_urls\": true in the config and deploy, or run `assets-deploy triggers"
                         + " --preview-urls`\n"),
                 out);
-        assertEquals("version-id=" + VERSION + "\npreview-url=\npreview-alias-url=\n", Files.readString(outputs));
+        previewOfNewVersion();
+        assertEquals("version-id=" + versionId + "\npreview-url=\npreview-alias-url=\n", Files.readString(outputs));
         assertEquals(0, run("--json"), err);
         assertEquals(
                 "previews-off",
@@ -154,15 +174,17 @@ class VersionUploadTest {
     }
 
     @Test
-    void withoutAnAliasTheAnnotationsAreWhatWranglerSends() {
+    void withoutAnAliasTheAnnotationsAreWhatWranglerSends() throws IOException {
+        previews(true);
         assertEquals(0, run(), err);
         assertEquals("{}", sentMetadata().get("annotations").toString());
-        assertTrue(out.contains("  preview:    https://3c42b095-site.acme.workers.dev\n"), out);
+        assertTrue(out.contains("  preview:    " + previewOfNewVersion() + "\n"), out);
         assertTrue(!out.contains("  alias:"), out);
     }
 
     @Test
     void anAliasThatCannotBeMadeOrOneWithoutVersionOnlyIsExit3BeforeAnyRequest() {
+        previews(true);
         assertEquals(3, run("--preview-alias", "123-hotfix"));
         assertEquals(
                 "error: --preview-alias \"123-hotfix\": no preview alias can be made of it; an alias is lowercase"
@@ -182,6 +204,6 @@ class VersionUploadTest {
                 "error: --preview-alias needs --version-only: Cloudflare gives aliases to uploaded versions only"
                         + " (deploy one later with `assets-deploy versions deploy`)\n",
                 deploy.err());
-        assertEquals(List.of(), api.requests());
+        assertEquals(List.of(), requests());
     }
 }
