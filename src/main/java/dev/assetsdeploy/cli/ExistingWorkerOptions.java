@@ -2,6 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.config.ConfigLoader;
 import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
@@ -70,11 +71,19 @@ public final class ExistingWorkerOptions {
         Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
         ApiSettings settings =
                 requests.apply(credentials.settings(env, loaded.config().accountId()), spec);
-        return new Session(loaded.config().scriptName(), new ApiClient(settings, output.requestLog(err)));
+        return new Session(
+                loaded.config().scriptName(),
+                loaded.config().settings().effectiveCodeUpdateStrategy(),
+                new ApiClient(settings, output.requestLog(err)));
     }
 
-    /** One run's Worker and API client; closing it closes the client. */
-    record Session(String scriptName, ApiClient client) implements AutoCloseable {
+    /**
+     * One run's Worker, its deployments' Durable Objects strategy (the config's
+     * {@code durable_objects.code_update_strategy}, as wrangler's versions deploy and rollback send it) and API client;
+     * closing it closes the client.
+     */
+    record Session(String scriptName, CodeUpdateStrategy codeUpdateStrategy, ApiClient client)
+            implements AutoCloseable {
         @Override
         public void close() {
             client.close();

@@ -2,7 +2,6 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
-import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.report.RolloutReport;
 import dev.assetsdeploy.versions.Rollout;
 import dev.assetsdeploy.versions.Rollouts;
@@ -57,7 +56,7 @@ final class RollbackCommand implements Callable<Integer> {
         Rollout rollout;
         try (ExistingWorkerOptions.Session session = worker.open(root.env())) {
             WorkerVersions versions = new WorkerVersions(session.client(), session.scriptName());
-            rollout = new Rollouts(session.client(), versions, CodeUpdateStrategy.DEFAULT)
+            rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy())
                     .rollback(target, message, (version, names) -> changedSecrets(version, names, err));
         }
         PrintWriter out = spec.commandLine().getOut();

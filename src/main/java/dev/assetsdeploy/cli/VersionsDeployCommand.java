@@ -1,7 +1,6 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.Json;
-import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.report.RolloutReport;
 import dev.assetsdeploy.versions.Rollout;
 import dev.assetsdeploy.versions.Rollouts;
@@ -53,7 +52,7 @@ final class VersionsDeployCommand implements Callable<Integer> {
         Rollout rollout;
         try (ExistingWorkerOptions.Session session = worker.open(parent.root.env())) {
             WorkerVersions versions = new WorkerVersions(session.client(), session.scriptName());
-            rollout = new Rollouts(session.client(), versions, CodeUpdateStrategy.DEFAULT).deploy(split, message);
+            rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy()).deploy(split, message);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (worker.output().json()) {

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.live.WireMockApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every versions, deployments and rollback command through the command line, against WireMock holding the seed of
@@ -422,6 +426,19 @@ class VersionsCommandsTest {
                 "error: rollback: secrets \"API_KEY\" changed since version " + V1 + " was deployed, and --strict does"
                         + " not force the rollback; run without --strict to roll back anyway\n",
                 err);
+    }
+
+    @Test
+    void theDeploymentCarriesTheConfigsDurableObjectsStrategy(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("wrangler.json"),
+                "{\"name\": \"site\", \"durable_objects\": {\"code_update_strategy\": {\"mode\": \"immediate\"}}}");
+        deploymentAnswer(deployment("d4", "12:09", "Rollback", V1, 100));
+        CliRun run = CliRun.execute(env, "rollback", V1, "--config", config.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(
+                requests().get(requests().size() - 1).endsWith(",\"code_update_strategy\":{\"mode\":\"immediate\"}}"),
+                requests().toString());
     }
 
     @Test
