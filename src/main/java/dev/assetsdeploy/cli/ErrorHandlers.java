@@ -1,7 +1,11 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.config.InvalidConfigException;
+import dev.assetsdeploy.report.GithubActions;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -12,7 +16,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns failures into one line on stderr and an exit code from {@link ExitCodes}. A stack
  * trace only with {@code --stacktrace}; under GitHub Actions the line is repeated as an
- * {@code ::error::} annotation.
+ * {@code ::error::} annotation. Messages quote file names, config values and server answers,
+ * so every line is escaped ({@link TerminalText}) before it is printed.
  */
 final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
 
@@ -30,14 +35,12 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        String message = ex instanceof AssetsDeployException
-                ? ex.getMessage()
-                : "internal error: " + ex + " (please report it, with the output of --stacktrace)";
-        for (String line : message.split("\n")) {
+        List<String> lines = lines(ex).stream().map(TerminalText::escape).toList();
+        for (String line : lines) {
             err.println(commandLine.getColorScheme().errorText("error: ") + line);
         }
         if (env.githubActions()) {
-            err.println("::error::" + escapeAnnotation(message));
+            err.println(GithubActions.errorCommand(String.join("\n", lines)));
         }
         if (GlobalOptions.stacktraceRequested(parseResult)) {
             ex.printStackTrace(err);
@@ -50,20 +53,27 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("error: ") + ex.getMessage());
+        String message = TerminalText.escape(ex.getMessage());
+        err.println(cmd.getColorScheme().errorText("error: ") + message);
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println(cmd.getHelp().fullSynopsis().strip());
         }
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (env.githubActions()) {
-            err.println("::error::" + escapeAnnotation(ex.getMessage()));
+            err.println(GithubActions.errorCommand(message));
         }
         err.flush();
         return ExitCodes.USAGE;
     }
 
-    /** GitHub's workflow-command escaping for a message. */
-    static String escapeAnnotation(String message) {
-        return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    /** The lines of the message: a config's problems one a line; any other message is one line. */
+    private static List<String> lines(Exception ex) {
+        if (ex instanceof InvalidConfigException invalid) {
+            return invalid.problems();
+        }
+        return List.of(
+                ex instanceof AssetsDeployException
+                        ? ex.getMessage()
+                        : "internal error: " + ex + " (please report it, with the output of --stacktrace)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.TerminalText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -39,14 +40,17 @@ public final class OutputOptions {
         return strict;
     }
 
-    /** The API client's request log: on {@code err} with --verbose (it never holds a secret), else nowhere. */
+    /**
+     * The API client's request log: on {@code err} with --verbose (it never holds a secret; what the server
+     * sent, like a cf-ray id, escaped for the terminal), else nowhere.
+     */
     Consumer<String> requestLog(PrintWriter err) {
         if (!verbose) {
             return line -> {};
         }
         return line -> {
             synchronized (err) {
-                err.println("  " + line);
+                err.println("  " + TerminalText.escape(line));
                 err.flush();
             }
         };

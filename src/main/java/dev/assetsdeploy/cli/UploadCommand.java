@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.deploy.TokenFile;
@@ -95,7 +96,8 @@ final class UploadCommand implements Callable<Integer> {
             out.println(UploadSummary.text(result));
             out.println(
                     tokenOut != null
-                            ? "Completion token written to " + tokenOut + " (valid about an hour)."
+                            ? "Completion token written to " + TerminalText.escape(tokenOut.toString())
+                                    + " (valid about an hour)."
                             : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
             out.flush();
         }
