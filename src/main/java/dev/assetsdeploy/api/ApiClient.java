@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.ShortList;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -248,7 +249,7 @@ public final class ApiClient implements Closeable {
             String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
-        return String.join("; ", parts);
+        return ShortList.join("; ", parts);
     }
 
     private static byte[] read(HttpEntity entity) throws IOException {

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.InvalidConfigException;
 import dev.assetsdeploy.report.GithubActions;
@@ -66,10 +67,10 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
         return ExitCodes.USAGE;
     }
 
-    /** The lines of the message: a config's problems one a line; any other message is one line. */
+    /** The lines of the message: a config's problems one a line (the first few); any other message is one line. */
     private static List<String> lines(Exception ex) {
         if (ex instanceof InvalidConfigException invalid) {
-            return invalid.problems();
+            return ShortList.of(invalid.problems());
         }
         return List.of(
                 ex instanceof AssetsDeployException

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -12,9 +13,9 @@ final class Warnings {
 
     private Warnings() {}
 
-    /** Prints them; returns how many, for {@code --strict}. */
+    /** Prints the first {@value ShortList#SHOWN} and how many more; returns how many in all, for {@code --strict}. */
     static int print(List<String> messages, PrintWriter err) {
-        messages.forEach(message -> err.println("warning: " + TerminalText.escape(message)));
+        ShortList.of(messages).forEach(message -> err.println("warning: " + TerminalText.escape(message)));
         err.flush();
         return messages.size();
     }

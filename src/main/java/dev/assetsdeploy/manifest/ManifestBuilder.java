@@ -1,6 +1,7 @@
 package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -26,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds a folder's manifest exactly as wrangler 4.164 does (see docs/direct-upload.md),
@@ -121,9 +121,11 @@ public final class ManifestBuilder {
         if (!tooBig.isEmpty()) {
             throw AssetsDeployException.invalidInput(tooBig.size() + (tooBig.size() == 1 ? " file is" : " files are")
                     + " over the 25 MiB limit for one asset: "
-                    + tooBig.stream()
-                            .map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
-                            .collect(Collectors.joining(", "))
+                    + ShortList.join(
+                            ", ",
+                            tooBig.stream()
+                                    .map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
+                                    .toList())
                     + "; leave them out with .assetsignore or serve them from elsewhere (e.g. R2)");
         }
     }
@@ -170,7 +172,7 @@ public final class ManifestBuilder {
             }
         }
         if (!unreadable.isEmpty()) {
-            throw AssetsDeployException.invalidInput("cannot read " + String.join(", ", unreadable)
+            throw AssetsDeployException.invalidInput("cannot read " + ShortList.join(", ", unreadable)
                     + ": fix the permissions or leave the files out with .assetsignore");
         }
         return entries;
@@ -332,7 +334,8 @@ public final class ManifestBuilder {
 
         void failIfErrors() {
             if (!errors.isEmpty()) {
-                throw AssetsDeployException.invalidInput(String.join("; ", errors));
+                errors.sort(null); // the walk's order is the file system's
+                throw AssetsDeployException.invalidInput(ShortList.join("; ", errors));
             }
         }
     }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.manifest.IgnoredFile;
@@ -58,8 +59,10 @@ public final class ManifestReport {
         if (!m.warnings().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "Warnings (%d):%n", m.warnings().size());
-            for (ManifestWarning w : m.warnings()) {
-                out.println("  " + TerminalText.escape(w.message()));
+            List<String> messages =
+                    m.warnings().stream().map(ManifestWarning::message).toList();
+            for (String message : ShortList.of(messages, " (every one in --json)")) {
+                out.println("  " + TerminalText.escape(message));
             }
         }
         if (verbose && m.fileCount() > 0) {
