@@ -11,6 +11,7 @@ import com.google.gson.internal.Streams;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.assetsdeploy.AssetsDeployException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -125,6 +126,9 @@ final class ConfigFileReader {
                                 + reader.toString().replaceFirst("^JsonReader", "")));
             }
         } catch (JsonParseException | IOException e) {
+            if (e.getCause() instanceof EOFException || e instanceof EOFException) {
+                throw AssetsDeployException.invalidInput(displayName + ":" + UnfinishedJson.describe(json), e);
+            }
             throw AssetsDeployException.invalidInput(gsonError(displayName, e.getMessage()), e);
         }
         if (!root.isJsonObject()) {
