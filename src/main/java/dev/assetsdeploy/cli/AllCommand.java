@@ -93,12 +93,11 @@ final class AllCommand implements Callable<Integer> {
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
+        Strictness.check(output, warnings);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);
-            Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
-        Strictness.check(output, warnings);
 
         ApiSettings settings =
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));

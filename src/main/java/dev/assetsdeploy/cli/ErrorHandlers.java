@@ -54,7 +54,8 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        String message = TerminalText.escape(ex.getMessage());
+        // picocli starts some messages with its own "Error: " (mutually exclusive options, missing groups)
+        String message = TerminalText.escape(ex.getMessage().replaceFirst("^Error: ", ""));
         err.println(cmd.getColorScheme().errorText("error: ") + message);
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println(cmd.getHelp().fullSynopsis().strip());
