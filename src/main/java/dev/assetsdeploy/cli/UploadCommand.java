@@ -71,11 +71,12 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         requests.check(spec);
         Environment env = root.env();
-        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentialsOptions.checkApiBaseUrl(env, spec, err);
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         Manifest manifest = manifestOptions.build(dir);
-        Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
+        Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
