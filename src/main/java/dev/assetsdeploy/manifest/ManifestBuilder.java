@@ -38,20 +38,34 @@ import java.util.regex.Pattern;
 public final class ManifestBuilder {
 
     public static final long MAX_FILE_SIZE = 25L * 1024 * 1024;
-    public static final int DEFAULT_MAX_FILES = 20_000;
+    /** The paid plans' assets per Worker version; the Free plan's is {@link #FREE_PLAN_MAX_FILES}. */
+    public static final int DEFAULT_MAX_FILES = 100_000;
+
+    public static final int FREE_PLAN_MAX_FILES = 20_000;
     private static final String WORKER_JS = "_worker.js";
     private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
 
     private final int maxFiles;
     private final int threads;
+    private final boolean freePlanWarning;
 
     public ManifestBuilder() {
         this(DEFAULT_MAX_FILES, Runtime.getRuntime().availableProcessors());
     }
 
     public ManifestBuilder(int maxFiles, int threads) {
+        this(maxFiles, threads, true);
+    }
+
+    private ManifestBuilder(int maxFiles, int threads, boolean freePlanWarning) {
         this.maxFiles = maxFiles;
         this.threads = Math.max(1, threads);
+        this.freePlanWarning = freePlanWarning;
+    }
+
+    /** No warning for more files than the Free plan takes: the user said how many their plan allows. */
+    public ManifestBuilder withoutFreePlanWarning() {
+        return new ManifestBuilder(maxFiles, threads, false);
     }
 
     /** A file found by the walk, before hashing. */
@@ -76,6 +90,19 @@ public final class ManifestBuilder {
         checkLimits(root, ignore, found);
         List<ManifestEntry> entries = hashAll(found);
         List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
+        if (freePlanWarning && found.size() > FREE_PLAN_MAX_FILES) {
+            warnings.add(new ManifestWarning(
+                    ManifestWarning.Code.FREE_PLAN_FILE_LIMIT,
+                    "/",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d files: more than the %,d a Worker version may have on the Free plan (paid plans:"
+                                    + " %,d); the API has the last word. Pass --max-files to say how many your plan"
+                                    + " allows, and this warning goes",
+                            found.size(),
+                            FREE_PLAN_MAX_FILES,
+                            DEFAULT_MAX_FILES)));
+        }
         warnings.addAll(
                 SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
         warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
@@ -98,12 +125,14 @@ public final class ManifestBuilder {
         if (found.size() > maxFiles) {
             throw AssetsDeployException.invalidInput(String.format(
                     Locale.ROOT,
-                    "%s has %,d files, over the limit of %,d (--max-files): Workers take 20,000 assets"
-                            + " per version (100,000 on paid plans); leave files out with .assetsignore"
+                    "%s has %,d files, over the limit of %,d (--max-files): Workers take %,d assets"
+                            + " per version (%,d on paid plans); leave files out with .assetsignore"
                             + " or raise --max-files",
                     root,
                     found.size(),
-                    maxFiles));
+                    maxFiles,
+                    FREE_PLAN_MAX_FILES,
+                    DEFAULT_MAX_FILES));
         }
         if (!ignore.filePresent()) {
             found.stream()
