@@ -1,11 +1,13 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.NativeNames;
 import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.InvalidConfigException;
 import dev.assetsdeploy.report.GithubActions;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,6 +32,9 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int getExitCode(Throwable exception) {
+        if (exception instanceof InvalidPathException) {
+            return ExitCodes.INVALID_INPUT;
+        }
         return exception instanceof AssetsDeployException e ? ExitCodes.of(e.kind()) : ExitCodes.INTERNAL;
     }
 
@@ -54,6 +59,17 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        InvalidPathException invalid = invalidPath(ex);
+        if (invalid != null) {
+            // a path argument the JVM cannot encode: not a usage error, and the usage would not help
+            String message = TerminalText.escape(unusablePath(invalid));
+            err.println(cmd.getColorScheme().errorText("error: ") + message);
+            if (env.githubActions()) {
+                err.println(GithubActions.errorCommand(message));
+            }
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         // picocli starts some messages with its own "Error: " (mutually exclusive options, missing groups)
         String message = TerminalText.escape(ex.getMessage().replaceFirst("^Error: ", ""));
         err.println(cmd.getColorScheme().errorText("error: ") + message);
@@ -68,10 +84,29 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
         return ExitCodes.USAGE;
     }
 
+    /** The path our converter could not make (see {@link AssetsDeploy}), wherever picocli put it in the chain. */
+    private static InvalidPathException invalidPath(ParameterException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidPathException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    /** A path the file system cannot take: most often a UTF-8 name in a locale whose charset is not UTF-8. */
+    private static String unusablePath(InvalidPathException e) {
+        return "cannot use the path '" + e.getInput() + "' "
+                + (NativeNames.utf8() ? "(" + e.getReason() + "): check the name" : NativeNames.localeProblem());
+    }
+
     /** The lines of the message: a config's problems one a line (the first few); any other message is one line. */
     private static List<String> lines(Exception ex) {
         if (ex instanceof InvalidConfigException invalid) {
             return ShortList.of(invalid.problems());
+        }
+        if (ex instanceof InvalidPathException invalid) {
+            return List.of(unusablePath(invalid));
         }
         return List.of(
                 ex instanceof AssetsDeployException

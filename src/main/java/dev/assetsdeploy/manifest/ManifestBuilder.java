@@ -1,16 +1,16 @@
 package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.NativeNames;
 import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -244,9 +244,7 @@ public final class ManifestBuilder {
                 throw AssetsDeployException.invalidInput(
                         "cannot read assets folder " + root + ": " + e.getMessage(), e);
             }
-            String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-            this.nativeNamesAreUtf8 =
-                    Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
+            this.nativeNamesAreUtf8 = NativeNames.utf8();
         }
 
         /** Visits the entries of {@code dir}, whose key relative to the root is {@code rel} ("" for the root). */
@@ -281,20 +279,27 @@ public final class ManifestBuilder {
         }
 
         private void checkName(Path entry, String rel) {
-            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0))
-                    && !Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0)) && !exists(rel)) {
                 // The name did not decode: its bytes are not UTF-8 (or not the locale's charset).
                 errors.add(
                         nativeNamesAreUtf8
                                 ? "the name of " + entry
                                         + " is not valid UTF-8 (wrangler cannot read it either): rename it"
-                                : "the name of " + entry + " cannot be read in this locale (file names decode as "
-                                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+                                : "the name of " + entry + " cannot be read " + NativeNames.localeProblem());
             }
             if (rel.indexOf('/') < 0 && DOTS_ONLY.matcher(rel).matches()) {
                 // wrangler's ignore check throws on such a path ("path should be a path.relative()d string").
                 errors.add("/" + rel + ": wrangler cannot deploy a top-level name made only of dots"
                         + " (its ignore check crashes on it, even with .assetsignore): rename it");
+            }
+        }
+
+        /** Whether the decoded name finds the file again (a name that does not encode back cannot). */
+        private boolean exists(String rel) {
+            try {
+                return Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS);
+            } catch (InvalidPathException e) {
+                return false;
             }
         }
 
