@@ -125,6 +125,30 @@ class UntrustedTextTest {
         assertTrue(out.contains("  asset     /bell\\x07esc\\e[31mred ("), out);
     }
 
+    /** The request log quotes what a client sent: a target with ESC and BEL bytes, read off the socket as sent. */
+    @Test
+    void thePreviewRequestLogShowsARequestTargetEscaped() throws Exception {
+        java.util.concurrent.CompletableFuture<Runnable> stop = new java.util.concurrent.CompletableFuture<>();
+        CliRun.Running running = CliRun.start(
+                Environment.of(Map.of()).withShutdown(stop::complete), "preview", "--config", config(), "--port", "0");
+        Runnable ctrlC = stop.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.regex.Matcher address = java.util.regex.Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/")
+                .matcher(running.errSoFar());
+        assertTrue(address.find(), running.errSoFar());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(address.group(1)))) {
+            socket.getOutputStream()
+                    .write("GET /x\u001b[2J\u0007 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.UTF_8));
+            assertTrue(
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("HTTP/1.1 "));
+        }
+        ctrlC.run();
+        CliRun run = running.await();
+        assertEquals(0, run.code(), run.err());
+        assertSafeForTerminalAndLog(run.err());
+        assertTrue(run.err().contains("\nGET /x\\e[2J\\x07 404"), run.err());
+    }
+
     @Test
     void anErrorNamingAHostileFileIsEscapedAndItsAnnotationGithubEscaped() throws IOException {
         String name = "100%25 " + FORGED_COMMAND + "\r\u001b[2J";

@@ -148,7 +148,8 @@ class RecordedRoutingTest {
         return new PreviewRequest(c.get("method").getAsString(), c.get("path").getAsString(), host + ":8787", headers);
     }
 
-    private static Map<String, Object> expected(JsonObject c) {
+    /** What wrangler dev answered for case {@code c}: the routing summary each replay compares. */
+    static Map<String, Object> expected(JsonObject c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c.get("worker").getAsBoolean()) {
             m.put("worker", true);
@@ -206,7 +207,7 @@ class RecordedRoutingTest {
                         .orElseThrow();
     }
 
-    private static String string(JsonObject o, String key) {
+    static String string(JsonObject o, String key) {
         return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
     }
 }
