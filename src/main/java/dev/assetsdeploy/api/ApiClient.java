@@ -178,30 +178,24 @@ public final class ApiClient implements Closeable {
         String where = request.step() + ": HTTP " + status + (cfRay != null ? " (cf-ray " + cfRay + ")" : "");
         if (body.length > MAX_RESPONSE_BYTES) {
             long length = response.getEntity().getContentLength();
-            throw new ApiException(
-                    retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
-                    request.step(),
+            throw unusableAnswer(
+                    request,
                     status,
-                    retryableStatus,
                     retryAfter,
                     where + ": answer too large ("
                             + (length > MAX_RESPONSE_BYTES
                                     ? String.format(Locale.ROOT, "%,d bytes, limit %,d", length, MAX_RESPONSE_BYTES)
                                     : String.format(
                                             Locale.ROOT, "more than the limit of %,d bytes", MAX_RESPONSE_BYTES))
-                            + ")",
-                    null);
+                            + ")");
         }
         JsonObject envelope = parseEnvelope(body);
         if (envelope == null) {
-            throw new ApiException(
-                    retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
-                    request.step(),
+            throw unusableAnswer(
+                    request,
                     status,
-                    retryableStatus,
                     retryAfter,
-                    scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)),
-                    null);
+                    where + ": malformed response (not a JSON envelope): " + snippet(body));
         }
         boolean success = envelope.get("success").getAsBoolean();
         if (success && status < 300) {
@@ -226,6 +220,19 @@ public final class ApiClient implements Closeable {
                                 ? (success ? "unexpected status" : "request failed, no error given")
                                 : errors)
                         + hint),
+                null);
+    }
+
+    /** An answer that is no envelope we can read: retried like any 5xx or 429, else final. */
+    private ApiException unusableAnswer(ApiRequest request, int status, Duration retryAfter, String message) {
+        boolean retryableStatus = status >= 500 || status == 429;
+        return new ApiException(
+                retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
+                request.step(),
+                status,
+                retryableStatus,
+                retryAfter,
+                scrub(message),
                 null);
     }
 

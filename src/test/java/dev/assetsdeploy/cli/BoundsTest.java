@@ -6,40 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pathological input meets a bound and one line with a documented exit code, never the JVM's limits. */
-class BoundsTest {
-
-    @TempDir
-    Path dir;
-
-    Path site;
-    Map<String, String> env = new HashMap<>();
-    String out;
-    String err;
+class BoundsTest extends ProjectTest {
 
     @BeforeEach
-    void site() throws IOException {
-        site = Files.createDirectories(dir.resolve("public"));
-        Files.writeString(site.resolve("index.html"), "home");
+    void credentialsAndAWarning() throws IOException {
         Files.writeString(site.resolve(".env"), "SECRET=1");
         env.put("CLOUDFLARE_API_TOKEN", "token");
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
-    }
-
-    int run(String... args) {
-        CliRun run = CliRun.execute(env, args);
-        out = run.out();
-        err = run.err();
-        return run.code();
     }
 
     Path config(String name, String text) throws IOException {
@@ -50,42 +30,40 @@ class BoundsTest {
         assertEquals("error: " + expected + "\n", err);
     }
 
-    /** One line naming the config (relative to the working folder, so its end) and what is wrong. */
-    void assertOneErrorLineEndingWith(String expected) {
+    /**
+     * {@code all --dry-run} with {@code config} fails with one line naming the config (relative to the
+     * working folder, so its end) and {@code where} it nests too deep.
+     */
+    void assertTooDeep(Path config, String where) {
+        assertEquals(3, run("all", site.toString(), "--config", config.toString(), "--dry-run"));
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.startsWith("error: ") && err.endsWith(expected + "\n"), err);
+        String expected = where + " nested more than 64 levels deep (a wrangler config needs a few):"
+                + " is this the file you meant?\n";
+        assertTrue(err.startsWith("error: ") && err.endsWith(expected), err);
     }
 
     @Test
     void aWranglerTomlNestedAThousandDeepIsOneLine() throws IOException {
-        Path toml = config("wrangler.toml", "name = \"site\"\nx = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
-        assertEquals(3, run("all", site.toString(), "--config", toml.toString(), "--dry-run"));
-        assertOneErrorLineEndingWith(
-                "/wrangler.toml:2:69: nested more than 64 levels deep (a wrangler config needs a few):"
-                        + " is this the file you meant?");
+        assertTooDeep(
+                config("wrangler.toml", "name = \"site\"\nx = " + "[".repeat(1000) + "]".repeat(1000) + "\n"),
+                "/wrangler.toml:2:69:");
     }
 
     @Test
     void inlineTablesAndDottedKeysAreBoundedToo() throws IOException {
-        Path inline = config("wrangler.toml", "x = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n");
-        assertEquals(3, run("all", site.toString(), "--config", inline.toString(), "--dry-run"));
-        assertOneErrorLineEndingWith(
-                "/wrangler.toml:1:325: nested more than 64 levels deep (a wrangler config needs a few):"
-                        + " is this the file you meant?");
-        Path dotted = config("wrangler.toml", String.join(".", java.util.Collections.nCopies(20_000, "a")) + " = 1\n");
-        assertEquals(3, run("all", site.toString(), "--config", dotted.toString(), "--dry-run"));
-        assertOneErrorLineEndingWith(
-                "/wrangler.toml: a.a.a... nested more than 64 levels deep (a wrangler config needs a few):"
-                        + " is this the file you meant?");
+        assertTooDeep(
+                config("wrangler.toml", "x = " + "{a = ".repeat(1000) + "1" + "}".repeat(1000) + "\n"),
+                "/wrangler.toml:1:325:");
+        assertTooDeep(
+                config("wrangler.toml", String.join(".", java.util.Collections.nCopies(20_000, "a")) + " = 1\n"),
+                "/wrangler.toml: a.a.a...");
     }
 
     @Test
     void aWranglerJsonNestedAThousandDeepIsOneLine() throws IOException {
-        Path json = config("wrangler.json", "{\"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
-        assertEquals(3, run("all", site.toString(), "--config", json.toString(), "--dry-run"));
-        assertOneErrorLineEndingWith(
-                "/wrangler.json:1:70: nested more than 64 levels deep (a wrangler config needs a few):"
-                        + " is this the file you meant?");
+        assertTooDeep(
+                config("wrangler.json", "{\"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}"),
+                "/wrangler.json:1:70:");
     }
 
     @Test
@@ -144,36 +122,23 @@ class BoundsTest {
                 err);
     }
 
+    /** {@code all --dry-run} of the project with {@code --api-base-url url}, and {@code more}. */
+    int dryRunWithBaseUrl(String url, String... more) {
+        List<String> args =
+                new java.util.ArrayList<>(List.of("all", "--config", config(), "--dry-run", "--api-base-url", url));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void plainHttpToAnotherMachineIsAWarning() {
-        assertEquals(
-                3,
-                run(
-                        "all",
-                        site.toString(),
-                        "--script",
-                        "site",
-                        "--compatibility-date",
-                        "2025-01-01",
-                        "--dry-run",
-                        "--api-base-url",
-                        "http://api.example.com/client/v4",
-                        "--strict"));
+        assertEquals(3, dryRunWithBaseUrl("http://api.example.com/client/v4", "--strict"));
         assertTrue(
                 err.startsWith("warning: --api-base-url http://api.example.com/client/v4 is plain HTTP to another"
                         + " machine: the API token would cross the network unencrypted; use https://\n"),
                 err);
         for (String local : List.of("http://127.0.0.1:8080/client/v4", "http://localhost:1/x", "http://[::1]:9/x")) {
-            run(
-                    "all",
-                    site.toString(),
-                    "--script",
-                    "site",
-                    "--compatibility-date",
-                    "2025-01-01",
-                    "--dry-run",
-                    "--api-base-url",
-                    local);
+            assertEquals(0, dryRunWithBaseUrl(local), err);
             assertTrue(!err.contains("plain HTTP"), local + ": " + err);
         }
     }

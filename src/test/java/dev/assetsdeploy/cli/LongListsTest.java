@@ -10,39 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A list of problems shows its first 20 and how many more there are, however long it is. */
-class LongListsTest {
-
-    @TempDir
-    Path dir;
-
-    Path site;
-    String out;
-    String err;
-
-    @BeforeEach
-    void site() throws IOException {
-        site = Files.createDirectories(dir.resolve("public"));
-        Files.writeString(site.resolve("index.html"), "home");
-        Files.writeString(
-                dir.resolve("wrangler.json"),
-                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\", \"assets\": {\"directory\": \"public\"}}");
-    }
-
-    int run(Map<String, String> env, String... args) {
-        CliRun run = CliRun.execute(env, args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
+class LongListsTest extends ProjectTest {
 
     static int count(String text, String part) {
         return (int)
@@ -54,7 +27,7 @@ class LongListsTest {
         for (int i = 0; i < 1000; i++) {
             Files.createSymbolicLink(site.resolve(String.format("link%04d", i)), dir.resolve("nowhere"));
         }
-        assertEquals(3, run(Map.of(), "manifest", site.toString()));
+        assertEquals(3, run("manifest", site.toString()));
         assertEquals(1, err.lines().count(), err);
         assertEquals(20, count(err, " is a broken link"), err);
         assertTrue(err.contains("/link0019 is a broken link"), err);
@@ -64,8 +37,7 @@ class LongListsTest {
     @Test
     void tenThousandBadRedirectsLinesAreTwentyWarningsAndACount() throws IOException {
         Files.writeString(site.resolve("_redirects"), "bad\n".repeat(10_000));
-        assertEquals(
-                0, run(Map.of(), "all", "--config", dir.resolve("wrangler.json").toString(), "--dry-run"), err);
+        assertEquals(0, run("all", "--config", config(), "--dry-run"), err);
         List<String> warnings =
                 err.lines().filter(l -> l.startsWith("warning: ")).toList();
         assertEquals(21, warnings.size(), err);
@@ -76,8 +48,7 @@ class LongListsTest {
     @Test
     void strictCountsEveryWarningNotOnlyTheOnesShown() throws IOException {
         Files.writeString(site.resolve("_redirects"), "bad\n".repeat(10_000));
-        assertEquals(
-                3, run(Map.of(), "all", "--config", dir.resolve("wrangler.json").toString(), "--dry-run", "--strict"));
+        assertEquals(3, run("all", "--config", config(), "--dry-run", "--strict"));
         assertTrue(err.contains("\nerror: 10000 warnings with --strict: fix them"), err);
     }
 
@@ -86,7 +57,7 @@ class LongListsTest {
         for (int i = 0; i < 30; i++) {
             Files.writeString(site.resolve(".env." + i), "SECRET=x");
         }
-        assertEquals(0, run(Map.of(), "manifest", site.toString()), err);
+        assertEquals(0, run("manifest", site.toString()), err);
         assertTrue(out.contains("Warnings (30):\n"), out);
         assertEquals(20, count(out, " looks private and would be published"), out);
         assertTrue(out.contains("\n  ... and 10 more (every one in --json)\n"), out);
@@ -110,13 +81,10 @@ class LongListsTest {
                             .withHeader("Content-Type", "application/json")
                             .withBody("{\"success\":false,\"errors\":[" + errors
                                     + "],\"messages\":[],\"result\":null}")));
-            Map<String, String> env = Map.of(
-                    "CLOUDFLARE_API_TOKEN", "token",
-                    "CLOUDFLARE_ACCOUNT_ID", "acc1",
-                    "CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
-            assertEquals(
-                    5,
-                    run(env, "deploy", "--config", dir.resolve("wrangler.json").toString(), "--keep-assets"));
+            env.put("CLOUDFLARE_API_TOKEN", "token");
+            env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
+            env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
+            assertEquals(5, run("deploy", "--config", config(), "--keep-assets"));
             assertEquals(1, err.lines().count(), err);
             assertEquals(20, count(err, ": no"), err);
             assertTrue(err.contains("20019: no; ... and 980 more"), err);

@@ -16,21 +16,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Strings from outside (file names, {@code _headers} text, server answers) reach a terminal or a CI log
  * escaped: real files with hostile names in a temporary folder, a server on 127.0.0.1 with hostile answers.
  * On Linux a file name may hold any byte but {@code /} and NUL.
  */
-class UntrustedTextTest {
+class UntrustedTextTest extends ProjectTest {
 
     /** A file name that forges a GitHub Actions workflow command if printed raw. */
     static final String FORGED_COMMAND = ".env\n::error title=X::forged";
@@ -38,35 +36,11 @@ class UntrustedTextTest {
     static final String TERMINAL_CODES = "bell\u0007esc\u001b[31mred";
     static final String BIDI = "report\u202etxt.exe";
 
-    @TempDir
-    Path dir;
-
-    Path site;
-    Map<String, String> env = new HashMap<>();
-    String out;
-    String err;
-
     @BeforeEach
-    void hostileSite() throws IOException {
-        site = Files.createDirectories(dir.resolve("public"));
-        Files.writeString(site.resolve("index.html"), "home");
+    void hostileNames() throws IOException {
         Files.writeString(site.resolve(FORGED_COMMAND), "x");
         Files.writeString(site.resolve(TERMINAL_CODES), "x");
         Files.writeString(site.resolve(BIDI), "x");
-        Files.writeString(
-                dir.resolve("wrangler.json"),
-                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\", \"assets\": {\"directory\": \"public\"}}");
-    }
-
-    int run(String... args) {
-        CliRun run = CliRun.execute(env, args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
-
-    String config() {
-        return dir.resolve("wrangler.json").toString();
     }
 
     /** Nothing a terminal or a log would act on: no control character but the line breaks, no forged command. */

@@ -5,42 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Small things a user trips on: one message prefix, flags that contradict, warnings known before the plan. */
-class UsageDetailsTest {
-
-    @TempDir
-    Path dir;
-
-    Path site;
-    String out;
-    String err;
-
-    @BeforeEach
-    void site() throws IOException {
-        site = Files.createDirectories(dir.resolve("public"));
-        Files.writeString(site.resolve("index.html"), "home");
-        Files.writeString(
-                dir.resolve("wrangler.json"),
-                "{\"name\": \"site\", \"compatibility_date\": \"2025-01-01\", \"assets\": {\"directory\": \"public\"}}");
-    }
-
-    int run(String... args) {
-        CliRun run = CliRun.execute(Map.of(), args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
-
-    String config() {
-        return dir.resolve("wrangler.json").toString();
-    }
+class UsageDetailsTest extends ProjectTest {
 
     @Test
     void picocliMessagesGetOurPrefixOnce() {

@@ -216,8 +216,8 @@ class PreviewServerTest {
                         "HTTP/1\\.1 (\\d{3})[^\r]*\r\n((?:[^\r]+\r\n)*)\r\n")
                 .matcher(response);
         while (m.find()) {
-            java.util.regex.Matcher location = java.util.regex.Pattern.compile("(?m)^Location: ([^\r\n]*)")
-                    .matcher(m.group(2));
+            java.util.regex.Matcher location =
+                    java.util.regex.Pattern.compile("(?m)^Location: ([^\r\n]*)").matcher(m.group(2));
             answers.add(m.group(1) + (location.find() ? " " + location.group(1) : ""));
         }
         return answers;

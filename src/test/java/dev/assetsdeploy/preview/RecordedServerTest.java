@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,21 +31,6 @@ import org.junit.jupiter.api.TestFactory;
  * {@code bytes} recordings also hold what a client gets beyond routing, for HEAD and Range requests.
  */
 class RecordedServerTest {
-
-    /** Response headers that are about transport, as record.mjs leaves them out of "custom". */
-    private static final Set<String> TRANSPORT = Set.of(
-            "content-length",
-            "date",
-            "connection",
-            "keep-alive",
-            "transfer-encoding",
-            "cf-cache-status",
-            "etag",
-            "content-type",
-            "cache-control",
-            "location",
-            "x-served-by",
-            "vary");
 
     /** One answer as the bytes on the wire say. */
     record Answer(int status, Map<String, String> headers, byte[] body) {}
@@ -167,7 +151,8 @@ class RecordedServerTest {
         m.put("etag", a.headers().get("ETag") != null);
         Map<String, String> custom = new TreeMap<>();
         a.headers().forEach((name, value) -> {
-            if (!TRANSPORT.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase("X-Assets-Preview")) {
+            if (!RecordedRoutingTest.TRANSPORT.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.equalsIgnoreCase("X-Assets-Preview")) {
                 custom.put(name.toLowerCase(Locale.ROOT), value);
             }
         });
