@@ -82,10 +82,13 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
+        int urlWarnings =
+                credentials.checkApiBaseUrl(env, spec, spec.commandLine().getErr());
         LoadedConfig loaded =
                 config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
         DeployConfig cfg = loaded.config();
-        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
+        int warnings = urlWarnings
+                + ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
                 + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
         Strictness.check(output, warnings);
         AssetsSource source =
