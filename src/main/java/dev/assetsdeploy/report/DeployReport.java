@@ -2,13 +2,17 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The result of {@code deploy}/{@code all}: a few lines for people, one JSON document for scripts. */
+/**
+ * The result of {@code deploy}/{@code all}: a few lines for people (what the API answered escaped for the
+ * terminal), one JSON document for scripts.
+ */
 public final class DeployReport {
 
     private DeployReport() {}
@@ -16,12 +20,13 @@ public final class DeployReport {
     public static void printText(DeploySummary summary, PrintWriter out) {
         DeployResult result = summary.result();
         DeployTarget target = result.target();
-        out.println(headline(summary));
-        if (result.versionId() != null) {
-            out.println("  version id: " + result.versionId());
+        String versionId = TerminalText.escape(result.versionId());
+        out.println(TerminalText.escape(headline(summary)));
+        if (versionId != null) {
+            out.println("  version id: " + versionId);
         }
         if (result.etag() != null) {
-            out.println("  etag:       " + result.etag());
+            out.println("  etag:       " + TerminalText.escape(result.etag()));
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
@@ -45,9 +50,8 @@ public final class DeployReport {
             out.println("  preview:    none: " + VersionPreviewText.why(none));
         }
         if (target.versionOnly()) {
-            String id = Printable.of(result.versionId());
-            out.println("Not deployed yet: `assets-deploy versions deploy " + id + "` gives it all the traffic,"
-                    + " `assets-deploy versions deploy " + id + "@10 CURRENT_ID@90` a tenth of it.");
+            out.println("Not deployed yet: `assets-deploy versions deploy " + versionId + "` gives it all the"
+                    + " traffic, `assets-deploy versions deploy " + versionId + "@10 CURRENT_ID@90` a tenth of it.");
         }
         out.flush();
     }

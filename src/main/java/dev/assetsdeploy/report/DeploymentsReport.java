@@ -3,6 +3,7 @@ package dev.assetsdeploy.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.versions.Deployment;
 import dev.assetsdeploy.versions.TrafficShare;
 import dev.assetsdeploy.versions.WorkerVersion;
@@ -65,11 +66,11 @@ public final class DeploymentsReport {
 
     private static LabelledLines block(Deployment d, Map<String, WorkerVersion> versions) {
         return new LabelledLines()
-                .add("Deployment", Printable.of(d.id()))
+                .add("Deployment", TerminalText.escape(d.id()))
                 .add("Created", VersionsReport.time(d.createdOn()))
-                .add("Author", Printable.of(d.authorEmail()))
+                .add("Author", TerminalText.escape(d.authorEmail()))
                 .add("Source", VersionsReport.source(d.triggeredBy(), d.source()))
-                .add("Message", Printable.of(d.message()))
+                .add("Message", TerminalText.escape(d.message()))
                 .add("Traffic", traffic(d, versions));
     }
 
@@ -77,14 +78,15 @@ public final class DeploymentsReport {
     static List<String> traffic(Deployment d, Map<String, WorkerVersion> versions) {
         List<String> lines = new ArrayList<>();
         for (TrafficShare share : d.versions()) {
-            StringBuilder line = new StringBuilder(share.percentText() + " % " + Printable.of(share.versionId()));
+            StringBuilder line =
+                    new StringBuilder(share.percentText() + " % " + TerminalText.escape(share.versionId()));
             WorkerVersion v = versions.get(share.versionId());
             List<String> about = new ArrayList<>();
             if (v != null && v.number() != null) {
                 about.add("#" + v.number());
             }
             if (v != null && v.tag() != null) {
-                about.add("tag " + Printable.of(v.tag()));
+                about.add("tag " + TerminalText.escape(v.tag()));
             }
             if (v != null && v.message() != null && !v.message().isEmpty()) {
                 about.add(Json.quote(v.message()));

@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.versions.Rollout;
 import dev.assetsdeploy.versions.WorkerVersion;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ public final class RolloutReport {
         out.println(
                 rollback
                         ? "Rolled back Worker " + rollout.scriptName() + " to version "
-                                + Printable.of(
+                                + TerminalText.escape(
                                         rollout.deployment().versions().get(0).versionId())
                         : "Deployed Worker " + rollout.scriptName());
         new LabelledLines()
@@ -28,8 +29,8 @@ public final class RolloutReport {
                         rollout.previous() == null
                                 ? List.of("none")
                                 : DeploymentsReport.traffic(rollout.previous(), versions))
-                .add("  deployment", Printable.of(rollout.deployment().id()))
-                .add("  message", Printable.of(rollout.deployment().message()))
+                .add("  deployment", TerminalText.escape(rollout.deployment().id()))
+                .add("  message", TerminalText.escape(rollout.deployment().message()))
                 .print(out);
         out.flush();
     }

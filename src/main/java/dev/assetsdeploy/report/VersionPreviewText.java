@@ -1,5 +1,6 @@
 package dev.assetsdeploy.report;
 
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.versions.VersionPreview;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ final class VersionPreviewText {
                         + " in the config and deploy, or run `assets-deploy triggers --preview-urls`";
             case NO_WORKERS_DEV_SUBDOMAIN ->
                 "the account has no workers.dev subdomain;" + " register one in the dashboard (Workers & Pages)";
-            case LOOKUP_FAILED -> "could not read the Worker's preview settings: " + Printable.of(none.detail());
+            case LOOKUP_FAILED -> "could not read the Worker's preview settings: " + TerminalText.escape(none.detail());
         };
     }
 

@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.versions.WorkerVersion;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -39,12 +40,12 @@ public final class VersionsReport {
     public static void printView(WorkerVersion version, PrintWriter out) {
         summary(version)
                 .add("Handlers", String.join(", ", printable(version.handlers())))
-                .add("Compatibility date", Printable.of(version.compatibilityDate()))
+                .add("Compatibility date", TerminalText.escape(version.compatibilityDate()))
                 .add("Compatibility flags", String.join(", ", printable(version.compatibilityFlags())))
                 .add(
                         "Bindings",
                         version.bindings().stream()
-                                .map(b -> Printable.of(b.name()) + " (" + Printable.of(b.type()) + ")")
+                                .map(b -> TerminalText.escape(b.name()) + " (" + TerminalText.escape(b.type()) + ")")
                                 .toList())
                 .print(out);
         out.flush();
@@ -71,14 +72,14 @@ public final class VersionsReport {
 
     private static LabelledLines summary(WorkerVersion v) {
         return new LabelledLines()
-                .add("Version ID", Printable.of(v.id()))
+                .add("Version ID", TerminalText.escape(v.id()))
                 .add("Number", v.number() == null ? null : v.number().toString())
                 .add("Created", time(v.createdOn()))
-                .add("Author", Printable.of(v.authorEmail()))
+                .add("Author", TerminalText.escape(v.authorEmail()))
                 .add("Source", source(v.triggeredBy(), v.source()))
-                .add("Tag", Printable.of(v.tag()))
-                .add("Alias", Printable.of(v.alias()))
-                .add("Message", Printable.of(v.message()));
+                .add("Tag", TerminalText.escape(v.tag()))
+                .add("Alias", TerminalText.escape(v.alias()))
+                .add("Message", TerminalText.escape(v.message()));
     }
 
     /** A version as scripts get it: the API's values, times as ISO 8601 instants. */
@@ -108,7 +109,7 @@ public final class VersionsReport {
                 case "secret" -> "Secret change";
                 case "rollback" -> "Rollback";
                 case "promotion" -> "Promotion";
-                default -> "Unknown (" + Printable.of(triggeredBy) + ")";
+                default -> "Unknown (" + TerminalText.escape(triggeredBy) + ")";
             };
         }
         if (source == null) {
@@ -119,13 +120,13 @@ public final class VersionsReport {
             case "dash" -> "Dashboard";
             case "wrangler" -> "Wrangler";
             case "terraform" -> "Terraform";
-            default -> "Other (" + Printable.of(source) + ")";
+            default -> "Other (" + TerminalText.escape(source) + ")";
         };
     }
 
     /** {@code 2025-06-01T12:02:00.000000Z} as {@code 2025-06-01T12:02:00Z}; what does not parse as it came. */
     static String time(String iso) {
-        return Printable.of(instant(iso));
+        return TerminalText.escape(instant(iso));
     }
 
     private static String instant(String iso) {
@@ -140,7 +141,7 @@ public final class VersionsReport {
     }
 
     private static List<String> printable(List<String> values) {
-        return values.stream().map(Printable::of).collect(Collectors.toList());
+        return values.stream().map(TerminalText::escape).collect(Collectors.toList());
     }
 
     private static JsonArray strings(List<String> values) {

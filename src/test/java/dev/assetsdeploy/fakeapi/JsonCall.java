@@ -96,10 +96,6 @@ final class JsonCall {
         return ex.getRequestHeaders().getFirst(name);
     }
 
-    String method() {
-        return ex.getRequestMethod();
-    }
-
     byte[] body() {
         return body;
     }
