@@ -1,19 +1,15 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.DeploymentsReport;
 import dev.assetsdeploy.versions.Deployment;
 import dev.assetsdeploy.versions.WorkerVersion;
 import dev.assetsdeploy.versions.WorkerVersions;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "list",
@@ -21,9 +17,6 @@ import picocli.CommandLine.Spec;
         description = "The Worker's deployments, newest (the current one) first, each with its versions' shares of"
                 + " the traffic. wrangler lists them oldest first.")
 final class DeploymentsListCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @ParentCommand
     DeploymentsCommand parent;
@@ -38,17 +31,13 @@ final class DeploymentsListCommand implements Callable<Integer> {
         String script;
         try (ExistingWorkerOptions.Session session = worker.open(parent.root.env())) {
             script = session.scriptName();
-            WorkerVersions worker = new WorkerVersions(session.client(), script);
-            deployments = worker.deployments();
-            versions = worker.versionsOf(deployments);
+            WorkerVersions reader = new WorkerVersions(session.client(), script);
+            deployments = reader.deployments();
+            versions = reader.versionsOf(deployments);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (worker.output().json()) {
-            out.println(Json.pretty(DeploymentsReport.listJson(script, deployments, versions)));
-            out.flush();
-        } else {
-            DeploymentsReport.printList(script, deployments, versions, out);
-        }
+        worker.print(
+                () -> DeploymentsReport.listJson(script, deployments, versions),
+                out -> DeploymentsReport.printList(script, deployments, versions, out));
         return ExitCodes.OK;
     }
 }

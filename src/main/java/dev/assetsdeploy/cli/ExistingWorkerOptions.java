@@ -1,5 +1,7 @@
 package dev.assetsdeploy.cli;
 
+import com.google.gson.JsonObject;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
@@ -9,6 +11,8 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +58,17 @@ public final class ExistingWorkerOptions {
 
     OutputOptions output() {
         return output;
+    }
+
+    /** The result on stdout: {@code json} with --json, else {@code text} prints it for people. */
+    void print(Supplier<JsonObject> json, Consumer<PrintWriter> text) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            out.println(Json.pretty(json.get()));
+            out.flush();
+        } else {
+            text.accept(out);
+        }
     }
 
     /** The Worker and a client for its account; config warnings on stderr first (errors under --strict). */

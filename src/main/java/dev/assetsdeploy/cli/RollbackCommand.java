@@ -59,13 +59,7 @@ final class RollbackCommand implements Callable<Integer> {
             rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy())
                     .rollback(target, message, (version, names) -> changedSecrets(version, names, err));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (worker.output().json()) {
-            out.println(Json.pretty(RolloutReport.json(rollout)));
-            out.flush();
-        } else {
-            RolloutReport.printText(rollout, true, out);
-        }
+        worker.print(() -> RolloutReport.json(rollout), out -> RolloutReport.printText(rollout, true, out));
         return ExitCodes.OK;
     }
 

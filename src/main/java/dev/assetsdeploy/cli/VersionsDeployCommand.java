@@ -1,21 +1,17 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.RolloutReport;
 import dev.assetsdeploy.versions.Rollout;
 import dev.assetsdeploy.versions.Rollouts;
 import dev.assetsdeploy.versions.TrafficSplit;
 import dev.assetsdeploy.versions.WorkerVersions;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "deploy",
@@ -23,9 +19,6 @@ import picocli.CommandLine.Spec;
         description = "Give existing versions the Worker's traffic: one version at 100 %%, or two whose percentages"
                 + " add up to 100 (a gradual rollout). Every id is checked before the deployment is made.")
 final class VersionsDeployCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @ParentCommand
     VersionsCommand parent;
@@ -54,13 +47,7 @@ final class VersionsDeployCommand implements Callable<Integer> {
             WorkerVersions versions = new WorkerVersions(session.client(), session.scriptName());
             rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy()).deploy(split, message);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (worker.output().json()) {
-            out.println(Json.pretty(RolloutReport.json(rollout)));
-            out.flush();
-        } else {
-            RolloutReport.printText(rollout, false, out);
-        }
+        worker.print(() -> RolloutReport.json(rollout), out -> RolloutReport.printText(rollout, false, out));
         return ExitCodes.OK;
     }
 }

@@ -1,17 +1,13 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.VersionsReport;
 import dev.assetsdeploy.versions.WorkerVersion;
 import dev.assetsdeploy.versions.WorkerVersions;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "list",
@@ -19,9 +15,6 @@ import picocli.CommandLine.Spec;
         description = "The Worker's versions that can be deployed (the API keeps the last 100), newest first: id,"
                 + " number, created, author, source, tag, alias, message.")
 final class VersionsListCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @ParentCommand
     VersionsCommand parent;
@@ -37,13 +30,9 @@ final class VersionsListCommand implements Callable<Integer> {
             script = session.scriptName();
             versions = new WorkerVersions(session.client(), script).deployable();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (worker.output().json()) {
-            out.println(Json.pretty(VersionsReport.listJson(script, versions)));
-            out.flush();
-        } else {
-            VersionsReport.printList(script, versions, out);
-        }
+        worker.print(
+                () -> VersionsReport.listJson(script, versions),
+                out -> VersionsReport.printList(script, versions, out));
         return ExitCodes.OK;
     }
 }

@@ -1,18 +1,14 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.report.VersionsReport;
 import dev.assetsdeploy.versions.VersionIds;
 import dev.assetsdeploy.versions.WorkerVersion;
 import dev.assetsdeploy.versions.WorkerVersions;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "view",
@@ -20,9 +16,6 @@ import picocli.CommandLine.Spec;
         description = "One version of the Worker: what `versions list` shows, and its handlers, compatibility date"
                 + " and flags, and bindings.")
 final class VersionsViewCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @ParentCommand
     VersionsCommand parent;
@@ -42,13 +35,7 @@ final class VersionsViewCommand implements Callable<Integer> {
             script = session.scriptName();
             version = new WorkerVersions(session.client(), script).get(id);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (worker.output().json()) {
-            out.println(Json.pretty(VersionsReport.viewJson(script, version)));
-            out.flush();
-        } else {
-            VersionsReport.printView(version, out);
-        }
+        worker.print(() -> VersionsReport.viewJson(script, version), out -> VersionsReport.printView(version, out));
         return ExitCodes.OK;
     }
 }

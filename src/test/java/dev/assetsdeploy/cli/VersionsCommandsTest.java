@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.assetsdeploy.live.WireMockApi.error;
 import static dev.assetsdeploy.live.WireMockApi.ok;
+import static dev.assetsdeploy.versions.SeedVersions.V1;
+import static dev.assetsdeploy.versions.SeedVersions.V2;
+import static dev.assetsdeploy.versions.SeedVersions.V3;
+import static dev.assetsdeploy.versions.SeedVersions.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VersionsCommandsTest {
 
     static final String TOKEN = "api-token-never-printed";
-    static final String V1 = "11111111-1111-4111-8111-111111111111";
-    static final String V2 = "22222222-2222-4222-8222-222222222222";
-    static final String V3 = "33333333-3333-4333-8333-333333333333";
-    static final String V4 = "44444444-4444-4444-8444-444444444444";
     static final String SCRIPT = "/client/v4/accounts/acc1/workers/scripts/site";
     static final String DEPLOYMENTS = SCRIPT + "/deployments";
 
@@ -222,7 +222,7 @@ class VersionsCommandsTest {
     void aGroupWithoutItsSubcommandIsAUsageError() {
         CliRun versions = CliRun.execute(env, "versions");
         assertEquals(2, versions.code());
-        assertTrue(versions.err().startsWith("error: versions needs a subcommand: list, view or deploy\n"));
+        assertTrue(versions.err().startsWith("error: versions needs a subcommand: list, view, deploy\n"));
         assertEquals(2, CliRun.execute(env, "deployments").code());
         assertEquals(List.of(), requests());
     }

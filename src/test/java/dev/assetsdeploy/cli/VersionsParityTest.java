@@ -1,5 +1,9 @@
 package dev.assetsdeploy.cli;
 
+import static dev.assetsdeploy.versions.SeedVersions.V1;
+import static dev.assetsdeploy.versions.SeedVersions.V2;
+import static dev.assetsdeploy.versions.SeedVersions.V3;
+import static dev.assetsdeploy.versions.SeedVersions.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,10 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VersionsParityTest {
 
     static final String SITE = "/accounts/acc1/workers/scripts/site";
-    static final String V1 = "11111111-1111-4111-8111-111111111111";
-    static final String V2 = "22222222-2222-4222-8222-222222222222";
-    static final String V3 = "33333333-3333-4333-8333-333333333333";
-    static final String V4 = "44444444-4444-4444-8444-444444444444";
     static final String TWICE = "wrangler reads each chosen version twice (to show it, then to deploy it); we read it"
             + " once, and the order of our reads is checked on its own below";
     static final String PREFLIGHT = "the deploy reads the live Worker's settings (a GET without a body) before it"
@@ -72,65 +72,48 @@ class VersionsParityTest {
         return m.group(1);
     }
 
-    @Test
-    void aVersionUploadWithAliasTagAndMessage() {
-        Recording recording = Recording.load("versions-upload-alias");
+    /**
+     * The recording's {@code wrangler versions upload --preview-alias pr-42 --tag v1.2.3 --message "PR 42"} as ours:
+     * the same requests (the deploy's settings read aside), and what we printed.
+     */
+    private String uploadVersionAsRecorded(String name) {
+        Recording recording = Recording.load(name);
         try (FakeCloudflareApi api = recording.startFake()) {
-            assertEquals(
-                    0,
-                    run(
-                                    recording,
-                                    api,
-                                    "all",
-                                    "--version-only",
-                                    "--preview-alias",
-                                    "pr-42",
-                                    "--tag",
-                                    "v1.2.3",
-                                    "--message",
-                                    "PR 42")
-                            .code(),
-                    run.err());
+            String[] args = {
+                "all", "--version-only", "--preview-alias", "pr-42", "--tag", "v1.2.3", "--message", "PR 42"
+            };
+            assertEquals(0, run(recording, api, args).code(), run.err());
             recording
                     .skipping("GET " + SITE + "/settings", PREFLIGHT)
                     .ignoringOurs("GET " + SITE + "/settings", PREFLIGHT)
                     .assertSameRequests(api.controlPlaneRequests());
             assertEquals(List.of(), api.problems());
-            assertTrue(
-                    run.out().contains("  preview:    " + printed(recording, "Version Preview URL:") + "\n"),
-                    run.out());
-            assertTrue(
-                    run.out().contains("  alias:      " + printed(recording, "Version Preview Alias URL:") + "\n"),
-                    run.out());
+            return run.out();
         }
     }
 
     @Test
+    void aVersionUploadWithAliasTagAndMessage() {
+        String out = uploadVersionAsRecorded("versions-upload-alias");
+        Recording recording = Recording.load("versions-upload-alias");
+        assertTrue(out.contains("  preview:    " + printed(recording, "Version Preview URL:") + "\n"), out);
+        assertTrue(out.contains("  alias:      " + printed(recording, "Version Preview Alias URL:") + "\n"), out);
+    }
+
+    @Test
     void aVersionUploadWithPreviewsOffPrintsNoUrl() {
-        Recording recording = Recording.load("versions-upload-no-previews");
-        try (FakeCloudflareApi api = recording.startFake()) {
-            assertEquals(
-                    0,
-                    run(
-                                    recording,
-                                    api,
-                                    "all",
-                                    "--version-only",
-                                    "--preview-alias",
-                                    "pr-42",
-                                    "--tag",
-                                    "v1.2.3",
-                                    "-m",
-                                    "PR 42")
-                            .code(),
-                    run.err());
-            recording
-                    .skipping("GET " + SITE + "/settings", PREFLIGHT)
-                    .ignoringOurs("GET " + SITE + "/settings", PREFLIGHT)
-                    .assertSameRequests(api.controlPlaneRequests());
-            assertTrue(!recording.stdout().contains("Preview URL"), "wrangler printed none either");
-            assertTrue(run.out().contains("  preview:    none: preview URLs are off for this Worker"), run.out());
-        }
+        String out = uploadVersionAsRecorded("versions-upload-no-previews");
+        assertTrue(!Recording.load("versions-upload-no-previews").stdout().contains("Preview URL"), "none either");
+        assertTrue(out.contains("  preview:    none: preview URLs are off for this Worker"), out);
+    }
+
+    /** {@code versions deploy}'s requests as wrangler's, but for the two differences named by {@link #TWICE}, {@link #TAG}. */
+    private static void assertSameAsVersionsDeploy(Recording recording, FakeCloudflareApi api) {
+        recording
+                .skipping("GET " + SITE + "/versions/*", TWICE)
+                .ignoringOurs("GET " + SITE + "/versions/*", TWICE)
+                .skipping("GET /accounts/acc1/workers/services/site", TAG)
+                .assertSameRequests(api.controlPlaneRequests());
     }
 
     @Test
@@ -142,11 +125,7 @@ class VersionsParityTest {
                     run(recording, api, "versions", "deploy", V3 + "@90%", V4 + "@10%", "--message", "canary")
                             .code(),
                     run.err());
-            recording
-                    .skipping("GET " + SITE + "/versions/*", TWICE)
-                    .ignoringOurs("GET " + SITE + "/versions/*", TWICE)
-                    .skipping("GET /accounts/acc1/workers/services/site", TAG)
-                    .assertSameRequests(api.controlPlaneRequests());
+            assertSameAsVersionsDeploy(recording, api);
             assertEquals(
                     List.of(
                             "GET " + SITE + "/deployments",
@@ -166,11 +145,7 @@ class VersionsParityTest {
         Recording recording = Recording.load("versions-deploy-single");
         try (FakeCloudflareApi api = recording.startFake()) {
             assertEquals(0, run(recording, api, "versions", "deploy", V4).code(), run.err());
-            recording
-                    .skipping("GET " + SITE + "/versions/*", TWICE)
-                    .ignoringOurs("GET " + SITE + "/versions/*", TWICE)
-                    .skipping("GET /accounts/acc1/workers/services/site", TAG)
-                    .assertSameRequests(api.controlPlaneRequests());
+            assertSameAsVersionsDeploy(recording, api);
             assertEquals(List.of(new Deployment.Share(V4, 100)), current(api).versions());
         }
     }

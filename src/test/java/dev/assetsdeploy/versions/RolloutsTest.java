@@ -6,6 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.assetsdeploy.Failures.assertFails;
 import static dev.assetsdeploy.live.WireMockApi.error;
 import static dev.assetsdeploy.live.WireMockApi.ok;
+import static dev.assetsdeploy.versions.SeedVersions.V1;
+import static dev.assetsdeploy.versions.SeedVersions.V2;
+import static dev.assetsdeploy.versions.SeedVersions.V3;
+import static dev.assetsdeploy.versions.SeedVersions.V4;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +26,6 @@ import org.junit.jupiter.api.Test;
 /** The requests of versions deploy and rollback, and what they do with the API's refusals (WireMock). */
 class RolloutsTest {
 
-    static final String V1 = "11111111-1111-4111-8111-111111111111";
-    static final String V2 = "22222222-2222-4222-8222-222222222222";
-    static final String V3 = "33333333-3333-4333-8333-333333333333";
-    static final String V4 = "44444444-4444-4444-8444-444444444444";
     static final String SCRIPT = "/client/v4/accounts/acc1/workers/scripts/site";
     static final String BODY_TAIL = "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300}}";
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TrafficSplitTest {
 
-    static final String A = "33333333-3333-4333-8333-333333333333";
-    static final String B = "44444444-4444-4444-8444-444444444444";
+    static final String A = SeedVersions.V3;
+    static final String B = SeedVersions.V4;
 
     static String versions(String... specs) {
         return Json.compact(TrafficSplit.parse(List.of(specs))
