@@ -25,7 +25,8 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
     }
 
     public static Preflight run(ApiClient api, PreparedWorker worker, DeployWarnings warnings) {
-        LiveWorker live = new LiveWorkerReader(api).read(worker);
+        LiveWorkerReader reader = new LiveWorkerReader(api);
+        LiveWorker live = reader.read(worker);
         DeployTarget target = worker.target();
         List<String> secrets = worker.config().bindings().requiredSecrets();
         if (!live.exists() && !secrets.isEmpty() && worker.hasCode()) {
@@ -50,6 +51,7 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
             warnAboutNewAssetsOnlySettings(worker, warnings);
         }
         DeployPlan plan = DeployPlan.choose(target, live, pending.json());
+        live = reader.withBindings(worker, live);
         Set<String> inherited = new BindingResolver(api).resolve(worker, live);
         return new Preflight(live, plan, inherited);
     }
