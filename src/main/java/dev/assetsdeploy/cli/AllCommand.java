@@ -137,10 +137,10 @@ final class AllCommand implements Callable<Integer> {
         String path = plan.path(ApiPaths.forAccount(account != null ? account : "<account>"));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+            DryRunReport.printText(manifest, worker, plan, path, output.verbose(), out);
         }
     }
 }

@@ -38,6 +38,18 @@ class BindingsParityTest {
     }
 
     @Test
+    void aDryRunListsTheBindingsAsWranglersDoesAndSendsNothing() {
+        try (BindingsParity run = BindingsParity.run("t01-bindings-core-dry", dir)) {
+            assertEquals(0, run.result.code(), run.err());
+            assertEquals(List.of(), run.ourLines());
+            String theirs = run.recording.stdout();
+            String table = theirs.substring(
+                    theirs.indexOf("Your Worker has access"), theirs.indexOf("- stream-tail (streaming)\n") + 25);
+            assertTrue(run.result.out().contains("\n\n" + table + "\n\nMetadata:\n"), run.result.out());
+        }
+    }
+
+    @Test
     void everyBindingKindRedeployedOverAnExistingWorker() {
         assertSameAsWrangler("t01-bindings-core-existing").close();
     }
