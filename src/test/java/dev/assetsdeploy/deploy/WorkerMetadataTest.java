@@ -223,4 +223,21 @@ class WorkerMetadataTest {
         assertEquals(null, routing.redirects());
         assertEquals(RoutingFiles.NONE, RoutingFiles.read(dir.resolve("missing")));
     }
+
+    /** wrangler sends the file as JSON.stringify writes it: U+2028 and U+2029 raw (Gson would escape them). */
+    @Test
+    void headersTextWithLineSeparatorsIsSentRaw(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("_headers"), "/*\n  X-Note: a\u2028b\u2029c\n");
+        JsonObject meta = metadata(
+                config(null, dir, AssetsSettings.NONE, List.of()),
+                List.of(),
+                AssetsSource.token("J"),
+                RoutingFiles.read(dir),
+                null,
+                false);
+        assertEquals(
+                "{\"assets\":{\"jwt\":\"J\",\"config\":{\"_headers\":\"/*\\n  X-Note: a\u2028b\u2029c\\n\"}},"
+                        + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}",
+                Json.compact(meta));
+    }
 }
