@@ -204,7 +204,7 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--dry-run' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
@@ -304,7 +304,7 @@ function _picocli_assets-deploy_manifest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--max-files' '--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -344,7 +344,7 @@ function _picocli_assets-deploy_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
@@ -405,7 +405,7 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
@@ -505,7 +505,7 @@ function _picocli_assets-deploy_preview() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
 
   type compopt &>/dev/null && compopt +o default

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.ShortList;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -40,6 +42,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
@@ -173,17 +176,27 @@ public final class ApiClient implements Closeable {
         Duration retryAfter = retryAfter(header(response, "Retry-After"));
         byte[] body = read(response.getEntity());
         boolean retryableStatus = status >= 500 || status == 429;
-        JsonObject envelope = parseEnvelope(body);
         String where = request.step() + ": HTTP " + status + (cfRay != null ? " (cf-ray " + cfRay + ")" : "");
-        if (envelope == null) {
-            throw new ApiException(
-                    retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
-                    request.step(),
+        if (body.length > MAX_RESPONSE_BYTES) {
+            long length = response.getEntity().getContentLength();
+            throw unusableAnswer(
+                    request,
                     status,
-                    retryableStatus,
                     retryAfter,
-                    scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)),
-                    null);
+                    where + ": answer too large ("
+                            + (length > MAX_RESPONSE_BYTES
+                                    ? String.format(Locale.ROOT, "%,d bytes, limit %,d", length, MAX_RESPONSE_BYTES)
+                                    : String.format(
+                                            Locale.ROOT, "more than the limit of %,d bytes", MAX_RESPONSE_BYTES))
+                            + ")");
+        }
+        JsonObject envelope = parseEnvelope(body);
+        if (envelope == null) {
+            throw unusableAnswer(
+                    request,
+                    status,
+                    retryAfter,
+                    where + ": malformed response (not a JSON envelope): " + snippet(body));
         }
         boolean success = envelope.get("success").getAsBoolean();
         if (success && status < 300) {
@@ -212,6 +225,19 @@ public final class ApiClient implements Closeable {
                         + hint),
                 null,
                 apiErrors);
+    }
+
+    /** An answer that is no envelope we can read: retried like any 5xx or 429, else final. */
+    private ApiException unusableAnswer(ApiRequest request, int status, Duration retryAfter, String message) {
+        boolean retryableStatus = status >= 500 || status == 429;
+        return new ApiException(
+                retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
+                request.step(),
+                status,
+                retryableStatus,
+                retryAfter,
+                scrub(message),
+                null);
     }
 
     private static JsonObject parseEnvelope(byte[] body) {
@@ -252,17 +278,26 @@ public final class ApiClient implements Closeable {
             }
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
-        return String.join("; ", parts);
+        return ShortList.join("; ", parts);
     }
 
+    /**
+     * The body, up to one byte more than {@link #MAX_RESPONSE_BYTES}: an answer that long is dropped with
+     * its connection, since closing the stream would read the rest of it (forever, from a server that
+     * never stops).
+     */
     private static byte[] read(HttpEntity entity) throws IOException {
         if (entity == null) {
             return new byte[0];
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES);
-            return bytes;
+        InputStream in = entity.getContent();
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES && in instanceof EofSensorInputStream sensor) {
+            sensor.abort();
+        } else {
+            in.close();
         }
+        return bytes;
     }
 
     private static String snippet(byte[] body) {

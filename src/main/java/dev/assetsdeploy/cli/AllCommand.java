@@ -84,25 +84,25 @@ final class AllCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
-        // and whether this is a dry run.
+        // and whether this is a dry run; the API base URL too.
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded =
                 config.load(env, dir, deployOptions.requirements(Requirements.ALL), deployOptions.allowUnsupported);
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         PreparedWorker worker = deployOptions.prepare(cfg);
-        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        warnings += ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
+        Strictness.check(output, warnings);
         if (dryRun) {
             printDryRun(env, cfg, manifest, worker);
-            Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
-        Strictness.check(output, warnings);
 
         ApiSettings settings =
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));

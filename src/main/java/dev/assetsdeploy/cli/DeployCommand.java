@@ -85,14 +85,16 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
+        PrintWriter err = spec.commandLine().getErr();
+        int urlWarnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = config.load(
                 env,
                 dir,
                 deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
                 deployOptions.allowUnsupported);
         DeployConfig cfg = loaded.config();
-        PrintWriter err = spec.commandLine().getErr();
-        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        int warnings =
+                urlWarnings + ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());

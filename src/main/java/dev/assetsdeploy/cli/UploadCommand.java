@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.deploy.TokenFile;
@@ -70,11 +71,12 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         requests.check(spec);
         Environment env = root.env();
-        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentialsOptions.checkApiBaseUrl(env, spec, err);
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         Manifest manifest = manifestOptions.build(dir);
-        Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
+        Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
@@ -95,7 +97,8 @@ final class UploadCommand implements Callable<Integer> {
             out.println(UploadSummary.text(result));
             out.println(
                     tokenOut != null
-                            ? "Completion token written to " + tokenOut + " (valid about an hour)."
+                            ? "Completion token written to " + TerminalText.escape(tokenOut.toString())
+                                    + " (valid about an hour)."
                             : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
             out.flush();
         }

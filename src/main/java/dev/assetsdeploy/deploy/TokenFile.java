@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.JwtPayload;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,12 +22,25 @@ import java.time.Instant;
  */
 public final class TokenFile {
 
+    /** A completion token is a JWT of about 1 KiB; read no more than this (the file may be /dev/zero). */
+    static final int MAX_BYTES = 16 * 1024;
+
     private TokenFile() {}
 
     public static AssetsSource read(Path file, Instant now) {
         String token;
-        try {
-            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": more than "
+                        + MAX_BYTES / 1024 + " KiB, so not a completion token (a token is under 4 KiB):"
+                        + " give the file `assets-deploy upload DIR --token-out FILE` wrote");
+            }
+            token = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .strip();
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(
                     "--assets-token-file " + file + ": cannot read it ("

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.JsNumber;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.WorkerBindings;
@@ -18,8 +19,8 @@ import java.util.Set;
  * wrangler 4.164's "Your Worker has access to the following bindings" ({@code printBindings}): one row per binding
  * with its name, what it binds (the value in parentheses) and its kind, in wrangler's row order, laid out as wrangler
  * lays it out when the output is not a terminal; then the tail consumers. Required secrets are not listed (wrangler
- * does not list inherited secrets either). Names and values come from the config: control characters in them (but
- * the tab, which wrangler prints and which cannot drive a terminal) are shown escaped.
+ * does not list inherited secrets either). Names and values come from the config, and are shown escaped
+ * ({@link TerminalText}; wrangler prints them raw), the columns measured on what is shown.
  */
 public final class BindingsTable {
 
@@ -254,17 +255,7 @@ public final class BindingsTable {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    /** Control characters from the config shown escaped (the tab kept), so that they cannot drive the terminal. */
-    static String shown(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+    private static String shown(String s) {
+        return TerminalText.escape(s);
     }
 }

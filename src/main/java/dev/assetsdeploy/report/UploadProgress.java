@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;
@@ -15,7 +16,7 @@ import java.util.function.LongSupplier;
  * Upload progress for people, on stderr. On a terminal ({@link Style#LIVE}): one line redrawn in
  * place — files and bytes done of total, rate, ETA. Otherwise ({@link Style#PLAIN}, CI logs):
  * the same line at most every {@code plainInterval}. Both print retries, slow-downs and token
- * renewals on lines of their own. Thread-safe.
+ * renewals on lines of their own (file names and the API's reasons escaped for the terminal). Thread-safe.
  */
 public final class UploadProgress implements UploadListener {
 
@@ -175,7 +176,7 @@ public final class UploadProgress implements UploadListener {
             err.print("\r\033[K");
             lineShown = false;
         }
-        err.println(message);
+        err.println(TerminalText.escape(message));
         err.flush();
     }
 

@@ -63,7 +63,7 @@ class FakeBindingRulesTest {
                 "deploy Worker: HTTP 400: 10021: binding 'X' has an unknown type 'kv'",
                 () -> upload("[{\"name\":\"X\",\"type\":\"kv\",\"namespace_id\":\"k\"}]"));
         assertEquals(
-                List.of("PUT /client/v4/accounts/" + api.settings.accountId + "/workers/scripts/w: binding 'X' has an"
+                List.of("PUT /accounts/" + api.settings.accountId + "/workers/scripts/w: binding 'X' has an"
                         + " unknown type 'kv' [code: 10021]"),
                 api.problems());
         assertEquals(false, api.workers().exists("w"));

@@ -97,4 +97,18 @@ class UploadProgressTest {
                 "Nothing to upload: all 5 files (47 B) are already on Cloudflare (0.3 s).", UploadSummary.text(none));
         assertTrue(!r.toString().contains("secret.jwt.value"), "the token record hides the token");
     }
+
+    @Test
+    void fileNamesAndTheApisReasonsAreEscaped() {
+        ManifestEntry hostile = new ManifestEntry("/.env\n::error::x\u001b[2J", "h", 1, null, Path.of("x"));
+        Bucket single = new Bucket(1, 1, 1, true, List.of(hostile));
+        UploadProgress p = progress(UploadProgress.Style.PLAIN);
+        p.sessionOpened(plan(single), 1, 1, 1);
+        p.bucketRetried(single, 1, Duration.ofSeconds(1), "HTTP 500: \u0007oops\r");
+        assertEquals(
+                "Uploading 1 of 1 files (1 B) in 1 buckets, 1 at a time.\n"
+                        + "upload file /.env\\n::error::x\\e[2J: attempt 1 failed (HTTP 500: \\x07oops\\r);"
+                        + " retrying in 1.0 s\n",
+                text.toString().replace(System.lineSeparator(), "\n"));
+    }
 }
