@@ -42,8 +42,8 @@ public final class DeployOptions {
             names = "--allow-unsupported",
             paramLabel = "KEY",
             description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
-                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README:"
-                    + " Bindings). Without it such a key stops the deploy before any request.")
+                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README: Bindings and"
+                    + " Worker settings). Without it such a key stops the deploy before any request.")
     List<String> allowUnsupported = new ArrayList<>();
 
     /** {@code base} with a dispatch namespace required when one is given. */
