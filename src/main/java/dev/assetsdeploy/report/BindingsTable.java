@@ -10,6 +10,7 @@ import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.WorkerBindings;
 import dev.assetsdeploy.config.WorkerSettings;
+import dev.assetsdeploy.deploy.BindingResolver;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,15 +65,6 @@ public final class BindingsTable {
             EnumSet.of(BindingKind.MTLS_CERTIFICATE),
             EnumSet.of(BindingKind.WORKER_LOADER));
 
-    /** The kinds whose resource wrangler shows as {@code inherited} when it sends {@code inherit} for them. */
-    private static final Set<BindingKind> SHOWN_INHERITED = EnumSet.of(
-            BindingKind.KV_NAMESPACE,
-            BindingKind.QUEUE,
-            BindingKind.R2_BUCKET,
-            BindingKind.D1,
-            BindingKind.DISPATCH_NAMESPACE,
-            BindingKind.FLAGSHIP);
-
     private static final int GAP = 6;
 
     private BindingsTable() {}
@@ -89,7 +81,8 @@ public final class BindingsTable {
         }
         for (Set<BindingKind> kinds : ROWS) {
             for (Binding binding : bindings.inWranglerOrder(kinds)) {
-                String value = SHOWN_INHERITED.contains(binding.kind()) && inherited.contains(binding.name())
+                // wrangler shows the resource of a binding it sends as inherit (one of the kinds it provisions) so
+                String value = BindingResolver.KINDS.contains(binding.kind()) && inherited.contains(binding.name())
                         ? "inherited"
                         : value(binding);
                 rows.add(new Row(binding.name(), binding.kind().friendlyName(), value));

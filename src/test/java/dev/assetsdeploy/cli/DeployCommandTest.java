@@ -94,15 +94,7 @@ class DeployCommandTest {
 
     /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}. */
     void newWorker(String answer) {
-        wm.stubFor(
-                get(anyUrl())
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(404)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"success\":false,\"errors\":[{\"code\":10007,"
-                                                        + "\"message\":\"workers.api.error.script_not_found\"}],\"messages\":[],\"result\":null}")));
+        NoWorkerYet.stub(wm);
         wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
     }
 

@@ -2,7 +2,6 @@ package dev.assetsdeploy.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -228,12 +227,7 @@ class UntrustedTextTest extends ProjectTest {
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
         // the reads before the upload find no Worker: a new Worker is PUT
-        wm.stubFor(get(anyUrl())
-                .willReturn(aResponse()
-                        .withStatus(404)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errors\":[{\"code\":10007,\"message\":\"not found\"}],"
-                                + "\"messages\":[],\"result\":null}")));
+        NoWorkerYet.stub(wm);
         return wm;
     }
 
