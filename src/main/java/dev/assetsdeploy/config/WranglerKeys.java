@@ -79,7 +79,10 @@ final class WranglerKeys {
             "definedEnvironments",
             "targetEnvironment");
 
-    /** Every field an {@code env.NAME} section (and so the top level) may hold. */
+    /**
+     * Every field an {@code env.NAME} section (and so the top level) may hold. {@code usage_model} is not one: wrangler
+     * 4.164 does not know it either (it warns "Unexpected fields" and sends nothing), so it is an unknown field here.
+     */
     static final Set<String> ENVIRONMENT = Set.of(
             "access",
             "account_id",

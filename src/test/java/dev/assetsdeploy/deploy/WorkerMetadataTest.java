@@ -13,6 +13,7 @@ import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
+import dev.assetsdeploy.fixtures.Configs;
 import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class WorkerMetadataTest {
     }
 
     static DeployConfig config(Path main, Path assetsDir, AssetsSettings assets, List<String> flags) {
-        return new DeployConfig(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
+        return Configs.assetsWorker(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
     }
 
     @Test
@@ -206,7 +207,7 @@ class WorkerMetadataTest {
 
     @Test
     void missingCompatibilityDateIsRefused() {
-        DeployConfig cfg = new DeployConfig(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
+        DeployConfig cfg = Configs.assetsWorker(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
         assertFails(
                 Kind.INVALID_INPUT,
                 "compatibility_date is required: set it in the config file or pass"
