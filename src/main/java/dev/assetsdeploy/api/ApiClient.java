@@ -126,8 +126,8 @@ public final class ApiClient implements Closeable {
 
     /** One attempt. Throws {@link ApiException}; {@code retryable()} says whether another may help. */
     public ApiResponse execute(ApiRequest request) {
-        HttpUriRequestBase http =
-                new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        HttpUriRequestBase http = new HttpUriRequestBase(
+                request.method(), URI.create(settings.baseUrl() + request.path().text()));
         if (request.bearer() != null) {
             http.setHeader("Authorization", "Bearer " + request.bearer());
         } else {
