@@ -80,12 +80,12 @@ public final class CredentialsOptions {
     }
 
     private static Credentials credentials(Environment env) {
-        String token = env.get("CLOUDFLARE_API_TOKEN");
+        String token = oneLine(env, "CLOUDFLARE_API_TOKEN");
         if (token != null) {
             return new Credentials.ApiToken(token.strip());
         }
-        String key = env.get("CLOUDFLARE_API_KEY");
-        String email = env.get("CLOUDFLARE_EMAIL");
+        String key = oneLine(env, "CLOUDFLARE_API_KEY");
+        String email = oneLine(env, "CLOUDFLARE_EMAIL");
         if (key != null && email == null) {
             throw new AssetsDeployException(
                     Kind.AUTHENTICATION,
@@ -100,6 +100,20 @@ public final class CredentialsOptions {
                 "no credentials: set CLOUDFLARE_API_TOKEN (an API token"
                         + " allowed to edit Workers), or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; no flag takes a token,"
                         + " because command lines leak into process lists");
+    }
+
+    /**
+     * The variable, refused when a line break or another control character is inside it (around it is stripped): it
+     * would split the request's header, and no message could be scrubbed of it reliably.
+     */
+    private static String oneLine(Environment env, String name) {
+        String value = env.get(name);
+        if (value != null && value.strip().chars().anyMatch(Character::isISOControl)) {
+            throw new AssetsDeployException(
+                    Kind.AUTHENTICATION,
+                    name + " holds a line break or another control character: copy it again, as one line");
+        }
+        return value;
     }
 
     private static String firstOf(String a, String b, String c) {

@@ -161,6 +161,19 @@ class UploadCommandTest {
         assertEquals(0, api.sessionsOpened());
     }
 
+    /** A line break in the token would split the Authorization header (and escape the scrubbing of messages). */
+    @Test
+    void aTokenWithALineBreakIsRefusedBeforeAnyRequest() {
+        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken + "\r\nX-Injected: 1");
+        assertEquals(4, run("upload", site.toString(), "--script", "s"));
+        assertEquals(
+                "error: CLOUDFLARE_API_TOKEN holds a line break or another control character:"
+                        + " copy it again, as one line\n",
+                err);
+        assertEquals(0, api.sessionsOpened());
+        assertNoSecrets();
+    }
+
     @Test
     void missingOrBadAccountFailsBeforeAnyRequest() {
         env.remove("CLOUDFLARE_ACCOUNT_ID");
