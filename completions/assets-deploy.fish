@@ -60,7 +60,7 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from manifest' -x -a '(__fi
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l script -x -d 'The Worker the assets are for.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l dispatch-namespace -x -d 'Workers for Platforms: the dispatch namespace of the Worker.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l concurrency -x -d 'Upload requests in flight at most (default: 6; lowered automatically when the API asks).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l token-out -r -F -d 'Write the completion token to FILE (mode 600, replaced atomically).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l token-out -r -F -d 'Write the completion token to FILE (mode 600, replaced atomically; checked before the upload).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l timeout -x -d 'Give up on a response after SECONDS (then retry; default: 120).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l max-attempts -x -d 'Attempts per request before the command fails (default: 6).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from upload' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'

@@ -3,7 +3,7 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
-import dev.assetsdeploy.deploy.TokenFile;
+import dev.assetsdeploy.deploy.TokenOut;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadSummary;
@@ -52,7 +52,8 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--token-out",
             paramLabel = "FILE",
-            description = "Write the completion token to FILE (mode 600, replaced atomically).")
+            description = "Write the completion token to FILE (mode 600, replaced atomically; checked before the"
+                    + " upload). A FIFO, a character device or /dev/stdout is written as it is.")
     Path tokenOut;
 
     @Mixin
@@ -76,6 +77,7 @@ final class UploadCommand implements Callable<Integer> {
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
         Manifest manifest = manifestOptions.build(dir);
         Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
@@ -89,8 +91,8 @@ final class UploadCommand implements Callable<Integer> {
                             new UploadTarget(script, dispatchNamespace),
                             events == null ? List.of() : List.of(events));
         }
-        if (tokenOut != null) {
-            TokenFile.write(tokenOut, result.token().jwt());
+        if (tokenDestination != null) {
+            tokenDestination.write(result.token().jwt());
         }
         if (events != null) {
             events.done(result, tokenOut);

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.assetsdeploy.TestFiles;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import dev.assetsdeploy.fakeapi.UploadFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +100,84 @@ class UploadCommandTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no temp file left");
         }
+    }
+
+    @Test
+    void tokenOutWritesIntoAFifoAsItIs() throws Exception {
+        Path fifo = tmp.resolve("token.fifo");
+        TestFiles.mkfifo(fifo);
+        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> TestFiles.readString(fifo));
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--token-out", fifo.toString()), err);
+        String token = reader.get(20, TimeUnit.SECONDS).strip();
+        assertTrue(api.isValidCompletionToken(token), token);
+        assertTrue(TestFiles.isOther(fifo), "still a FIFO");
+    }
+
+    @Test
+    void tokenOutWritesIntoACharacterDeviceAsItIs() throws Exception {
+        Path devNull = tmp.resolve("null");
+        TestFiles.mknod(devNull, "c", 1, 3);
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--token-out", devNull.toString()), err);
+        assertTrue(TestFiles.isOther(devNull), "still the null device, not a file holding the token");
+        assertTrue(out.contains("Completion token written to " + devNull), out);
+    }
+
+    @Test
+    void tokenOutFollowsASymbolicLinkAndKeepsIt() throws Exception {
+        Path target = Files.writeString(tmp.resolve("real-token"), "older\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("token"), target);
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--token-out", link.toString()), err);
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertTrue(api.isValidCompletionToken(Files.readString(target).strip()));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void tokenOutThatCannotBeWrittenFailsBeforeAnyUpload() {
+        assertEquals(3, run("upload", site.toString(), "--script", "s", "--token-out", "/"));
+        assertEquals("error: --token-out /: is a folder; name a file in it\n", err);
+        Path noFolder = tmp.resolve("no-such-folder/token");
+        assertEquals(3, run("upload", site.toString(), "--script", "s", "--token-out", noFolder.toString()));
+        assertEquals(
+                "error: --token-out " + noFolder + ": the folder " + noFolder.getParent() + " does not exist\n", err);
+        assertEquals(0, api.sessionsOpened());
+    }
+
+    /** A failed rerun must not leave the last run's token for a deploy to pick up. */
+    @Test
+    void aFailedRerunLeavesNoTokenForADeploy() throws Exception {
+        Path tokenFile = tmp.resolve("token");
+        assertEquals(0, run("upload", site.toString(), "--script", "s", "--token-out", tokenFile.toString()), err);
+        String first = Files.readString(tokenFile);
+        Files.writeString(site.resolve("new.html"), "new");
+        api.settings.fault = n -> UploadFault.Action.status(500, null);
+        assertEquals(
+                6,
+                run(
+                        "upload",
+                        site.toString(),
+                        "--script",
+                        "s",
+                        "--token-out",
+                        tokenFile.toString(),
+                        "-q",
+                        "--max-attempts",
+                        "1"));
+        assertFalse(Files.readString(tokenFile).contains(first.strip()), "the older token is gone");
+        Files.writeString(tmp.resolve("wrangler.json"), "{\"name\": \"s\", \"compatibility_date\": \"2025-01-01\"}");
+        assertEquals(
+                3,
+                run(
+                        "deploy",
+                        "--config",
+                        tmp.resolve("wrangler.json").toString(),
+                        "--assets-token-file",
+                        tokenFile.toString()));
+        assertEquals(
+                "error: --assets-token-file " + tokenFile + ": the upload that writes it did not finish;"
+                        + " run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)\n",
+                err);
+        assertEquals(List.of(), api.workerRequests());
     }
 
     @Test
