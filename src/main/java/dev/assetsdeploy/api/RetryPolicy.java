@@ -20,6 +20,12 @@ public record RetryPolicy(
         Sleeper REAL = d -> Thread.sleep(d.toMillis());
     }
 
+    /** The first wait after a gateway error (502, 503, 504, 524), doubling after each. */
+    public static final Duration GATEWAY_BASE_DELAY = Duration.ofSeconds(5);
+
+    /** The longest wait after a gateway error, before jitter. */
+    public static final Duration GATEWAY_MAX_DELAY = Duration.ofSeconds(60);
+
     /** wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. */
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), Sleeper.REAL);
@@ -64,13 +70,18 @@ public record RetryPolicy(
         if (attempt >= maxAttempts) {
             return new GiveUp(true);
         }
-        return new Retry(delayAfter(attempt, failure.retryAfter()));
+        return new Retry(delayAfter(attempt, failure.retryAfter(), failure.gateway()));
     }
 
-    /** The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1). */
-    public Duration delayAfter(int failedAttempts, Duration retryAfter) {
-        long step = baseDelay.toMillis() << Math.min(failedAttempts - 1, 20);
-        long capped = Math.min(step, maxDelay.toMillis());
+    /**
+     * The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1); after a
+     * gateway error ({@link ApiException#gateway}) the steps are {@link #GATEWAY_BASE_DELAY}, doubling, up to
+     * {@link #GATEWAY_MAX_DELAY}: wrangler adds 5 s, 10 s, 20 s... to its backoff there.
+     */
+    public Duration delayAfter(int failedAttempts, Duration retryAfter, boolean gateway) {
+        long base = gateway ? GATEWAY_BASE_DELAY.toMillis() : baseDelay.toMillis();
+        long step = base << Math.min(failedAttempts - 1, 20);
+        long capped = Math.min(step, gateway ? GATEWAY_MAX_DELAY.toMillis() : maxDelay.toMillis());
         long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
         if (retryAfter != null) {
             jittered = Math.max(jittered, Math.min(retryAfter.toMillis(), maxRetryAfter.toMillis()));

@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Phase 2: uploads what the API asks for and returns the completion token.
  *
- * <p>Buckets go in parallel, at most {@code concurrency} in flight (lowered after 429/524 and
- * raised again on success). Each bucket is one multipart request whose parts are read and
+ * <p>Buckets go in parallel, at most {@code concurrency} in flight (lowered after a 429 or a
+ * gateway error, raised again on success). Each bucket is one multipart request whose parts are read and
  * Base64-encoded from disk while they are sent; failures that may pass (I/O, timeouts, 5xx,
  * 429) are retried with backoff up to the policy's attempts, then the run fails naming the
  * bucket and its files. When the upload token has expired, will expire soon, or is refused,
@@ -244,7 +244,7 @@ public final class Uploader {
                     + (bucket.entries().size() == 1 ? " file: " : " files: ") + bucket.describeFiles(FILES_IN_MESSAGES);
             RetryPolicy.Decision next = retry.decide(attempt, failure);
             if (failure.retryable() && failure.overloaded()) {
-                run.limit.overloaded(failure.status());
+                run.limit.overloaded(failure.gateway());
             }
             if (next instanceof RetryPolicy.GiveUp giveUp) {
                 stop.set(true);
