@@ -67,6 +67,7 @@ public final class ApiClient implements Closeable {
     private final Consumer<String> trace;
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
+    private final RequestWatchdog watchdog;
 
     public ApiClient(ApiSettings settings) {
         this(settings, line -> {});
@@ -99,6 +100,7 @@ public final class ApiClient implements Closeable {
                         .build());
         proxyCredentials(settings).ifPresent(builder::setDefaultCredentialsProvider);
         this.http = builder.build();
+        this.watchdog = new RequestWatchdog(settings.responseTimeout(), settings.deadline());
     }
 
     /** The paths of the settings' account: every request's path comes from there. */
@@ -133,8 +135,9 @@ public final class ApiClient implements Closeable {
         } else {
             settings.credentials().apply(http);
         }
+        RequestWatchdog.Watch watch = watchdog.watch(http);
         if (request.body() != null) {
-            http.setEntity(entity(request.body()));
+            http.setEntity(entity(request.body(), watch));
         }
         long started = System.nanoTime();
         try {
@@ -149,26 +152,23 @@ public final class ApiClient implements Closeable {
                     request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
             throw e;
         } catch (IOException e) {
+            String what = watch.reason() != null ? watch.reason() : describe(e);
             trace.accept(scrub(
-                    request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started)
-                            + " ms",
+                    request.method() + " " + request.path() + " -> " + what + " after " + millis(started) + " ms",
                     request));
-            if (e.getCause() instanceof ApiException api) {
+            if (e.getCause() instanceof ApiException api && watch.reason() == null) {
                 throw api;
             }
             throw new ApiException(
-                    Kind.NETWORK,
-                    request.step(),
-                    0,
-                    true,
-                    null,
-                    scrub(request.step() + ": " + describe(e), request),
-                    e);
+                    Kind.NETWORK, request.step(), 0, true, null, scrub(request.step() + ": " + what, request), e);
+        } finally {
+            watch.close();
         }
     }
 
     @Override
     public void close() {
+        watchdog.close();
         try {
             http.close();
         } catch (IOException ignored) {
@@ -308,9 +308,7 @@ public final class ApiClient implements Closeable {
 
     private String describe(IOException e) {
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            Duration t = settings.responseTimeout();
-            return "no response within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms")
-                    + " (timeout)";
+            return "nothing received for " + duration(settings.responseTimeout()) + " (timeout)";
         }
         if (e instanceof ConnectException) {
             return "cannot connect to " + host() + ": " + e.getMessage();
@@ -351,17 +349,23 @@ public final class ApiClient implements Closeable {
         return secrets;
     }
 
+    /** "30 s", or "500 ms" when not whole seconds. */
+    static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     private static long millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private static HttpEntity entity(ApiRequest.Body body) {
+    private static HttpEntity entity(ApiRequest.Body body, RequestWatchdog.Watch watch) {
         if (body instanceof ApiRequest.JsonBody json) {
-            return new StreamedEntity("application/json", MultipartBody.Content.ofString(Json.compact(json.json())));
+            return new StreamedEntity(
+                    "application/json", MultipartBody.Content.ofString(Json.compact(json.json())), watch);
         }
         if (body instanceof ApiRequest.MultipartPayload mp) {
             MultipartBody multipart = mp.multipart();
-            return new StreamedEntity(multipart.contentType(), new MultipartBody.Content() {
+            MultipartBody.Content content = new MultipartBody.Content() {
                 @Override
                 public long length() {
                     return multipart.length();
@@ -371,10 +375,11 @@ public final class ApiClient implements Closeable {
                 public void writeTo(OutputStream out) throws IOException {
                     multipart.writeTo(out);
                 }
-            });
+            };
+            return new StreamedEntity(multipart.contentType(), content, watch);
         }
         ApiRequest.RawBody raw = (ApiRequest.RawBody) body;
-        return new StreamedEntity(raw.contentType(), raw.content());
+        return new StreamedEntity(raw.contentType(), raw.content(), watch);
     }
 
     private static java.util.Optional<BasicCredentialsProvider> proxyCredentials(ApiSettings settings) {
@@ -401,10 +406,12 @@ public final class ApiClient implements Closeable {
     /** A body with a known length, written from its source as it is sent. */
     private static final class StreamedEntity extends AbstractHttpEntity {
         private final MultipartBody.Content content;
+        private final RequestWatchdog.Watch watch;
 
-        StreamedEntity(String contentType, MultipartBody.Content content) {
+        StreamedEntity(String contentType, MultipartBody.Content content, RequestWatchdog.Watch watch) {
             super(contentType, null, false);
             this.content = content;
+            this.watch = watch;
         }
 
         @Override
@@ -419,7 +426,8 @@ public final class ApiClient implements Closeable {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            content.writeTo(out);
+            content.writeTo(watch.sending(out));
+            watch.sent();
         }
 
         @Override

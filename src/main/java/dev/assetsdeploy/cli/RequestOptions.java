@@ -14,7 +14,9 @@ public final class RequestOptions {
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "120",
-            description = "Give up on a response after SECONDS (then retry; default: ${DEFAULT-VALUE}).")
+            description = "A request fails, and is retried, when nothing could be sent or received for SECONDS,"
+                    + " or when it has run for " + ApiSettings.DEADLINE_TIMEOUTS + " times SECONDS in all, body and"
+                    + " answer (default: ${DEFAULT-VALUE}, so at most 10 minutes; raise it on a slow link).")
     int timeoutSeconds;
 
     @Option(

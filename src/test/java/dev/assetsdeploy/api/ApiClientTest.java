@@ -232,7 +232,7 @@ class ApiClientTest {
         ApiException slow = assertFails(
                 ApiException.class,
                 Kind.NETWORK,
-                "upload session: no response within 500 ms (timeout)",
+                "upload session: nothing received for 500 ms (timeout)",
                 () -> client.execute(ApiRequest.post("upload session", RawPaths.of("/slow"))));
         assertTrue(slow.retryable());
     }
