@@ -101,7 +101,7 @@ final class AllCommand implements Callable<Integer> {
         Strictness.check(output, warnings);
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {

@@ -92,7 +92,7 @@ final class DeployCommand implements Callable<Integer> {
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         try (ApiClient client =
                 new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
             result = new WorkerDeployer(client).deploy(upload);

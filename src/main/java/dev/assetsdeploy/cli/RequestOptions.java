@@ -36,9 +36,10 @@ public final class RequestOptions {
         }
     }
 
-    ApiSettings apply(ApiSettings settings, CommandSpec spec) {
+    /** {@code settings} with these timeouts and attempts, waiting between attempts with the environment's sleeper. */
+    ApiSettings apply(ApiSettings settings, CommandSpec spec, Environment env) {
         check(spec);
         return settings.withTimeouts(ApiSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
-                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts));
+                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts).withSleeper(env.sleeper()));
     }
 }

@@ -74,7 +74,7 @@ final class UploadCommand implements Callable<Integer> {
         NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, dispatchNamespace);
         NameFlags.checkScript(spec, script, dispatchNamespace != null);
         Environment env = root.env();
-        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
