@@ -68,14 +68,19 @@ public final class ApiClient implements Closeable {
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
     private final RequestWatchdog watchdog;
+    private final RetryNotice.Listener retries;
 
     public ApiClient(ApiSettings settings) {
-        this(settings, line -> {});
+        this(settings, line -> {}, RetryNotice.Listener.NONE);
     }
 
-    /** {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose. */
-    public ApiClient(ApiSettings settings, Consumer<String> trace) {
+    /**
+     * {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose;
+     * {@code retries} hears of each retry of {@link #call(ApiRequest)}.
+     */
+    public ApiClient(ApiSettings settings, Consumer<String> trace, RetryNotice.Listener retries) {
         this.settings = settings;
+        this.retries = retries;
         this.paths = ApiPaths.forAccount(settings.accountId());
         this.trace = trace;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -110,6 +115,11 @@ public final class ApiClient implements Closeable {
 
     /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */
     public ApiResponse call(ApiRequest request) {
+        return call(request, retries);
+    }
+
+    /** As {@link #call(ApiRequest)}, telling {@code listener} (instead of this client's) of each retry. */
+    public ApiResponse call(ApiRequest request, RetryNotice.Listener listener) {
         RetryPolicy retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -121,7 +131,9 @@ public final class ApiClient implements Closeable {
                             ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)")
                             : e;
                 }
-                retry.sleep(((RetryPolicy.Retry) next).delay());
+                RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
+                listener.retrying(new RetryNotice(request.step(), attempt, retry.maxAttempts(), e.detail(), wait));
+                retry.sleep(wait.delay());
             }
         }
     }

@@ -26,9 +26,13 @@ public record RetryPolicy(
     /** The longest wait after a gateway error, before jitter. */
     public static final Duration GATEWAY_MAX_DELAY = Duration.ofSeconds(60);
 
-    /** wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. */
+    /**
+     * wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. A
+     * {@code Retry-After} is waited up to 60 s, wrangler's {@code MAX_RETRY_AFTER_MS} (where wrangler gives up, we
+     * wait the 60 s and try again, saying so).
+     */
     public static final RetryPolicy DEFAULT =
-            new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), Sleeper.REAL);
+            new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Sleeper.REAL);
 
     /** One attempt only. */
     public static final RetryPolicy NONE =
@@ -51,8 +55,15 @@ public record RetryPolicy(
     /** What to do after a failed attempt: wait and try again, or give up. */
     public sealed interface Decision permits Retry, GiveUp {}
 
-    /** Try again after {@code delay}. */
-    public record Retry(Duration delay) implements Decision {}
+    /**
+     * Try again after {@code delay}. {@code retryAfter}: what the server's {@code Retry-After} asked, or {@code null};
+     * {@code cappedAt}: the most we wait, when it asked for more ({@code null} otherwise).
+     */
+    public record Retry(Duration delay, Duration retryAfter, Duration cappedAt) implements Decision {
+        public Retry(Duration delay) {
+            this(delay, null, null);
+        }
+    }
 
     /** The failure is final: as it is, or ({@code exhausted}) one that might have passed, on the last attempt. */
     public record GiveUp(boolean exhausted) implements Decision {}
@@ -70,7 +81,11 @@ public record RetryPolicy(
         if (attempt >= maxAttempts) {
             return new GiveUp(true);
         }
-        return new Retry(delayAfter(attempt, failure.retryAfter(), failure.gateway()));
+        Duration asked = failure.retryAfter();
+        return new Retry(
+                delayAfter(attempt, asked, failure.gateway()),
+                asked,
+                asked != null && asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : null);
     }
 
     /**

@@ -104,7 +104,7 @@ final class AllCommand implements Callable<Integer> {
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,

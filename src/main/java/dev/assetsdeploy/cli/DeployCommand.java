@@ -11,6 +11,7 @@ import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.report.DeploySummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +94,8 @@ final class DeployCommand implements Callable<Integer> {
         WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
-        try (ApiClient client =
-                new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary =

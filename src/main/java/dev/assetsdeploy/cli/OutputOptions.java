@@ -1,5 +1,7 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.api.RetryNotice;
+import dev.assetsdeploy.report.RetryText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -37,6 +39,19 @@ public final class OutputOptions {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** Each retry of a call, one line on {@code err} (what failed, what is waited for and how long), unless --quiet. */
+    RetryNotice.Listener retryLog(PrintWriter err) {
+        if (quiet) {
+            return RetryNotice.Listener.NONE;
+        }
+        return notice -> {
+            synchronized (err) {
+                err.println(RetryText.of(notice));
+                err.flush();
+            }
+        };
     }
 
     /** The API client's request log: on {@code err} with --verbose (it never holds a secret), else nowhere. */

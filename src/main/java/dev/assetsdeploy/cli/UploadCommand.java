@@ -83,7 +83,7 @@ final class UploadCommand implements Callable<Integer> {
 
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             result = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,

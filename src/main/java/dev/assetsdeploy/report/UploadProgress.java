@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;
@@ -89,15 +90,15 @@ public final class UploadProgress implements UploadListener {
     }
 
     @Override
-    public synchronized void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
+    public synchronized void bucketRetried(Bucket bucket, RetryNotice notice) {
         inFlight.remove(key(bucket));
-        event(String.format(
-                Locale.ROOT,
-                "%s: attempt %d failed (%s); retrying in %.1f s",
-                bucket.step(),
-                attempt,
-                reason,
-                delay.toMillis() / 1000.0));
+        // A Retry-After holds every upload, not only this one (ConcurrencyLimit.pause).
+        event(RetryText.of(notice) + (notice.next().retryAfter() != null ? "; all uploads wait" : ""));
+    }
+
+    @Override
+    public synchronized void requestRetried(RetryNotice notice) {
+        event(RetryText.of(notice));
     }
 
     @Override

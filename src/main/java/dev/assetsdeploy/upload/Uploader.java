@@ -9,6 +9,7 @@ import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -57,7 +58,7 @@ public final class Uploader {
 
     public UploadResult upload(Manifest manifest, UploadTarget target) {
         long started = System.nanoTime();
-        UploadPlan plan = SessionOpener.open(client, target, manifest, 1);
+        UploadPlan plan = SessionOpener.open(client, target, manifest, 1, listener::requestRetried);
         Set<String> asked = plan.buckets().stream()
                 .flatMap(b -> b.entries().stream())
                 .map(ManifestEntry::hash)
@@ -95,7 +96,7 @@ public final class Uploader {
                         "upload: gave up after renewing the upload token " + policy.maxRenewals() + " times ("
                                 + outcome.renewReason() + "); run again to resume");
             }
-            plan = SessionOpener.open(client, target, manifest, plan.session() + 1);
+            plan = SessionOpener.open(client, target, manifest, plan.session() + 1, listener::requestRetried);
             listener.tokenRenewed(outcome.renewReason(), plan);
         }
         return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
@@ -262,9 +263,10 @@ public final class Uploader {
                                         failure.getMessage() + files,
                                         failure));
             }
-            Duration delay = ((RetryPolicy.Retry) next).delay();
+            RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
+            Duration delay = wait.delay();
             run.retries.incrementAndGet();
-            listener.bucketRetried(bucket, attempt, delay, failure.detail());
+            listener.bucketRetried(bucket, new RetryNotice(step, attempt, retry.maxAttempts(), failure.detail(), wait));
             try {
                 if (failure.retryAfter() != null) {
                     run.limit.pause();

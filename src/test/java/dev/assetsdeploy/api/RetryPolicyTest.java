@@ -40,7 +40,9 @@ class RetryPolicyTest {
     @Test
     void waitsTheServersRetryAfterUpToTheCap() {
         assertEquals(
-                List.of(new RetryPolicy.Retry(Duration.ofSeconds(2)), new RetryPolicy.Retry(Duration.ofSeconds(10))),
+                List.of(
+                        new RetryPolicy.Retry(Duration.ofSeconds(2), Duration.ofSeconds(2), null),
+                        new RetryPolicy.Retry(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10))),
                 List.of(
                         policy.decide(1, failure(true, Duration.ofSeconds(2))),
                         policy.decide(1, failure(true, Duration.ofMinutes(5)))));

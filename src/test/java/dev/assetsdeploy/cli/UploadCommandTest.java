@@ -12,6 +12,7 @@ import dev.assetsdeploy.fakeapi.UploadFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,55 @@ class UploadCommandTest {
                         + " run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)\n",
                 err);
         assertEquals(List.of(), api.workerRequests());
+    }
+
+    /** The Retry-After: 3600 on the session meant two minutes of silence per attempt. */
+    @Test
+    void aLongRetryAfterIsCappedAndEachRetrySaysWhatItWaitsFor() {
+        api.settings.sessionFault = n -> n == 1 ? UploadFault.Action.status(429, "3600") : UploadFault.Action.pass();
+        api.settings.fault = n -> n == 1 ? UploadFault.Action.status(500, null) : UploadFault.Action.pass();
+        List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CliRun r = CliRun.execute(
+                Environment.of(env).withSleeper(sleeps::add),
+                "upload",
+                site.toString(),
+                "--script",
+                "s",
+                "--concurrency",
+                "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Duration.ofSeconds(60), sleeps.get(0));
+        assertEquals(2, sleeps.size(), sleeps.toString());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(
+                "upload session: attempt 1 of 6 failed (HTTP 429 (cf-ray fakesession1-LHR): 971: injected HTTP 429);"
+                        + " the API asked to wait 3600 s (Retry-After), more than the 60 s we wait at most:"
+                        + " retrying in 60 s",
+                lines.get(0));
+        assertTrue(
+                lines.get(2)
+                        .startsWith("upload bucket 1/2: attempt 1 of 6 failed (HTTP 500 (cf-ray fake1-LHR): 10013:"
+                                + " injected HTTP 500); retrying in "),
+                r.err());
+    }
+
+    @Test
+    void jsonGivesEveryRetryAsAnEvent() {
+        api.settings.sessionFault = n -> n == 1 ? UploadFault.Action.status(503, null) : UploadFault.Action.pass();
+        CliRun r = CliRun.execute(
+                Environment.of(env).withSleeper(d -> {}), "upload", site.toString(), "--script", "s", "--json", "-q");
+        assertEquals(0, r.code(), r.err());
+        JsonObject retried = JsonParser.parseString(r.out().lines().findFirst().orElseThrow())
+                .getAsJsonObject();
+        assertEquals("request_retried", retried.get("event").getAsString(), r.out());
+        assertEquals("upload session", retried.get("step").getAsString());
+        assertEquals(1, retried.get("attempt").getAsInt());
+        assertEquals(6, retried.get("attempts").getAsInt());
+        assertTrue(retried.get("delay_ms").getAsLong() >= 2500, retried.toString());
+        assertEquals(
+                "HTTP 503 (cf-ray fakesession1-LHR): 10013: injected HTTP 503",
+                retried.get("reason").getAsString());
+        assertEquals("", r.err());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MutableClock;
@@ -106,8 +107,8 @@ class UploaderTest {
             }
 
             @Override
-            public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
-                events.add("retry " + bucket.index() + ": " + reason);
+            public void bucketRetried(Bucket bucket, RetryNotice notice) {
+                events.add("retry " + bucket.index() + ": " + notice.reason());
             }
 
             @Override
