@@ -20,7 +20,6 @@ import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,15 +103,18 @@ final class AllCommand implements Callable<Integer> {
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                            null,
+                            interruption);
             WorkerUpload upload = deployOptions.prepare(
                     cfg, AssetsSource.token(uploaded.token().jwt()));
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(

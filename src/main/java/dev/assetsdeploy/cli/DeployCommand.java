@@ -95,7 +95,9 @@ final class DeployCommand implements Callable<Integer> {
         DeployResult result;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         PrintWriter err = spec.commandLine().getErr();
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            interruption.now(Interruption.deploying(upload.target()));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary =

@@ -23,7 +23,40 @@ public record Environment(
     public interface Shutdown {
         void onShutdown(Runnable stop);
 
-        Shutdown JVM = stop -> Runtime.getRuntime().addShutdownHook(new Thread(stop));
+        /**
+         * Runs {@code stop} when the process is asked to end before the registration is closed: for a command that
+         * may end first (closing it then keeps {@code stop} from running at the exit).
+         */
+        default Registration whileRunning(Runnable stop) {
+            onShutdown(stop);
+            return () -> {};
+        }
+
+        /** Takes a {@link #whileRunning} back. */
+        interface Registration extends AutoCloseable {
+            @Override
+            void close();
+        }
+
+        Shutdown JVM = new Shutdown() {
+            @Override
+            public void onShutdown(Runnable stop) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+            }
+
+            @Override
+            public Registration whileRunning(Runnable stop) {
+                Thread hook = new Thread(stop, "shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                return () -> {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook runs (or ran): nothing to take back
+                    }
+                };
+            }
+        };
     }
 
     public static Environment system() {

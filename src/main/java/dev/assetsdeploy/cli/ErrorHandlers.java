@@ -2,6 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -24,15 +25,36 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int getExitCode(Throwable exception) {
+        return exitCode(exception);
+    }
+
+    /** The exit code of a failure: its kind's, 2 for a usage error, 1 for anything else (a bug). */
+    static int exitCode(Throwable exception) {
+        if (exception instanceof ParameterException) {
+            return ExitCodes.USAGE;
+        }
         return exception instanceof AssetsDeployException e ? ExitCodes.of(e.kind()) : ExitCodes.INTERNAL;
+    }
+
+    /** What kind of failure, for machines: "usage", "invalid_input", "network"..., "internal". */
+    static String kind(Throwable exception) {
+        if (exception instanceof ParameterException) {
+            return "usage";
+        }
+        return exception instanceof AssetsDeployException e ? e.kind().name().toLowerCase(Locale.ROOT) : "internal";
+    }
+
+    /** The failure's message as the user reads it. */
+    static String message(Throwable exception) {
+        return exception instanceof AssetsDeployException || exception instanceof ParameterException
+                ? exception.getMessage()
+                : "internal error: " + exception + " (please report it, with the output of --stacktrace)";
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        String message = ex instanceof AssetsDeployException
-                ? ex.getMessage()
-                : "internal error: " + ex + " (please report it, with the output of --stacktrace)";
+        String message = message(ex);
         for (String line : message.split("\n")) {
             err.println(commandLine.getColorScheme().errorText("error: ") + line);
         }

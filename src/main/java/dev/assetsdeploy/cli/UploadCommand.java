@@ -11,7 +11,6 @@ import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,31 +67,46 @@ final class UploadCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /**
+     * Uploads; with --json, a failure (or an interruption) ends the events with an {@code error} event, as stderr
+     * ends with the error line.
+     */
     @Override
     public Integer call() {
+        Environment env = root.env();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        UploadEvents events = output.json() ? new UploadEvents(out) : null;
+        try (Interruption interruption = Interruption.of(env, err)) {
+            if (events != null) {
+                interruption.first(() -> events.error("interrupted", null, interruption.message()));
+            }
+            return upload(env, out, err, events, interruption);
+        } catch (RuntimeException e) {
+            if (events != null) {
+                events.error(ErrorHandlers.kind(e), ErrorHandlers.exitCode(e), ErrorHandlers.message(e));
+            }
+            throw e;
+        }
+    }
+
+    private int upload(
+            Environment env, PrintWriter out, PrintWriter err, UploadEvents events, Interruption interruption) {
         requests.check(spec);
         NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, dispatchNamespace);
         NameFlags.checkScript(spec, script, dispatchNamespace != null);
-        Environment env = root.env();
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
         Manifest manifest = manifestOptions.build(dir);
         Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
-        UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             result = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(
-                            client,
-                            manifest,
-                            new UploadTarget(script, dispatchNamespace),
-                            events == null ? List.of() : List.of(events));
+                    .run(client, manifest, new UploadTarget(script, dispatchNamespace), events, interruption);
         }
         if (tokenDestination != null) {
-            tokenDestination.write(result.token().jwt());
+            tokenDestination.write(result.token().jwt(), out, err);
         }
         if (events != null) {
             events.done(result, tokenOut);

@@ -3,6 +3,7 @@ package dev.assetsdeploy.deploy;
 import dev.assetsdeploy.AssetsDeployException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,11 +15,25 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where {@code upload --token-out FILE} writes the completion token that {@link TokenFile#read} reads: a file,
- * replaced atomically with mode 600 ({@code replaced}), or a stream written as it is: a FIFO, a character device, or
- * a process's open file such as {@code /dev/stdout}, none of which may be replaced by a file. Symbolic links are
- * followed and kept. {@code file} is the path as given, for messages; {@code target} what is written.
+ * replaced atomically with mode 600, or a stream written as it is: a FIFO, a character device, or a process's open
+ * file such as {@code /dev/fd/3}, none of which may be replaced by a file. Our own stdout and stderr
+ * ({@code /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1}...) are written through the command's writers:
+ * opening them again would write at an offset of its own, over what the command prints. Symbolic links are followed
+ * and kept. {@code file} is the path as given, for messages; {@code target} what is written.
  */
-public record TokenOut(Path file, Path target, boolean replaced) {
+public record TokenOut(Path file, Path target, Mode mode) {
+
+    /** How the token is written. */
+    public enum Mode {
+        /** Replaced atomically with a file of mode 600. */
+        FILE,
+        /** Appended to as it is: a FIFO, a character device, another process's open file. */
+        STREAM,
+        /** The command's own stdout. */
+        STDOUT,
+        /** The command's own stderr. */
+        STDERR
+    }
 
     /** What a token file holds while its upload runs, and after one that failed: not a token, and says so. */
     static final String UNFINISHED = "assets-deploy: the upload that writes this file did not finish";
@@ -60,16 +75,22 @@ public record TokenOut(Path file, Path target, boolean replaced) {
                 throw AssetsDeployException.invalidInput(flag + "the folder " + target.getParent() + " does not exist");
             }
             replace(target, UNFINISHED);
-            return new TokenOut(file, target, true);
+            return new TokenOut(file, target, Mode.FILE);
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(flag + "cannot write it (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Writes {@code token} and a line end. */
-    public void write(String token) {
+    /** Writes {@code token} and a line end; to the command's {@code stdout} or {@code stderr} for those. */
+    public void write(String token, PrintWriter stdout, PrintWriter stderr) {
+        if (mode == Mode.STDOUT || mode == Mode.STDERR) {
+            PrintWriter own = mode == Mode.STDOUT ? stdout : stderr;
+            own.println(token);
+            own.flush();
+            return;
+        }
         try {
-            if (replaced) {
+            if (mode == Mode.FILE) {
                 replace(target, token);
             } else {
                 try (OutputStream out =
@@ -91,10 +112,17 @@ public record TokenOut(Path file, Path target, boolean replaced) {
     }
 
     private static TokenOut stream(String flag, Path file, Path target) {
+        for (String fd : new String[] {"1", "2"}) {
+            if (target.equals(Path.of("/dev/fd", fd))
+                    || target.equals(Path.of("/proc/self/fd", fd))
+                    || target.equals(Path.of(fd.equals("1") ? "/dev/stdout" : "/dev/stderr"))) {
+                return new TokenOut(file, target, fd.equals("1") ? Mode.STDOUT : Mode.STDERR);
+            }
+        }
         if (!Files.isWritable(target)) {
             throw AssetsDeployException.invalidInput(flag + "cannot be written");
         }
-        return new TokenOut(file, target, false);
+        return new TokenOut(file, target, Mode.STREAM);
     }
 
     /** A FIFO or a character device is a stream; a block device or a socket is refused. */

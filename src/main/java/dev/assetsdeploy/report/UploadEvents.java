@@ -15,13 +15,14 @@ import java.nio.file.Path;
  * {@code --json}: one JSON object per line on stdout, each with an {@code "event"}:
  * {@code session_opened}, {@code bucket_started}, {@code bucket_finished}, {@code bucket_retried},
  * {@code request_retried} (another call of the upload, opening a session), {@code concurrency_changed},
- * {@code token_renewed}, and last {@code done}. No event carries a
+ * {@code token_renewed}, and last {@code done}, or {@code error} when the run failed or was interrupted. No event carries a
  * token, except {@code done}'s {@code completion_token} when it is not written to a file.
  * Thread-safe.
  */
 public final class UploadEvents implements UploadListener {
 
     private final PrintWriter out;
+    private boolean ended;
 
     public UploadEvents(PrintWriter out) {
         this.out = out;
@@ -121,6 +122,24 @@ public final class UploadEvents implements UploadListener {
         print(e);
     }
 
+    /**
+     * The last event of a run that failed, or was interrupted: {@code kind} ("network", "usage", "interrupted"...),
+     * the exit code ({@code null} when not known: a signal's), and the one-line message stderr also shows. Nothing is
+     * printed after it.
+     */
+    public void error(String kind, Integer exitCode, String message) {
+        JsonObject e = event("error");
+        e.addProperty("kind", kind);
+        if (exitCode != null) {
+            e.addProperty("exit_code", exitCode);
+        }
+        e.addProperty("message", message);
+        print(e);
+        synchronized (this) {
+            ended = true;
+        }
+    }
+
     private static JsonObject event(String name) {
         JsonObject e = new JsonObject();
         e.addProperty("event", name);
@@ -138,6 +157,9 @@ public final class UploadEvents implements UploadListener {
     }
 
     private synchronized void print(JsonObject e) {
+        if (ended) {
+            return;
+        }
         out.println(Json.compact(e));
         out.flush();
     }

@@ -40,6 +40,7 @@ public final class UploadProgress implements UploadListener {
     private int filesDone;
     private long bytesDone;
     private int limit;
+    private boolean stopped;
 
     public UploadProgress(PrintWriter err, Style style, LongSupplier nanoTime, Duration plainInterval) {
         this.err = err;
@@ -121,6 +122,12 @@ public final class UploadProgress implements UploadListener {
                 next.files()));
     }
 
+    /** Ends the live line and prints nothing more: the process is ending. */
+    public synchronized void stop() {
+        finish();
+        stopped = true;
+    }
+
     /** Ends the live line (call once, after the upload, before printing anything else). */
     public synchronized void finish() {
         if (style == Style.LIVE && lineShown) {
@@ -141,6 +148,9 @@ public final class UploadProgress implements UploadListener {
     }
 
     private void draw() {
+        if (stopped) {
+            return;
+        }
         String line = line();
         if (style == Style.LIVE) {
             err.print("\r\033[K" + line);
@@ -172,6 +182,9 @@ public final class UploadProgress implements UploadListener {
     }
 
     private void event(String message) {
+        if (stopped) {
+            return;
+        }
         if (style == Style.LIVE && lineShown) {
             err.print("\r\033[K");
             lineShown = false;

@@ -230,6 +230,63 @@ class UploadCommandTest {
         assertEquals("", r.err());
     }
 
+    /** Ctrl+C mid-upload, as the JVM's shutdown hooks run it: one line, and --json ends with an error event. */
+    @Test
+    void anInterruptedUploadSaysSoAndThatARerunResumes() throws Exception {
+        api.settings.uploadResponseDelay = Duration.ofMillis(500);
+        CompletableFuture<Runnable> interrupt = new CompletableFuture<>();
+        CliRun.Running running = CliRun.start(
+                Environment.of(env).withShutdown(interrupt::complete),
+                "upload",
+                site.toString(),
+                "--script",
+                "s",
+                "--json",
+                "--concurrency",
+                "1");
+        Runnable ctrlC = interrupt.get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (api.uploadRequests() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        ctrlC.run();
+        CliRun run = running.await();
+        assertTrue(
+                run.err()
+                        .endsWith("error: interrupted during the upload: run the same command again;"
+                                + " only what is missing is sent\n"),
+                run.err());
+        List<String> lines = run.out().lines().toList();
+        JsonObject last = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals("error", last.get("event").getAsString(), run.out());
+        assertEquals("interrupted", last.get("kind").getAsString());
+        assertEquals(
+                "interrupted during the upload: run the same command again; only what is missing is sent",
+                last.get("message").getAsString());
+        assertEquals(
+                1, lines.stream().filter(l -> l.contains("\"event\":\"error\"")).count(), run.out());
+    }
+
+    @Test
+    void aFailedJsonUploadEndsItsEventsWithAnErrorEvent() {
+        api.settings.fault = n -> UploadFault.Action.status(500, null);
+        assertEquals(6, run("upload", site.toString(), "--script", "s", "--json", "-q", "--max-attempts", "1"));
+        List<String> lines = out.lines().toList();
+        JsonObject last = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals("error", last.get("event").getAsString(), out);
+        assertEquals("network", last.get("kind").getAsString());
+        assertEquals(6, last.get("exit_code").getAsInt());
+        assertEquals(err.strip(), "error: " + last.get("message").getAsString());
+
+        assertEquals(3, run("upload", site.toString(), "--script", "s", "--json", "--token-out", "/"));
+        assertEquals(
+                "{\"event\":\"error\",\"kind\":\"invalid_input\",\"exit_code\":3,"
+                        + "\"message\":\"--token-out /: is a folder; name a file in it\"}\n",
+                out);
+        assertEquals(2, run("upload", site.toString(), "--script", "../x", "--json"));
+        assertTrue(out.startsWith("{\"event\":\"error\",\"kind\":\"usage\",\"exit_code\":2,"), out);
+    }
+
     @Test
     void secondRunSaysNothingToUpload() {
         assertEquals(0, run("upload", site.toString(), "--script", "my-site", "-q"));

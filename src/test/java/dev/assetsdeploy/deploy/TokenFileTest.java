@@ -8,6 +8,8 @@ import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.TestFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -48,7 +50,7 @@ class TokenFileTest {
                 "--assets-token-file " + file + ": the upload that writes it did not finish;"
                         + " run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)",
                 () -> TokenFile.read(file, NOW));
-        out.write(token);
+        out.write(token, null, null);
         assertEquals(token + "\n", Files.readString(file));
         assertEquals(AssetsSource.token(token), TokenFile.read(file, NOW));
         try (Stream<Path> files = Files.list(dir)) {
@@ -107,12 +109,18 @@ class TokenFileTest {
     }
 
     @Test
-    void tokenOutToAProcessesOpenFileWritesThroughItWhateverItIs(@TempDir Path dir) throws IOException {
+    void tokenOutToOurStdoutOrStderrGoesThroughTheCommandsWriters(@TempDir Path dir) throws IOException {
         Path stdout = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/proc/self/fd/1"));
         TokenOut out = TokenOut.prepare(stdout);
-        assertEquals(new TokenOut(stdout, Path.of("/proc/self/fd/1"), false), out);
+        assertEquals(new TokenOut(stdout, Path.of("/proc/self/fd/1"), TokenOut.Mode.STDOUT), out);
+        StringWriter text = new StringWriter();
+        out.write("tok", new PrintWriter(text), null);
+        assertEquals("tok" + System.lineSeparator(), text.toString());
         assertEquals(
-                new TokenOut(Path.of("/dev/stdout"), Path.of("/dev/stdout"), false),
-                TokenOut.prepare(Path.of("/dev/stdout")));
+                TokenOut.Mode.STDOUT, TokenOut.prepare(Path.of("/dev/stdout")).mode());
+        assertEquals(
+                TokenOut.Mode.STDERR, TokenOut.prepare(Path.of("/dev/fd/2")).mode());
+        assertEquals(
+                TokenOut.Mode.STREAM, TokenOut.prepare(Path.of("/dev/null")).mode());
     }
 }
