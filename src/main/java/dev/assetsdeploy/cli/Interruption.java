@@ -26,8 +26,11 @@ final class Interruption implements AutoCloseable {
     private final Environment.Shutdown.Registration registration;
     private volatile String doing = "before anything was sent";
 
+    private final boolean githubActions;
+
     private Interruption(Environment env, PrintWriter err) {
         this.err = err;
+        this.githubActions = env.githubActions();
         this.registration = env.shutdown().whileRunning(this::interrupted);
     }
 
@@ -55,6 +58,9 @@ final class Interruption implements AutoCloseable {
         first.forEach(Runnable::run);
         synchronized (err) {
             err.println("error: " + message());
+            if (githubActions) {
+                err.println("::error::" + ErrorHandlers.escapeAnnotation(message()));
+            }
             err.flush();
         }
     }
