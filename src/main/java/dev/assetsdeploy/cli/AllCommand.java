@@ -20,7 +20,6 @@ import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,18 +100,21 @@ final class AllCommand implements Callable<Integer> {
         }
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                            null,
+                            interruption);
             WorkerUpload upload = deployOptions.prepare(
                     cfg, AssetsSource.token(uploaded.token().jwt()));
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
@@ -128,7 +130,8 @@ final class AllCommand implements Callable<Integer> {
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        String path =
+                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
