@@ -205,7 +205,7 @@ function _picocli_assets-deploy_all() {
 
   local commands=""
   local flag_opts="'--dry-run' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -216,13 +216,13 @@ function _picocli_assets-deploy_all() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
-      return
-      ;;
     '-m'|'--message')
       return
       ;;
     '--allow-unsupported')
+      return
+      ;;
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -267,10 +267,10 @@ function _picocli_assets-deploy_all() {
     '--concurrency')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -345,7 +345,7 @@ function _picocli_assets-deploy_upload() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -371,10 +371,10 @@ function _picocli_assets-deploy_upload() {
     '--max-attempts')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--max-files')
@@ -406,7 +406,7 @@ function _picocli_assets-deploy_deploy() {
 
   local commands=""
   local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -423,13 +423,13 @@ function _picocli_assets-deploy_deploy() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
-      return
-      ;;
     '-m'|'--message')
       return
       ;;
     '--allow-unsupported')
+      return
+      ;;
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -468,10 +468,10 @@ function _picocli_assets-deploy_deploy() {
     '--run-worker-first')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')

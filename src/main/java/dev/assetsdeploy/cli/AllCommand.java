@@ -23,7 +23,6 @@ import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,10 +104,11 @@ final class AllCommand implements Callable<Integer> {
         }
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight = Preflight.run(client, worker, deployWarnings);
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
@@ -116,7 +116,9 @@ final class AllCommand implements Callable<Integer> {
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                            null,
+                            interruption);
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
         }
@@ -134,7 +136,7 @@ final class AllCommand implements Callable<Integer> {
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker) {
         String account = credentials.accountId(env, cfg.accountId());
         WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
-        String path = plan.path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        String path = plan.path(ApiPaths.forAccountOrPlaceholder(account)).text();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path)));

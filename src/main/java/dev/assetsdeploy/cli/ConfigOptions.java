@@ -12,7 +12,9 @@ import dev.assetsdeploy.config.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The config flags of every command that reads the wrangler config: each one overrides one
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
  * {@code @Mixin ConfigOptions config;} and calls {@link #load}, passing its positional DIR.
  */
 public final class ConfigOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(
             names = {"-c", "--config"},
@@ -111,12 +116,22 @@ public final class ConfigOptions {
 
     /** For a command that uploads the Worker: with the keys {@code --allow-unsupported} accepts to lose. */
     public LoadedConfig load(Environment env, Path dir, Requirements requirements, List<String> allowUnsupported) {
-        return new ConfigLoader(Path.of("").toAbsolutePath()).load(overrides(env, dir, allowUnsupported), requirements);
+        return load(Path.of("").toAbsolutePath(), env, dir, requirements, allowUnsupported);
     }
 
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
-        return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
+        return load(workingDirectory, env, dir, requirements, List.of());
+    }
+
+    private LoadedConfig load(
+            Path workingDirectory,
+            Environment env,
+            Path dir,
+            Requirements requirements,
+            List<String> allowUnsupported) {
+        NameFlags.checkScript(spec, scriptName, requirements.dispatchNamespace());
+        return new ConfigLoader(workingDirectory).load(overrides(env, dir, allowUnsupported), requirements);
     }
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */

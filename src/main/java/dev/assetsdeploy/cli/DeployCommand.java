@@ -100,10 +100,12 @@ final class DeployCommand implements Callable<Integer> {
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         PreparedWorker worker = deployOptions.prepare(cfg);
         DeployResult result;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight = Preflight.run(client, worker, deployWarnings);
+            interruption.now(Interruption.deploying(worker.target()));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
         }
         DeploySummary summary =

@@ -9,8 +9,8 @@ package dev.assetsdeploy.config;
  * @param workerUpload      the command uploads the Worker: {@code main}, when set, must be an existing file, and
  *                          config keys assets-deploy cannot send are refused (unless {@code --allow-unsupported})
  * @param assetsDirectory   an assets folder (DIR / {@code assets.directory}) that exists
- * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name need
- *                          not follow the lowercase rule of account Workers (wrangler does the same)
+ * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name follows the namespace
+ *                          rule ({@code PathName.NAMESPACE_WORKER_NAME}), not the lowercase one of account Workers
  */
 public record Requirements(
         boolean scriptName,

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
@@ -170,7 +171,7 @@ public final class BindingResolver {
     }
 
     /** wrangler reads the first page only, as here. */
-    private boolean listed(String path, String step, String field, String name) {
+    private boolean listed(ApiPath path, String step, String field, String name) {
         JsonElement result = api.call(ApiRequest.get(step, path)).result();
         if (result instanceof JsonArray items) {
             for (JsonElement item : items) {

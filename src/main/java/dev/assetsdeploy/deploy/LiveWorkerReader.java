@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.Binding;
@@ -177,7 +178,7 @@ public final class LiveWorkerReader {
     }
 
     /** wrangler ignores a failed settings read (its resource provisioning then knows no bindings): so do we, for 4xx. */
-    private JsonObject settings(String path, String name) {
+    private JsonObject settings(ApiPath path, String name) {
         try {
             return api.call(ApiRequest.get("read settings of Worker " + name, path))
                     .resultObject();
@@ -190,12 +191,12 @@ public final class LiveWorkerReader {
     }
 
     /** The result object, or {@code null} when the API says the Worker does not exist. */
-    private JsonObject get(String step, String path) {
+    private JsonObject get(String step, ApiPath path) {
         JsonElement result = getElement(step, path);
         return result != null && result.isJsonObject() ? result.getAsJsonObject() : null;
     }
 
-    private JsonElement getElement(String step, String path) {
+    private JsonElement getElement(String step, ApiPath path) {
         try {
             return api.call(ApiRequest.get(step, path)).result();
         } catch (ApiException e) {

@@ -50,14 +50,15 @@ public final class WorkerDeployer {
         DeployTarget target = worker.target();
         boolean isPut = plan instanceof DeployPlan.PutScript;
         JsonObject result = send(upload, worker);
-        String versionId = hyphenated(string(result, isPut ? "deployment_id" : "id"));
+        // What the answer says is printed: without our secrets, whatever the server sent.
+        String versionId = api.scrub(hyphenated(string(result, isPut ? "deployment_id" : "id")));
         if (!isPut && versionId == null) {
             throw new AssetsDeployException(
                     AssetsDeployException.Kind.API_REFUSED,
                     VERSION_STEP + ": the API reported success but gave no version id; check the Worker's versions"
                             + " in the dashboard");
         }
-        String etag = isPut ? string(result, "etag") : etagOfVersion(result);
+        String etag = api.scrub(isPut ? string(result, "etag") : etagOfVersion(result));
         JsonElement startup = result == null ? null : result.get("startup_time_ms");
         Long startupMs = startup != null && startup.isJsonPrimitive() ? startup.getAsLong() : null;
         List<String> tags = ScriptSettingsPatch.nextTags(

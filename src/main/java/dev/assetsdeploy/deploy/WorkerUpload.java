@@ -1,6 +1,7 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public record WorkerUpload(DeployTarget target, UploadKind kind, JsonObject meta
     }
 
     /** The request's path (with its query) among the account's {@code paths}. */
-    public String path(ApiPaths paths) {
+    public ApiPath path(ApiPaths paths) {
         return kind == UploadKind.SCRIPT
                 ? paths.workerScript(target.dispatchNamespace(), target.scriptName())
                 : paths.workerVersions(target.scriptName());

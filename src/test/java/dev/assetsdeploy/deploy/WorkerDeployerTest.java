@@ -89,6 +89,12 @@ class WorkerDeployerTest {
         return new Preflight(live, plan, Set.of());
     }
 
+    /** An assets-only Worker "site", deployed or only a version. */
+    PreparedWorker assetsOnly(boolean versionOnly) {
+        return PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE), new DeployTarget("site", null, versionOnly), List.of(), null);
+    }
+
     LoggedRequest onlyRequest() {
         List<LoggedRequest> requests =
                 wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
@@ -251,8 +257,7 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyWithoutAnIdInTheAnswerFails() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, true), List.of(), null);
+        PreparedWorker worker = assetsOnly(true);
         AssetsSource assets = AssetsSource.token("J");
         assertFails(
                 Kind.API_REFUSED,
@@ -290,8 +295,7 @@ class WorkerDeployerTest {
 
     @Test
     void refusalIsAnApiErrorNamingTheStepAndNeverTheToken() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, false), List.of(), null);
+        PreparedWorker worker = assetsOnly(false);
         AssetsSource assets = AssetsSource.token("SECRET.COMPLETION.TOKEN");
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
@@ -305,5 +309,16 @@ class WorkerDeployerTest {
                 "10021: bad assets config");
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
+    }
+
+    @Test
+    void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
+        DeployResult result = deploy(
+                assetsOnly(false),
+                AssetsSource.token("J"),
+                "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
+                        + "\"deployment_id\":\"v-api-token-xyz\"}}");
+        assertEquals("***", result.etag());
+        assertEquals("v-***", result.versionId());
     }
 }
