@@ -205,7 +205,7 @@ function _picocli_assets-deploy_all() {
 
   local commands=""
   local flag_opts="'--dry-run' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -217,6 +217,9 @@ function _picocli_assets-deploy_all() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')
@@ -403,7 +406,7 @@ function _picocli_assets-deploy_deploy() {
 
   local commands=""
   local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -421,6 +424,9 @@ function _picocli_assets-deploy_deploy() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')

@@ -60,6 +60,61 @@ public final class ApiPaths {
         return new ApiPath(script(null, scriptName) + "/versions?bindings_inherit=strict");
     }
 
+    /** {@code GET}: an account's Worker as a service (exists or not, tags, migration tag). */
+    public ApiPath workerService(String scriptName) {
+        return new ApiPath(account + "/workers/services/" + segment(PathName.WORKER_NAME, scriptName));
+    }
+
+    /** {@code GET}: a Worker in a dispatch namespace (exists or not, migration tag). */
+    public ApiPath namespacedScript(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName));
+    }
+
+    /** {@code GET}: the names of the Worker's secrets. */
+    public ApiPath workerSecrets(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/secrets");
+    }
+
+    /** {@code GET}: the Worker's current settings, bindings included. */
+    public ApiPath workerSettings(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/settings");
+    }
+
+    /** {@code PATCH}: the settings that are not part of a version (logpush, observability, tail consumers, tags). */
+    public ApiPath scriptSettings(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/script-settings");
+    }
+
+    /** {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. */
+    public ApiPath workerDeployments(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/deployments");
+    }
+
+    /** {@code POST}: a new deployment even when the API objects (a rollback over changed secrets). */
+    public ApiPath workerDeploymentsForced(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/deployments?force=true");
+    }
+
+    /** {@code GET}: one version of the Worker. */
+    public ApiPath workerVersion(String scriptName, String versionId) {
+        return new ApiPath(script(null, scriptName) + "/versions/" + segment(PathName.VERSION_ID, versionId));
+    }
+
+    /** {@code GET}: the account's queues of that name (first page). */
+    public ApiPath queuesNamed(String queueName) {
+        return new ApiPath(account + "/queues?name=" + segment(PathName.QUEUE_NAME, queueName) + "&page=1");
+    }
+
+    /** {@code GET}: one R2 bucket (its jurisdiction, when not the default, goes in a header). */
+    public ApiPath r2Bucket(String bucketName) {
+        return new ApiPath(account + "/r2/buckets/" + segment(PathName.R2_BUCKET, bucketName));
+    }
+
+    /** {@code GET}: the account's dispatch namespaces (first page). */
+    public ApiPath dispatchNamespaces() {
+        return new ApiPath(account + "/workers/dispatch/namespaces?page=1");
+    }
+
     /** The Worker: in the account, or in a Workers for Platforms dispatch namespace. */
     private String script(String dispatchNamespace, String scriptName) {
         return dispatchNamespace == null

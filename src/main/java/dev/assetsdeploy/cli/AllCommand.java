@@ -10,6 +10,9 @@ import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
@@ -85,17 +88,18 @@ final class AllCommand implements Callable<Integer> {
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         int warnings = credentials.checkApiBaseUrl(env, spec, err);
-        LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
+        LoadedConfig loaded =
+                config.load(env, dir, deployOptions.requirements(Requirements.ALL), deployOptions.allowUnsupported);
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
-        WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
+        PreparedWorker worker = deployOptions.prepare(cfg);
         warnings += ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
         Strictness.check(output, warnings);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, plan);
+            printDryRun(env, cfg, manifest, worker);
             return ExitCodes.OK;
         }
 
@@ -105,6 +109,8 @@ final class AllCommand implements Callable<Integer> {
         UploadResult uploaded;
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight = Preflight.run(client, worker, deployWarnings);
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
@@ -112,10 +118,9 @@ final class AllCommand implements Callable<Integer> {
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
                             null,
                             interruption);
-            WorkerUpload upload = deployOptions.prepare(
-                    cfg, AssetsSource.token(uploaded.token().jwt()));
             interruption.now(Interruption.deploying(target));
-            result = new WorkerDeployer(client).deploy(upload);
+            result = new WorkerDeployer(client)
+                    .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),
@@ -128,16 +133,16 @@ final class AllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
+    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path =
-                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
+        WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
+        String path = plan.path(ApiPaths.forAccountOrPlaceholder(account)).text();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+            DryRunReport.printText(manifest, worker, plan, path, output.verbose(), out);
         }
     }
 }

@@ -88,6 +88,11 @@ public final class ConfigOptions {
 
     /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
     public ConfigOverrides overrides(Environment env, Path dir) {
+        return overrides(env, dir, List.of());
+    }
+
+    /** The same, with the config keys {@code --allow-unsupported} accepts to lose. */
+    public ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported) {
         return ConfigOverrides.builder()
                 .configFile(configFile)
                 .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
@@ -100,6 +105,7 @@ public final class ConfigOptions {
                 .htmlHandling(htmlHandling)
                 .notFoundHandling(notFoundHandling)
                 .runWorkerFirst(runWorkerFirst)
+                .allowUnsupported(allowUnsupported)
                 .build();
     }
 
@@ -108,10 +114,24 @@ public final class ConfigOptions {
         return load(Path.of("").toAbsolutePath(), env, dir, requirements);
     }
 
+    /** For a command that uploads the Worker: with the keys {@code --allow-unsupported} accepts to lose. */
+    public LoadedConfig load(Environment env, Path dir, Requirements requirements, List<String> allowUnsupported) {
+        return load(Path.of("").toAbsolutePath(), env, dir, requirements, allowUnsupported);
+    }
+
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
+        return load(workingDirectory, env, dir, requirements, List.of());
+    }
+
+    private LoadedConfig load(
+            Path workingDirectory,
+            Environment env,
+            Path dir,
+            Requirements requirements,
+            List<String> allowUnsupported) {
         NameFlags.checkScript(spec, scriptName, requirements.dispatchNamespace());
-        return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
+        return new ConfigLoader(workingDirectory).load(overrides(env, dir, allowUnsupported), requirements);
     }
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */

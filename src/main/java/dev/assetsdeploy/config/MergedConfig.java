@@ -29,7 +29,7 @@ record MergedConfig(
         Sourced<NotFoundHandling> notFoundHandling,
         Sourced<RunWorkerFirst> runWorkerFirst) {
 
-    DeployConfig toDeployConfig(ConfigDocument doc) {
+    DeployConfig toDeployConfig(ConfigDocument doc, WorkerBindings bindings, WorkerSettings settings) {
         return new DeployConfig(
                 doc == null ? null : doc.file(),
                 value(name),
@@ -38,8 +38,9 @@ record MergedConfig(
                 value(compatibilityDate),
                 compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
                 directory == null ? null : directory.resolvedPath(),
-                new AssetsSettings(
-                        value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
+                new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)),
+                bindings,
+                settings);
     }
 
     Map<String, String> sources() {

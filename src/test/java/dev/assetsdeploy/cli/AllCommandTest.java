@@ -180,8 +180,15 @@ class AllCommandTest {
         assertEquals(1, doc.getAsJsonObject("assets").get("uploaded").getAsInt());
         assertEquals(4, doc.getAsJsonObject("assets").get("alreadyPresent").getAsInt());
         assertEquals(5, doc.getAsJsonObject("assets").get("files").getAsInt());
-        assertEquals(2, api.workerRequests().size());
-        assertTrue(api.workerRequests().get(1).path().endsWith("/workers/scripts/other"));
+        // the first run creates the Worker (PUT); the second deploys a new version of it, as wrangler does
+        assertEquals(
+                List.of(
+                        "PUT /workers/scripts/other",
+                        "POST /workers/scripts/other/versions",
+                        "POST /workers/scripts/other/deployments"),
+                api.workerRequests().stream()
+                        .map(r -> r.method() + " " + r.path().substring(r.path().indexOf("/workers/")))
+                        .toList());
         String outputs = Files.readString(dir.resolve("gh-output"));
         assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
         assertTrue(
@@ -280,8 +287,13 @@ class AllCommandTest {
                       /_redirects  always ignored: /_redirects
 
                     Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict
+                      (as for a new Worker; an existing one gets POST .../versions, then a deployment at 100%% and its script settings)
                       part metadata: form field, the JSON below
                       part worker.js: application/javascript+module, 95 B (%s)
+
+                    Your Worker has access to the following bindings:
+                    Binding            Resource     \s
+                    env.ASSETS         Assets       \s
 
                     Metadata:
                     {"main_module":"worker.js","bindings":[{"name":"ASSETS","type":"assets"}],\
@@ -316,6 +328,9 @@ class AllCommandTest {
             assertEquals(
                     "/accounts/acc9/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
                     doc.getAsJsonObject("worker").get("path").getAsString());
+            assertEquals(
+                    "[{\"name\":\"ASSETS\",\"type\":\"Assets\",\"resource\":null}]",
+                    doc.getAsJsonObject("worker").get("bindings").toString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
             wm.stop();
@@ -410,7 +425,7 @@ class AllCommandTest {
     void wrongCredentialsExitFourAndDeployNothing() {
         env.put("CLOUDFLARE_API_TOKEN", "wrong-token");
         assertEquals(4, run("all", dir.resolve("public").toString(), "--config", config()));
-        assertTrue(err.startsWith("error: upload session: "), err);
+        assertTrue(err.startsWith("error: read Worker site: "), err);
         assertEquals(List.of(), api.workerRequests());
     }
 }
