@@ -57,7 +57,8 @@ public final class ConfigLoader {
             problems.add("--env " + env + " needs a config file with an env." + env + " section, but there is no "
                     + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
         }
-        MergedConfig merged = MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems);
+        MergedConfig merged =
+                MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems, warnings);
         MergedConfig.warnAboutAssetsNotInherited(top, section, warnings);
         checkTogether(merged, doc, requirements, problems, warnings);
         if (!problems.isEmpty()) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param htmlHandling       {@code --html-handling}
  * @param notFoundHandling   {@code --not-found-handling}
  * @param runWorkerFirst     {@code --run-worker-first} (repeatable): one {@code true}/{@code false}, or rules
+ * @param live               the triggers flags ({@code --workers-dev}, {@code --route}, {@code --schedule}, ...)
  */
 public record ConfigOverrides(
         Path configFile,
@@ -32,13 +33,15 @@ public record ConfigOverrides(
         String binding,
         String htmlHandling,
         String notFoundHandling,
-        List<String> runWorkerFirst) {
+        List<String> runWorkerFirst,
+        LiveOverrides live) {
 
     public static final ConfigOverrides NONE = builder().build();
 
     public ConfigOverrides {
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
         runWorkerFirst = runWorkerFirst == null ? List.of() : List.copyOf(runWorkerFirst);
+        live = live == null ? LiveOverrides.NONE : live;
     }
 
     public static Builder builder() {
@@ -57,6 +60,7 @@ public record ConfigOverrides(
         private String htmlHandling;
         private String notFoundHandling;
         private List<String> runWorkerFirst;
+        private LiveOverrides live;
 
         private Builder() {}
 
@@ -115,6 +119,11 @@ public record ConfigOverrides(
             return this;
         }
 
+        public Builder live(LiveOverrides value) {
+            live = value;
+            return this;
+        }
+
         public ConfigOverrides build() {
             return new ConfigOverrides(
                     configFile,
@@ -127,7 +136,8 @@ public record ConfigOverrides(
                     binding,
                     htmlHandling,
                     notFoundHandling,
-                    runWorkerFirst);
+                    runWorkerFirst,
+                    live);
         }
     }
 }

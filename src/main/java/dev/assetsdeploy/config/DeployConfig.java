@@ -15,6 +15,7 @@ import java.util.List;
  * @param compatibilityFlags {@code compatibility_flags}
  * @param assetsDirectory    the assets folder (already resolved against the config file's folder), or {@code null}
  * @param assets             the {@code assets} settings sent in the Worker metadata
+ * @param live               what the triggers phase applies after the deploy (workers.dev, routes, schedules)
  */
 public record DeployConfig(
         Path configFile,
@@ -24,10 +25,34 @@ public record DeployConfig(
         String compatibilityDate,
         List<String> compatibilityFlags,
         Path assetsDirectory,
-        AssetsSettings assets) {
+        AssetsSettings assets,
+        LiveSettings live) {
 
     public DeployConfig {
         compatibilityFlags = List.copyOf(compatibilityFlags);
+        live = live == null ? LiveSettings.NONE : live;
+    }
+
+    /** Without triggers settings (none in the config). */
+    public DeployConfig(
+            Path configFile,
+            String scriptName,
+            Path main,
+            String accountId,
+            String compatibilityDate,
+            List<String> compatibilityFlags,
+            Path assetsDirectory,
+            AssetsSettings assets) {
+        this(
+                configFile,
+                scriptName,
+                main,
+                accountId,
+                compatibilityDate,
+                compatibilityFlags,
+                assetsDirectory,
+                assets,
+                LiveSettings.NONE);
     }
 
     public boolean hasWorkerCode() {

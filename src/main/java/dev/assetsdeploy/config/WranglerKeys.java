@@ -13,8 +13,18 @@ import java.util.Set;
 final class WranglerKeys {
 
     /** What assets-deploy reads. */
-    static final Set<String> APPLIED =
-            Set.of("name", "main", "account_id", "compatibility_date", "compatibility_flags", "assets");
+    static final Set<String> APPLIED = Set.of(
+            "name",
+            "main",
+            "account_id",
+            "compatibility_date",
+            "compatibility_flags",
+            "assets",
+            "workers_dev",
+            "preview_urls",
+            "route",
+            "routes",
+            "triggers");
 
     static final Set<String> APPLIED_ASSETS =
             Set.of("directory", "binding", "html_handling", "not_found_handling", "run_worker_first");

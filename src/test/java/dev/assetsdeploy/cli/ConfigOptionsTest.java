@@ -188,12 +188,15 @@ class ConfigOptionsTest {
 
     @Test
     void warningsArePrintedOnePerLine() throws IOException {
-        Files.writeString(dir.resolve("wrangler.toml"), "routes = []\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("wrangler.toml"),
+                "build = {command = \"make\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Probe probe = run(Map.of(), "--env", "staging");
         StringWriter out = new StringWriter();
         assertEquals(1, ConfigOptions.printWarnings(probe.loaded, new PrintWriter(out)));
         assertEquals(
-                "warning: wrangler.toml: env.staging.routes is a wrangler setting that assets-deploy does not"
+                "warning: wrangler.toml: env.staging.build is a wrangler setting that assets-deploy does not"
                         + " apply (ignored)\n",
                 out.toString().replace(System.lineSeparator(), "\n"));
     }

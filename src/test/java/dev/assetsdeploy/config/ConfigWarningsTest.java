@@ -43,7 +43,7 @@ class ConfigWarningsTest {
                 List.of(
                         new ConfigWarning(
                                 Code.NOT_APPLIED,
-                                "wrangler.toml: routes is a wrangler setting that assets-deploy"
+                                "wrangler.toml: build is a wrangler setting that assets-deploy"
                                         + " does not apply (ignored)"),
                         new ConfigWarning(
                                 Code.NOT_APPLIED,
@@ -54,7 +54,7 @@ class ConfigWarningsTest {
                                 "wrangler.toml: assets.base_path is a wrangler setting that"
                                         + " assets-deploy does not apply (ignored)")),
                 warnings("wrangler.toml", """
-                        routes = ["example.com/*"]
+                        build = {command = "make"}
                         kv_namespaces = [{binding = "KV", id = "abc"}]
                         [assets]
                         base_path = "/docs"
