@@ -205,7 +205,7 @@ function _picocli_assets-deploy_all() {
 
   local commands=""
   local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -216,10 +216,10 @@ function _picocli_assets-deploy_all() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
+    '-m'|'--message')
       return
       ;;
-    '-m'|'--message')
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -264,10 +264,10 @@ function _picocli_assets-deploy_all() {
     '--concurrency')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -342,7 +342,7 @@ function _picocli_assets-deploy_upload() {
 
   local commands=""
   local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -368,10 +368,10 @@ function _picocli_assets-deploy_upload() {
     '--max-attempts')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--max-files')
@@ -403,7 +403,7 @@ function _picocli_assets-deploy_deploy() {
 
   local commands=""
   local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -420,10 +420,10 @@ function _picocli_assets-deploy_deploy() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
+    '-m'|'--message')
       return
       ;;
-    '-m'|'--message')
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -462,10 +462,10 @@ function _picocli_assets-deploy_deploy() {
     '--run-worker-first')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')

@@ -126,8 +126,8 @@ public final class ApiClient implements Closeable {
 
     /** One attempt. Throws {@link ApiException}; {@code retryable()} says whether another may help. */
     public ApiResponse execute(ApiRequest request) {
-        HttpUriRequestBase http =
-                new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        HttpUriRequestBase http = new HttpUriRequestBase(
+                request.method(), URI.create(settings.baseUrl() + request.path().text()));
         request.headers().forEach(http::setHeader);
         if (request.bearer() != null) {
             http.setHeader("Authorization", "Bearer " + request.bearer());
@@ -140,21 +140,31 @@ public final class ApiClient implements Closeable {
         long started = System.nanoTime();
         try {
             ApiResponse response = this.http.execute(http, r -> handle(request, r));
-            trace.accept(request.method() + " " + request.path() + " -> " + response.status() + " in " + millis(started)
-                    + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+            trace.accept(scrub(
+                    request.method() + " " + request.path() + " -> " + response.status() + " in " + millis(started)
+                            + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""),
+                    request));
             return response;
         } catch (ApiException e) {
             trace.accept(
                     request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
             throw e;
         } catch (IOException e) {
-            trace.accept(scrub(request.method() + " " + request.path() + " -> " + describe(e) + " after "
-                    + millis(started) + " ms"));
+            trace.accept(scrub(
+                    request.method() + " " + request.path() + " -> " + describe(e) + " after " + millis(started)
+                            + " ms",
+                    request));
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
             throw new ApiException(
-                    Kind.NETWORK, request.step(), 0, true, null, scrub(request.step() + ": " + describe(e)), e);
+                    Kind.NETWORK,
+                    request.step(),
+                    0,
+                    true,
+                    null,
+                    scrub(request.step() + ": " + describe(e), request),
+                    e);
         }
     }
 
@@ -182,7 +192,9 @@ public final class ApiClient implements Closeable {
                     status,
                     retryableStatus,
                     retryAfter,
-                    scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)),
+                    scrub(
+                            where + ": malformed response (not a JSON envelope): " + snippet(body, secrets(request)),
+                            request),
                     null);
         }
         boolean success = envelope.get("success").getAsBoolean();
@@ -203,11 +215,13 @@ public final class ApiClient implements Closeable {
                 status,
                 retryableStatus && !auth,
                 retryAfter,
-                scrub(where + ": "
-                        + (errors.isEmpty()
-                                ? (success ? "unexpected status" : "request failed, no error given")
-                                : errors)
-                        + hint),
+                scrub(
+                        where + ": "
+                                + (errors.isEmpty()
+                                        ? (success ? "unexpected status" : "request failed, no error given")
+                                        : errors)
+                                + hint,
+                        request),
                 null,
                 codes);
     }
@@ -263,15 +277,12 @@ public final class ApiClient implements Closeable {
         }
     }
 
-    private static String snippet(byte[] body) {
+    /** The body as a message quotes it: scrubbed whole, then cut, so a secret across the cut is not half-printed. */
+    private static String snippet(byte[] body, List<String> secrets) {
         if (body.length == 0) {
             return "(empty body)";
         }
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_BYTES), StandardCharsets.UTF_8)
-                .replaceAll("[\\r\\n\\t]+", " ")
-                .replaceAll("\\p{Cntrl}", "?")
-                .strip();
-        return '"' + text + (body.length > SNIPPET_BYTES ? "…" : "") + '"';
+        return Secrets.quote(new String(body, StandardCharsets.UTF_8), secrets, SNIPPET_BYTES);
     }
 
     private static String header(ClassicHttpResponse response, String name) {
@@ -321,8 +332,25 @@ public final class ApiClient implements Closeable {
         return URI.create(settings.baseUrl()).getHost();
     }
 
-    private String scrub(String message) {
-        return Secrets.scrub(message, settings.credentials().secrets());
+    /**
+     * {@code text} without the credentials' secrets or any JWT: for every message that quotes a server's answer
+     * (this client's own messages already are).
+     */
+    public String scrub(String text) {
+        return Secrets.scrub(text, settings.credentials().secrets());
+    }
+
+    /** As {@link #scrub(String)}, also without the token {@code request} is signed with. */
+    private String scrub(String text, ApiRequest request) {
+        return Secrets.scrub(text, secrets(request));
+    }
+
+    private List<String> secrets(ApiRequest request) {
+        List<String> secrets = new ArrayList<>(settings.credentials().secrets());
+        if (request.bearer() != null) {
+            secrets.add(request.bearer());
+        }
+        return secrets;
     }
 
     private static long millis(long startedNanos) {

@@ -1,7 +1,7 @@
 package dev.assetsdeploy.api;
 
+import dev.assetsdeploy.PathName;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Everything an {@link ApiClient} needs. {@code baseUrl} is used verbatim (paths are appended);
@@ -22,15 +22,15 @@ public record ApiSettings(
     public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9_-]+$");
 
     public ApiSettings {
         if (baseUrl == null || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
             throw new IllegalArgumentException("API base URL must start with https:// or http://: " + baseUrl);
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new IllegalArgumentException("account id must match [A-Za-z0-9_-]+: " + accountId);
+        String accountProblem = PathName.ACCOUNT_ID.problem("account id", accountId == null ? "" : accountId);
+        if (accountProblem != null) {
+            throw new IllegalArgumentException(accountProblem);
         }
         if (credentials == null) {
             throw new IllegalArgumentException("credentials are required");
@@ -51,10 +51,6 @@ public record ApiSettings(
                 ProxySettings.NONE,
                 RetryPolicy.DEFAULT,
                 64);
-    }
-
-    public static boolean validAccountId(String accountId) {
-        return accountId != null && ACCOUNT_ID.matcher(accountId).matches();
     }
 
     public ApiSettings withTimeouts(Duration connect, Duration response) {

@@ -128,7 +128,8 @@ final class AllCommand implements Callable<Integer> {
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        String path =
+                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));

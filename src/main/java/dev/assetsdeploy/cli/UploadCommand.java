@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.deploy.TokenFile;
@@ -69,6 +70,8 @@ final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         requests.check(spec);
+        NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, dispatchNamespace);
+        NameFlags.checkScript(spec, script, dispatchNamespace != null);
         Environment env = root.env();
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();

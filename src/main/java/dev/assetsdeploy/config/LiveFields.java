@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.PathName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -207,6 +208,9 @@ final class LiveFields {
             problems.add(origin + " has no pattern, expected a route: " + ROUTE_SHAPES);
         } else if (pattern != null && pattern.isBlank()) {
             problems.add(origin + ".pattern is empty, expected a route pattern or a host name");
+        }
+        if (zoneId != null && PathName.ZONE_ID.problem(origin + ".zone_id", zoneId) != null) {
+            problems.add(PathName.ZONE_ID.problem(origin + ".zone_id", zoneId));
         }
         if (object.has("zone_id") && object.has("zone_name")) {
             problems.add(origin + " has both zone_id and zone_name: keep one");

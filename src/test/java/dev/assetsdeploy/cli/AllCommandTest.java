@@ -239,6 +239,21 @@ class AllCommandTest {
     }
 
     @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsEvenInADryRun() {
+        for (String dryRun : new String[] {"--dry-run", "--quiet"}) {
+            assertEquals(
+                    ExitCodes.USAGE, run("all", "--config", config(), "--dispatch-namespace", "a/../b", dryRun), err);
+            assertTrue(err.startsWith("error: --dispatch-namespace is \"a/../b\", expected no /"), err);
+            assertEquals(ExitCodes.USAGE, run("all", "--config", config(), "--script", "../x", dryRun), err);
+            assertTrue(
+                    err.startsWith("error: --script is \"../x\", expected lowercase letters, digits, - and _ only"),
+                    err);
+            assertEquals("", out);
+        }
+        assertEquals(0, api.sessionsOpened() + api.workerRequests().size());
+    }
+
+    @Test
     void dryRunMakesNoRequestAndNeedsNoCredentials() throws IOException {
         WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wm.start();

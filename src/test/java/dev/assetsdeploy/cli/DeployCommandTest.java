@@ -237,6 +237,17 @@ class DeployCommandTest {
     }
 
     @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsBeforeAnyRequest() {
+        assertEquals(2, run("--keep-assets", "--dispatch-namespace", "ns/../../../user"));
+        assertTrue(err.startsWith("error: --dispatch-namespace is \"ns/../../../user\", expected no /"), err);
+        assertEquals(2, run("--keep-assets", "--script", "../../user/tokens"));
+        assertTrue(err.startsWith("error: --script is \"../../user/tokens\", expected lowercase letters"), err);
+        assertEquals(2, run("--keep-assets", "--account-id", "acc1/.."));
+        assertTrue(err.startsWith("error: --account-id is \"acc1/..\", expected letters, digits, _ and - only"), err);
+        assertEquals(0, requests().size());
+    }
+
+    @Test
     void assetsSourceIsRequiredAndExclusive() {
         assertEquals(2, run());
         assertEquals(

@@ -161,14 +161,55 @@ class UploadCommandTest {
         assertEquals(0, api.sessionsOpened());
     }
 
+    /** A line break in the token would split the Authorization header (and escape the scrubbing of messages). */
+    @Test
+    void aTokenWithALineBreakIsRefusedBeforeAnyRequest() {
+        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken + "\r\nX-Injected: 1");
+        assertEquals(4, run("upload", site.toString(), "--script", "s"));
+        assertEquals(
+                "error: CLOUDFLARE_API_TOKEN holds a line break or another control character:"
+                        + " copy it again, as one line\n",
+                err);
+        assertEquals(0, api.sessionsOpened());
+        assertNoSecrets();
+    }
+
     @Test
     void missingOrBadAccountFailsBeforeAnyRequest() {
         env.remove("CLOUDFLARE_ACCOUNT_ID");
         assertEquals(3, run("upload", site.toString(), "--script", "s"));
         assertTrue(err.startsWith("error: no account id: set CLOUDFLARE_ACCOUNT_ID or pass --account-id"), err);
-        assertEquals(3, run("upload", site.toString(), "--script", "s", "--account-id", "bad/id"));
-        assertTrue(err.startsWith("error: --account-id is not an account id"), err);
+        env.put("CLOUDFLARE_ACCOUNT_ID", "bad/id");
+        assertEquals(3, run("upload", site.toString(), "--script", "s"));
+        assertTrue(
+                err.startsWith("error: CLOUDFLARE_ACCOUNT_ID is \"bad/id\", expected letters, digits, _ and - only\n"),
+                err);
         assertEquals(0, api.sessionsOpened());
+    }
+
+    /** The issue's --script '../../../../user/tokens?' reached /client/v4/user/tokens: a name is one path segment. */
+    @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsBeforeAnyRequest() {
+        String[][] cases = {
+            {"--script", "../../../../user/tokens?", "expected lowercase letters, digits, - and _ only"},
+            {"--script", "a".repeat(64), "expected at most 63 characters, not 64"},
+            {"--dispatch-namespace", "../x", "expected no /, \\, ?, #, % or control characters, and not . or .."},
+            {"--account-id", "bad/id", "expected letters, digits, _ and - only"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("upload", site.toString(), "--verbose"));
+            if (!c[0].equals("--script")) {
+                args.addAll(List.of("--script", "s"));
+            }
+            args.addAll(List.of(c[0], c[1]));
+            assertEquals(2, run(args.toArray(String[]::new)), c[0] + " " + c[1]);
+            assertTrue(err.startsWith("error: " + c[0] + " is \"" + c[1] + "\", " + c[2]), err);
+        }
+        // In a dispatch namespace, a Worker name is free but for what would leave its segment.
+        assertEquals(2, run("upload", site.toString(), "--script", "a/b", "--dispatch-namespace", "ns"));
+        assertTrue(err.startsWith("error: --script is \"a/b\", expected no /"), err);
+        assertEquals(0, api.sessionsOpened());
+        assertEquals(List.of(), api.problems());
     }
 
     @Test

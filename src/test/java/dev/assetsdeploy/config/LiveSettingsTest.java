@@ -268,7 +268,8 @@ class LiveSettingsTest {
                         "wrangler.json: routes[8].pattern \"*.example.com\" is a custom domain with a wildcard (*): a"
                                 + " custom domain is one host name (use a zone route for a wildcard)",
                         "wrangler.json: routes[9].pattern \"example.com/shop\" is a custom domain with a path (/): a"
-                                + " custom domain is a host name only (use a zone route for a path)"),
+                                + " custom domain is a host name only (use a zone route for a path)",
+                        "wrangler.json: routes[10].zone_id is \"../zones\", expected letters, digits, _ and - only"),
                 problems("""
                         {"routes": [42, "",
                                     {"pattern": "a.example.com/*"},
@@ -278,7 +279,8 @@ class LiveSettingsTest {
                                     {"pattern": "e.example.com", "custom_domain": "yes"},
                                     {"zone_name": "example.com"},
                                     {"pattern": "*.example.com", "custom_domain": true},
-                                    {"pattern": "example.com/shop", "custom_domain": true}]}
+                                    {"pattern": "example.com/shop", "custom_domain": true},
+                                    {"pattern": "example.com/*", "zone_id": "../zones"}]}
                         """));
     }
 

@@ -297,4 +297,20 @@ class WorkerDeployerTest {
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
     }
+
+    @Test
+    void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
+        WorkerUpload upload = WorkerUpload.prepare(
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", null, false),
+                List.of(),
+                AssetsSource.token("J"),
+                null);
+        DeployResult result = deploy(
+                upload,
+                "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
+                        + "\"deployment_id\":\"v-api-token-xyz\"}}");
+        assertEquals("***", result.etag());
+        assertEquals("v-***", result.versionId());
+    }
 }
