@@ -1,16 +1,19 @@
 package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,9 +24,17 @@ public final class DryRunReport {
 
     private DryRunReport() {}
 
-    /** @param path the request path after the base URL; the account shown as {@code <account>} when unknown */
+    /**
+     * @param path     the request path after the base URL; the account shown as {@code <account>} when unknown
+     * @param triggers the requests of the triggers phase, or {@code null} when it would not run
+     */
     public static void printText(
-            Manifest manifest, WorkerUpload upload, String path, boolean verbose, PrintWriter out) {
+            Manifest manifest,
+            WorkerUpload upload,
+            String path,
+            List<TriggerPlan.PlannedRequest> triggers,
+            boolean verbose,
+            PrintWriter out) {
         out.println("Dry run: nothing was uploaded or deployed.");
         out.println();
         ManifestReport.printText(manifest, verbose, out);
@@ -43,12 +54,17 @@ public final class DryRunReport {
         out.println("Metadata:");
         out.println(Json.compact(upload.metadata()));
         out.println();
+        if (triggers != null) {
+            TriggersReport.printPlan(triggers, out);
+            out.println();
+        }
         out.println(
                 "To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");
         out.flush();
     }
 
-    public static JsonObject json(Manifest manifest, WorkerUpload upload, String path) {
+    public static JsonObject json(
+            Manifest manifest, WorkerUpload upload, String path, List<TriggerPlan.PlannedRequest> triggers) {
         JsonObject doc = new JsonObject();
         doc.addProperty("dryRun", true);
         doc.add("manifest", ManifestReport.json(manifest));
@@ -69,6 +85,7 @@ public final class DryRunReport {
         worker.add("modules", parts);
         worker.add("metadata", upload.metadata());
         doc.add("worker", worker);
+        doc.add("triggers", triggers == null ? JsonNull.INSTANCE : TriggersReport.planJson(triggers));
         return doc;
     }
 

@@ -41,7 +41,7 @@ class DeployReportTest {
                 "{\"worker\":\"site\",\"dispatchNamespace\":null,\"deployed\":true,"
                         + "\"versionId\":\"01234567-89ab-cdef-0123-456789abcdef\",\"etag\":\"e7a9\",\"startupTimeMs\":3,"
                         + "\"assets\":{\"kept\":false,\"files\":352,\"bytes\":4200000,\"uploaded\":12,\"alreadyPresent\":340,"
-                        + "\"bytesUploaded\":150000},\"elapsedMs\":3456}",
+                        + "\"bytesUploaded\":150000},\"urls\":[],\"triggers\":null,\"elapsedMs\":3456}",
                 Json.compact(DeployReport.json(DEPLOYED)));
     }
 
