@@ -4,14 +4,15 @@
 complete -c assets-deploy -f
 
 # assets-deploy
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -s h -l help -d 'Show this help message and exit.'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -s V -l version -d 'Print version information and exit.'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -a 'all' -d 'Manifest, upload and deploy in one go; `assets-deploy DIR --script NAME` runs this.'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -a 'manifest' -d 'Show what a deploy of DIR would publish: every file\'s path, hash, size and content type, what is ignored and why, and warnings.'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -a 'upload' -d 'Upload the files of DIR that Cloudflare does not have yet, and get the completion token a Worker deploy needs.'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -a 'deploy' -d 'Upload the Worker (phase 3): its metadata, assets config and modules, with the assets of an earlier `upload --token-out FILE`, or the assets already deployed (--keep-assets).'
-complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy preview' -a 'preview' -d 'Serve DIR locally exactly as Cloudflare routes Workers static assets: html_handling, not_found_handling, _redirects, _headers, ETags and the compatibility date, from the same config a deploy uses.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -s h -l help -d 'Show this help message and exit.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -s V -l version -d 'Print version information and exit.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'all' -d 'Manifest, upload and deploy in one go; `assets-deploy DIR --script NAME` runs this.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'manifest' -d 'Show what a deploy of DIR would publish: every file\'s path, hash, size and content type, what is ignored and why, and warnings.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'upload' -d 'Upload the files of DIR that Cloudflare does not have yet, and get the completion token a Worker deploy needs.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'deploy' -d 'Upload the Worker (phase 3): its metadata, assets config and modules, with the assets of an earlier `upload --token-out FILE`, or the assets already deployed (--keep-assets).'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'triggers' -d 'Apply only the triggers of the config to a Worker that exists, as `wrangler triggers deploy` does: workers.dev and preview URLs, routes, custom domains, cron schedules.'
+complete -c assets-deploy -n 'not __fish_seen_subcommand_from all manifest upload deploy triggers preview' -a 'preview' -d 'Serve DIR locally exactly as Cloudflare routes Workers static assets: html_handling, not_found_handling, _redirects, _headers, ETags and the compatibility date, from the same config a deploy uses.'
 
 # assets-deploy all
 complete -c assets-deploy -n '__fish_seen_subcommand_from all' -l dry-run -d 'Stop after the manifest and config checks: print the manifest summary and the exact Worker metadata (the token as a placeholder).'
@@ -104,6 +105,28 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from deploy' -s h -l help -
 complete -c assets-deploy -n '__fish_seen_subcommand_from deploy' -s V -l version -d 'Print version information and exit.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deploy' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deploy' -x -a '(__fish_complete_directories)'
+
+# assets-deploy triggers
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l dry-run -d 'Print the requests it would make, with their bodies; send nothing, need no credentials.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l script -l name -x -d 'The Worker\'s name (config: name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l workers-dev -d 'Answer on https://NAME.SUBDOMAIN.workers.dev, or not (config: workers_dev; default: on when there are no routes or custom domains).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l preview-urls -d 'Serve each version on a preview URL of its own, or not (config: preview_urls; default: as the API decides, which follows workers.dev).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l route -x -d 'A zone route like example.com/* (repeatable); replaces the config\'s routes, custom domains included, as wrangler\'s --route does.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l domain -x -d 'A custom domain like shop.example.com (repeatable), added to the routes in effect, as wrangler\'s --domain does.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l schedule -x -d 'A cron schedule like \'*/5 * * * *\' (repeatable); replaces the config\'s triggers.crons.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l timeout -x -d 'Give up on a response after SECONDS (then retry; default: 120).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l max-attempts -x -d 'Attempts per request before the command fails (default: 6).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l json -d 'Print machine-readable JSON on stdout instead of the report.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s v -l verbose -d 'Show more detail.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s q -l quiet -d 'Print no progress, only results and errors.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l strict -d 'Treat every warning as an error (exit code 3).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s h -l help -d 'Show this help message and exit.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -s V -l version -d 'Print version information and exit.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
 
 # assets-deploy preview
 complete -c assets-deploy -n '__fish_seen_subcommand_from preview' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'

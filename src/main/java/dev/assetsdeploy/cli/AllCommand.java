@@ -12,6 +12,7 @@ import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
@@ -94,7 +95,7 @@ final class AllCommand implements Callable<Integer> {
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, plan);
+            printDryRun(env, cfg, manifest, plan, target);
             Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
@@ -126,16 +127,20 @@ final class AllCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
+    private void printDryRun(
+            Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan, DeployTarget target) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path =
-                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
+        ApiPaths paths = ApiPaths.forAccountOrPlaceholder(account);
+        String path = plan.target().path(paths).text();
+        List<TriggerPlan.PlannedRequest> triggers = target.versionOnly() || target.dispatchNamespace() != null
+                ? null
+                : new TriggerPlan(cfg.scriptName(), cfg.live()).requests(paths, true);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.println(Json.pretty(DryRunReport.json(manifest, plan, path, triggers)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+            DryRunReport.printText(manifest, plan, path, triggers, output.verbose(), out);
         }
     }
 }

@@ -24,6 +24,8 @@ public record Requirements(
     public static final Requirements PREVIEW = new Requirements(false, false, false, true, false);
     /** {@code deploy}: name, compatibility date and the code; assets may come from a token or {@code --keep-assets}. */
     public static final Requirements DEPLOY = new Requirements(true, true, true, false, false);
+    /** {@code triggers}: a Worker name; nothing is uploaded. */
+    public static final Requirements TRIGGERS = new Requirements(true, false, false, false, false);
     /** {@code all}: everything. */
     public static final Requirements ALL = new Requirements(true, true, true, true, false);
 

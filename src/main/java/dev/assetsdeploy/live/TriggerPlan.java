@@ -112,9 +112,22 @@ public record TriggerPlan(String scriptName, LiveSettings settings) {
     /** One request of the phase as a dry run shows it; {@code when} says what it depends on, {@code null} if nothing. */
     public record PlannedRequest(String method, String path, JsonElement body, String when) {}
 
-    /** Every request the phase may make, in the order it makes them; none is sent. */
-    public List<PlannedRequest> requests(ApiPaths paths) {
+    /**
+     * Every request the phase may make, in the order it makes them; none is sent.
+     *
+     * @param afterUpload the phase follows a Worker upload, which checks the account's workers.dev subdomain first
+     *                    when the Worker is new ({@link AccountSubdomain#checkBeforeUpload})
+     */
+    public List<PlannedRequest> requests(ApiPaths paths, boolean afterUpload) {
         List<PlannedRequest> requests = new ArrayList<>();
+        if (afterUpload && wantsWorkersDev()) {
+            requests.add(new PlannedRequest(
+                    "GET",
+                    paths.accountSubdomain().text(),
+                    null,
+                    "before the upload, when the Worker is new: an account without a workers.dev subdomain stops"
+                            + " the deploy"));
+        }
         requests.add(new PlannedRequest("GET", paths.worker(scriptName).text(), null, null));
         if (wantsWorkersDev()) {
             requests.add(new PlannedRequest(

@@ -289,6 +289,13 @@ class AllCommandTest {
                     "assets":{"jwt":"<completion token from the upload>","config":{"not_found_handling":"404-page",\
                     "run_worker_first":["/api/*"],"_redirects":"/old /docs/ 301\\n","_headers":"/docs/*\\n  Cache-Control: no-store\\n"}}}
 
+                    Triggers:
+                      GET /accounts/<account>/workers/subdomain  (before the upload, when the Worker is new: an account \
+                    without a workers.dev subdomain stops the deploy)
+                      GET /accounts/<account>/workers/workers/site
+                      GET /accounts/<account>/workers/subdomain  (when the answer above has no workers.dev URL)
+                      POST /accounts/<account>/workers/scripts/site/subdomain {"enabled":true}
+
                     To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.
                     """.formatted(dir.resolve("public"), dir.resolve("dist/worker.js")), out);
 

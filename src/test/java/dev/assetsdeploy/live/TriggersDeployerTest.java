@@ -373,7 +373,7 @@ class TriggersDeployerTest {
     @Test
     void theDryRunListsTheRequestsWithTheirBodies() {
         List<TriggerPlan.PlannedRequest> requests =
-                new TriggerPlan("site", ALL).requests(dev.assetsdeploy.api.ApiPaths.forAccount("acc1"));
+                new TriggerPlan("site", ALL).requests(dev.assetsdeploy.api.ApiPaths.forAccount("acc1"), true);
         assertEquals(
                 List.of(
                         "GET /accounts/acc1/workers/workers/site null",
