@@ -79,7 +79,11 @@ class State:
         self.domains = []  # custom domains of every Worker
         self.queues = [self.expand_queue(q) for q in seed.get("queues", [])]
         self.workflows = {w["name"]: w for w in seed.get("workflows", [])}
-        self.r2_buckets = seed.get("r2_buckets", [])
+        self.r2_buckets = [b if isinstance(b, dict) else {"name": b} for b in seed.get("r2_buckets", [])]
+        self.kv_namespaces = seed.get("kv_namespaces", [])  # {id, title}
+        self.d1_databases = seed.get("d1_databases", [])  # {uuid, name}
+        self.ai_search_namespaces = seed.get("ai_search_namespaces", [])  # names
+        self.agent_memory_namespaces = seed.get("agent_memory_namespaces", [])  # names
         self.namespaces = {name: {"scripts": {s: self.expand_script(s, spec) for s, spec in ns.get("scripts", {}).items()}}
                            for name, ns in seed.get("dispatch_namespaces", {}).items()}
         self.scripts = {}
@@ -165,7 +169,9 @@ class State:
     def dump(self):
         return {"account_id": self.account, "now": self.clock.stamp(), "subdomain": self.subdomain,
                 "worker_urls": self.worker_urls, "zones": self.zones, "routes": self.routes, "domains": self.domains,
-                "queues": self.queues, "workflows": self.workflows, "r2_buckets": self.r2_buckets, "dispatch_namespaces": self.namespaces,
+                "queues": self.queues, "workflows": self.workflows, "r2_buckets": self.r2_buckets,
+                "kv_namespaces": self.kv_namespaces, "d1_databases": self.d1_databases,
+                "ai_search_namespaces": self.ai_search_namespaces, "agent_memory_namespaces": self.agent_memory_namespaces, "dispatch_namespaces": self.namespaces,
                 "scripts": self.scripts}
 
     # ----- lookups ---------------------------------------------------------------------------
@@ -232,7 +238,20 @@ class Api:
             ("GET", r"/zones$", self.list_zones),
             ("GET", r"/zones/(?P<zone>[^/]+)/workers/routes$", self.list_zone_routes),
             ("GET", ACCOUNT + r"/queues$", self.list_queues),
+            ("POST", ACCOUNT + r"/queues$", self.create_queue),
+            ("GET", ACCOUNT + r"/r2/buckets$", self.list_r2_buckets),
+            ("POST", ACCOUNT + r"/r2/buckets$", self.create_r2_bucket),
             ("GET", ACCOUNT + r"/r2/buckets/(?P<bucket>[^/]+)$", self.get_r2_bucket),
+            ("GET", ACCOUNT + r"/storage/kv/namespaces$", self.list_kv_namespaces),
+            ("POST", ACCOUNT + r"/storage/kv/namespaces$", self.create_kv_namespace),
+            ("GET", ACCOUNT + r"/d1/database$", self.list_d1_databases),
+            ("POST", ACCOUNT + r"/d1/database$", self.create_d1_database),
+            ("GET", ACCOUNT + r"/d1/database/(?P<database>[^/]+)$", self.get_d1_database),
+            ("GET", ACCOUNT + r"/ai-search/namespaces/(?P<name>[^/]+)$", self.get_ai_search_namespace),
+            ("POST", ACCOUNT + r"/ai-search/namespaces$", self.create_ai_search_namespace),
+            ("GET", ACCOUNT + r"/agent-memory/namespaces/(?P<name>[^/]+)$", self.get_agent_memory_namespace),
+            ("POST", ACCOUNT + r"/agent-memory/namespaces$", self.create_agent_memory_namespace),
+            ("PUT", ACCOUNT + r"/workflows/(?P<workflow>[^/]+)$", self.put_workflow),
             ("GET", ACCOUNT + r"/workers/dispatch/namespaces$", self.list_namespaces),
             ("GET", ACCOUNT + r"/workflows/(?P<workflow>[^/]+)$", self.get_workflow),
         ]
@@ -618,10 +637,97 @@ class Api:
         names = req.query.get("name")
         return Listed([q for q in self.s.queues if not names or q["queue_name"] in names])
 
+    def create_queue(self, req, account):
+        name = req.json_body().get("queue_name")
+        if not name or any(q["queue_name"] == name for q in self.s.queues):
+            raise ApiError(400, 11009, f"Queue name '{name}' is missing or taken")
+        queue = self.s.expand_queue({"name": name})
+        self.s.queues.append(queue)
+        return queue
+
+    def list_r2_buckets(self, req, account):
+        jurisdiction = req.headers.get("cf-r2-jurisdiction")
+        return {"buckets": [{"name": b["name"], "creation_date": "2025-01-01T00:00:00.000Z"}
+                            for b in self.s.r2_buckets if b.get("jurisdiction") == jurisdiction]}
+
+    def create_r2_bucket(self, req, account):
+        name = req.json_body().get("name")
+        jurisdiction = req.headers.get("cf-r2-jurisdiction")
+        if not name or not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,61}[a-z0-9]", name):
+            raise ApiError(400, 10005, f"The bucket name '{name}' is not valid.")
+        if any(b["name"] == name for b in self.s.r2_buckets):
+            raise ApiError(409, 10004, "The bucket you tried to create already exists, and you own it.")
+        self.s.r2_buckets.append({"name": name, **({"jurisdiction": jurisdiction} if jurisdiction else {})})
+        return {"name": name, "creation_date": self.s.clock.stamp(), "location": "WEUR"}
+
+    def list_kv_namespaces(self, req, account):
+        return sorted(self.s.kv_namespaces, key=lambda n: n["title"])
+
+    def create_kv_namespace(self, req, account):
+        title = req.json_body().get("title")
+        if not title or any(n["title"] == title for n in self.s.kv_namespaces):
+            raise ApiError(400, 10014, f"A namespace with the title '{title}' already exists or the title is missing.")
+        namespace = {"id": hex_id("kv", title), "title": title, "supports_url_encoding": True}
+        self.s.kv_namespaces.append(namespace)
+        return namespace
+
+    def list_d1_databases(self, req, account):
+        return self.s.d1_databases
+
+    def get_d1_database(self, req, account, database):
+        for db in self.s.d1_databases:
+            if database in (db["uuid"], db["name"]):
+                return db
+        raise ApiError(404, 7404, f"The database {database} could not be found")
+
+    def create_d1_database(self, req, account):
+        body = req.json_body()
+        if any(db["name"] == body.get("name") for db in self.s.d1_databases):
+            raise ApiError(400, 7502, "A database with that name already exists")
+        db = {"uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "fake-api/d1/" + body["name"])), "name": body["name"],
+              "created_at": self.s.clock.stamp(), "version": "production",
+              **({"jurisdiction": body["jurisdiction"]} if body.get("jurisdiction") else {})}
+        self.s.d1_databases.append(db)
+        return db
+
+    def get_ai_search_namespace(self, req, account, name):
+        if name not in self.s.ai_search_namespaces:
+            raise ApiError(404, 7003, "namespace not found")
+        return {"name": name}
+
+    def create_ai_search_namespace(self, req, account):
+        name = req.json_body()["name"]
+        self.s.ai_search_namespaces.append(name)
+        return {"name": name}
+
+    def get_agent_memory_namespace(self, req, account, name):
+        if name not in self.s.agent_memory_namespaces:
+            raise ApiError(404, 7003, "namespace not found")
+        return {"name": name}
+
+    def create_agent_memory_namespace(self, req, account):
+        name = req.json_body()["name"]
+        self.s.agent_memory_namespaces.append(name)
+        return {"name": name}
+
+    def put_workflow(self, req, account, workflow):
+        body = req.json_body()
+        if not body.get("script_name") or not body.get("class_name"):
+            raise ApiError(400, 10021, "script_name and class_name are required")
+        if body["script_name"] not in self.s.scripts:
+            raise ApiError(400, 10007, f"Worker {body['script_name']} does not exist")
+        existing = self.s.workflows.get(workflow)
+        now = self.s.clock.stamp()
+        self.s.workflows[workflow] = dict(body, id=hex_id("workflow", workflow), name=workflow,
+                                          created_on=existing["created_on"] if existing else now, modified_on=now)
+        return self.s.workflows[workflow]
+
     def get_r2_bucket(self, req, account, bucket):
-        if bucket not in self.s.r2_buckets:
+        jurisdiction = req.headers.get("cf-r2-jurisdiction")
+        if not any(b["name"] == bucket and b.get("jurisdiction") == jurisdiction for b in self.s.r2_buckets):
             raise ApiError(404, 10006, "The specified bucket does not exist.")
-        return {"name": bucket, "creation_date": "2025-01-01T00:00:00.000Z", "location": "WEUR", "storage_class": "Standard"}
+        return {"name": bucket, "creation_date": "2025-01-01T00:00:00.000Z", "location": "WEUR", "storage_class": "Standard",
+                **({"jurisdiction": jurisdiction} if jurisdiction else {})}
 
     def list_namespaces(self, req, account):
         return Listed([{"namespace_id": hex_id("namespace", name), "namespace_name": name, "created_on": "2025-01-01T00:00:00.000000Z",
@@ -689,6 +795,10 @@ class Request:
                 entry["json"] = json.loads(self.body.decode())
             except ValueError:
                 entry["body"] = self.body.decode(errors="replace")
+            manifest = entry.get("json", {}).get("manifest") if isinstance(entry.get("json"), dict) else None
+            if self.path.endswith("/assets-upload-session") and isinstance(manifest, dict):
+                # wrangler adds each file when its stat() returns, so its key order varies run to run.
+                entry["json"]["manifest"] = dict(sorted(manifest.items()))
         return entry
 
     def recorded_headers(self):

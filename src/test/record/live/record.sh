@@ -22,9 +22,11 @@ record() { # SCENARIO
   work=$(mktemp -d)
   out=$work/out
   mkdir -p "$out" "$work/project" "$work/home/.config" "$work/tmp/update-check"
-  cp -r "$here/project/public" "$work/project/"
+  local base=$here/project
+  if [ -f "$spec/project-base" ]; then base=$root/$(cat "$spec/project-base"); fi
+  cp -r "$base/public" "$work/project/"
   if python3 -c 'import json, sys; sys.exit(0 if "main" in json.load(open(sys.argv[1])) else 1)' "$spec/wrangler.json"; then
-    cp -r "$here/project/dist" "$work/project/"
+    cp -r "$base/dist" "$work/project/"
   fi
   if [ -d "$spec/project" ]; then cp -r "$spec/project/." "$work/project/"; fi
   cp "$spec/wrangler.json" "$work/project/wrangler.json"

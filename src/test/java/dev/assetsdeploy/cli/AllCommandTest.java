@@ -200,6 +200,7 @@ class AllCommandTest {
 
     @Test
     void dispatchNamespaceGoesToTheNamespaceForBothUploads() {
+        api.workers().dispatchNamespace("customers");
         assertEquals(
                 0,
                 run(

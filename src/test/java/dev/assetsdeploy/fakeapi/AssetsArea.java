@@ -93,8 +93,9 @@ final class AssetsArea implements FakeArea {
                                 openSession(ex);
                             }
                         }),
-                Route.of("POST", "^/accounts/([^/]+)/workers/assets/upload$", (ex, m) -> upload(ex, m.group(1), null)),
-                Route.of(
+                Route.streamed(
+                        "POST", "^/accounts/([^/]+)/workers/assets/upload$", (ex, m) -> upload(ex, m.group(1), null)),
+                Route.streamed(
                         "POST",
                         "^/accounts/([^/]+)/workers/assets/upload/([^/]+)$",
                         (ex, m) -> upload(ex, m.group(1), m.group(2))));

@@ -83,10 +83,11 @@ class FakeCloudflareApiTest {
                                 "{\"main_module\":\"worker.js\",\"assets\":{\"jwt\":\"" + jwt + "\",\"config\":{}}}")))
                 .result();
         assertEquals("w", put.getAsJsonObject().get("id").getAsString());
+        api.workers().dispatchNamespace("ns");
         client.call(ApiRequest.put("deploy Worker", account("/workers/dispatch/namespaces/ns/scripts/w"))
                 .multipart(metadata("{\"keep_assets\":true}")));
         String version = client.call(ApiRequest.post("upload version", account("/workers/scripts/w/versions"))
-                        .multipart(metadata("{}")))
+                        .multipart(metadata("{\"main_module\":\"worker.js\"}")))
                 .result()
                 .getAsJsonObject()
                 .get("id")
