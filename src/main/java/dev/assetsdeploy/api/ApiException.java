@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * A failed API call: the step, the HTTP status (0 when no response came), whether trying
  * again may help, the server's {@code Retry-After}, and a one-line message naming the step,
- * the status, each {@code code: message} and the {@code cf-ray} id, and the API's error codes. Never holds a
- * secret.
+ * the status, each {@code code: message} and the {@code cf-ray} id. Never holds a secret.
  */
 public final class ApiException extends AssetsDeployException {
 
@@ -16,7 +15,10 @@ public final class ApiException extends AssetsDeployException {
     private final int status;
     private final boolean retryable;
     private final Duration retryAfter;
-    private final List<Integer> codes;
+    private final List<ApiError> errors;
+
+    /** One {@code errors[]} entry of the envelope that carried a numeric code. */
+    public record ApiError(int code, String message) {}
 
     public ApiException(
             Kind kind,
@@ -29,7 +31,6 @@ public final class ApiException extends AssetsDeployException {
         this(kind, step, status, retryable, retryAfter, message, cause, List.of());
     }
 
-    /** @param codes the {@code code} of each error in the answer's envelope, in order */
     public ApiException(
             Kind kind,
             String step,
@@ -38,13 +39,23 @@ public final class ApiException extends AssetsDeployException {
             Duration retryAfter,
             String message,
             Throwable cause,
-            List<Integer> codes) {
+            List<ApiError> errors) {
         super(kind, message, cause);
         this.step = step;
         this.status = status;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
-        this.codes = List.copyOf(codes);
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The envelope's errors with their codes (empty when the answer had none, or there was no answer). */
+    public List<ApiError> errors() {
+        return errors;
+    }
+
+    /** The API answered with this error code. */
+    public boolean hasCode(int code) {
+        return errors.stream().anyMatch(e -> e.code() == code);
     }
 
     public String step() {
@@ -66,15 +77,6 @@ public final class ApiException extends AssetsDeployException {
         return retryAfter;
     }
 
-    /** The API's error codes (10007, 10000, ...), empty when the answer had none or there was no answer. */
-    public List<Integer> codes() {
-        return codes;
-    }
-
-    public boolean hasCode(int code) {
-        return codes.contains(code);
-    }
-
     /** 429 or 524: the server asks us to slow down. */
     public boolean overloaded() {
         return status == 429 || status == 524;
@@ -89,6 +91,6 @@ public final class ApiException extends AssetsDeployException {
     /** The same failure, final: retries are exhausted (a retryable failure becomes NETWORK). */
     public ApiException exhausted(String context) {
         Kind finalKind = retryable ? Kind.NETWORK : kind();
-        return new ApiException(finalKind, step, status, false, retryAfter, context, this, codes);
+        return new ApiException(finalKind, step, status, false, retryAfter, context, this, errors);
     }
 }

@@ -117,6 +117,61 @@ public final class ApiPaths {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** {@code GET}: an account's Worker as a service (exists or not, tags, migration tag). */
+    public ApiPath workerService(String scriptName) {
+        return new ApiPath(account + "/workers/services/" + segment(PathName.WORKER_NAME, scriptName));
+    }
+
+    /** {@code GET}: a Worker in a dispatch namespace (exists or not, migration tag). */
+    public ApiPath namespacedScript(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName));
+    }
+
+    /** {@code GET}: the names of the Worker's secrets. */
+    public ApiPath workerSecrets(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/secrets");
+    }
+
+    /** {@code GET}: the Worker's current settings, bindings included. */
+    public ApiPath workerSettings(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/settings");
+    }
+
+    /** {@code PATCH}: the settings that are not part of a version (logpush, observability, tail consumers, tags). */
+    public ApiPath scriptSettings(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/script-settings");
+    }
+
+    /** {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. */
+    public ApiPath workerDeployments(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/deployments");
+    }
+
+    /** {@code POST}: a new deployment even when the API objects (a rollback over changed secrets). */
+    public ApiPath workerDeploymentsForced(String scriptName) {
+        return new ApiPath(workerDeployments(scriptName).text() + "?force=true");
+    }
+
+    /** {@code GET}: one version of the Worker. */
+    public ApiPath workerVersion(String scriptName, String versionId) {
+        return new ApiPath(script(null, scriptName) + "/versions/" + encode(versionId));
+    }
+
+    /** {@code GET}: the account's queues of that name (first page). */
+    public ApiPath queuesNamed(String queueName) {
+        return new ApiPath(account + "/queues?name=" + encode(queueName) + "&page=1");
+    }
+
+    /** {@code GET}: one R2 bucket (its jurisdiction, when not the default, goes in a header). */
+    public ApiPath r2Bucket(String bucketName) {
+        return new ApiPath(account + "/r2/buckets/" + encode(bucketName));
+    }
+
+    /** {@code GET}: the account's dispatch namespaces (first page). */
+    public ApiPath dispatchNamespaces() {
+        return new ApiPath(account + "/workers/dispatch/namespaces?page=1");
+    }
+
     /** The Worker: in the account, or in a Workers for Platforms dispatch namespace. */
     private String script(String dispatchNamespace, String scriptName) {
         return dispatchNamespace == null
@@ -134,6 +189,14 @@ public final class ApiPaths {
         if (problem != null) {
             throw AssetsDeployException.invalidInput(problem);
         }
+        return encode(name);
+    }
+
+    /**
+     * A name as one path segment or query value, percent-encoded (UTF-8) but for RFC 3986's unreserved characters:
+     * for names with no rule of their own (a queue, a bucket, a version id the API checks).
+     */
+    private static String encode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -8,13 +8,14 @@ import java.util.Map;
  * One API call: the {@code step} that names it in errors and progress ("upload session",
  * "upload bucket 3/7", "deploy Worker"), the method, the path after the base URL (with any
  * query; only {@link ApiPaths} makes one), the body, who signs it: the account's credentials, or a {@code bearer}
- * token (the upload JWT) instead of them, and any headers of its own (never a secret).
+ * token (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction},
+ * {@code Cloudflare-Workers-Script-Api-Date}; never a secret).
  */
 public record ApiRequest(
         String step, String method, ApiPath path, Body body, String bearer, Map<String, String> headers) {
 
     public ApiRequest {
-        headers = Map.copyOf(headers);
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public ApiRequest(String step, String method, ApiPath path, Body body, String bearer) {
@@ -42,6 +43,17 @@ public record ApiRequest(
         return new ApiRequest(step, "PUT", path, null, null);
     }
 
+    public static ApiRequest patch(String step, ApiPath path) {
+        return new ApiRequest(step, "PATCH", path, null, null);
+    }
+
+    /** The same request with one more header. */
+    public ApiRequest header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiRequest(step, method, path, body, bearer, more);
+    }
+
     public ApiRequest json(JsonElement json) {
         return new ApiRequest(step, method, path, new JsonBody(json), bearer, headers);
     }
@@ -61,13 +73,6 @@ public record ApiRequest(
 
     public ApiRequest step(String newStep) {
         return new ApiRequest(newStep, method, path, body, bearer, headers);
-    }
-
-    /** With one more header (set as given; the client's own headers, such as the signature, win). */
-    public ApiRequest header(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put(name, value);
-        return new ApiRequest(step, method, path, body, bearer, more);
     }
 
     @Override

@@ -10,8 +10,12 @@ import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
@@ -64,6 +68,9 @@ final class AllCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     ManifestOptions manifestOptions;
 
     @Mixin
@@ -86,16 +93,24 @@ final class AllCommand implements Callable<Integer> {
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.ALL),
+                deployOptions.allowUnsupported,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
-        WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
-        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        PreparedWorker worker = deployOptions.prepare(cfg);
+        int warnings = ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, plan, target);
+            printDryRun(env, cfg, manifest, worker, live);
             Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
@@ -105,16 +120,24 @@ final class AllCommand implements Callable<Integer> {
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
         UploadResult uploaded;
+        LiveResult triggered;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight = Preflight.run(
+                    client,
+                    worker,
+                    deployWarnings,
+                    exists -> live.checkBeforeUpload(client, settings.accountId(), !exists));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
                             List.of());
-            WorkerUpload upload = deployOptions.prepare(
-                    cfg, AssetsSource.token(uploaded.token().jwt()));
-            result = new WorkerDeployer(client).deploy(upload);
+            result = new WorkerDeployer(client)
+                    .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
+            triggered = live.run(
+                    client, settings.accountId(), result, result.newWorker(), FinishCommand.of(spec, env), err);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),
@@ -122,19 +145,19 @@ final class AllCommand implements Callable<Integer> {
                 uploaded.filesUploaded(),
                 uploaded.filesAlreadyUploaded(),
                 uploaded.bytesUploaded());
-        DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
+        DeploySummary summary =
+                new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started), triggered);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }
 
     private void printDryRun(
-            Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan, DeployTarget target) {
+            Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker, LiveStep live) {
         String account = credentials.accountId(env, cfg.accountId());
         ApiPaths paths = ApiPaths.forAccountOrPlaceholder(account);
-        String path = plan.target().path(paths).text();
-        List<TriggerPlan.PlannedRequest> triggers = target.versionOnly() || target.dispatchNamespace() != null
-                ? null
-                : new TriggerPlan(cfg.scriptName(), cfg.live()).requests(paths, true);
+        WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
+        String path = plan.path(paths).text();
+        List<TriggerPlan.PlannedRequest> triggers = live.planned(paths, true);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path, triggers)));

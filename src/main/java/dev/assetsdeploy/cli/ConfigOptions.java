@@ -75,11 +75,14 @@ public final class ConfigOptions {
 
     /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
     public ConfigOverrides overrides(Environment env, Path dir) {
-        return overrides(env, dir, LiveOverrides.NONE);
+        return overrides(env, dir, List.of(), LiveOverrides.NONE);
     }
 
-    /** With the triggers flags of {@code deploy} and {@code all}. */
-    ConfigOverrides overrides(Environment env, Path dir, LiveOverrides live) {
+    /**
+     * The same, with the config keys {@code --allow-unsupported} accepts to lose, and the triggers flags of {@code
+     * deploy} and {@code all}.
+     */
+    ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported, LiveOverrides live) {
         return worker.overrides(env)
                 .main(main)
                 .compatibilityDate(compatibilityDate)
@@ -89,29 +92,39 @@ public final class ConfigOptions {
                 .htmlHandling(htmlHandling)
                 .notFoundHandling(notFoundHandling)
                 .runWorkerFirst(runWorkerFirst)
+                .allowUnsupported(allowUnsupported)
                 .live(live)
                 .build();
     }
 
     /** Reads the config from the process's working folder, with these flags over it. */
     public LoadedConfig load(Environment env, Path dir, Requirements requirements) {
-        return load(env, dir, requirements, LiveOverrides.NONE);
+        return load(env, dir, requirements, List.of(), LiveOverrides.NONE);
     }
 
-    /** Same, with the triggers flags over the config's triggers settings. */
-    LoadedConfig load(Environment env, Path dir, Requirements requirements, LiveOverrides live) {
-        return load(Path.of("").toAbsolutePath(), env, dir, requirements, live);
+    /**
+     * For a command that uploads the Worker: with the keys {@code --allow-unsupported} accepts to lose, and the
+     * triggers flags over the config's triggers settings.
+     */
+    LoadedConfig load(
+            Environment env, Path dir, Requirements requirements, List<String> allowUnsupported, LiveOverrides live) {
+        return load(Path.of("").toAbsolutePath(), env, dir, requirements, allowUnsupported, live);
     }
 
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
-        return load(workingDirectory, env, dir, requirements, LiveOverrides.NONE);
+        return load(workingDirectory, env, dir, requirements, List.of(), LiveOverrides.NONE);
     }
 
     private LoadedConfig load(
-            Path workingDirectory, Environment env, Path dir, Requirements requirements, LiveOverrides live) {
+            Path workingDirectory,
+            Environment env,
+            Path dir,
+            Requirements requirements,
+            List<String> allowUnsupported,
+            LiveOverrides live) {
         NameFlags.checkScript(spec, worker.scriptName, requirements.dispatchNamespace());
-        return new ConfigLoader(workingDirectory).load(overrides(env, dir, live), requirements);
+        return new ConfigLoader(workingDirectory).load(overrides(env, dir, allowUnsupported, live), requirements);
     }
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */

@@ -7,10 +7,14 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
-import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeploySummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +74,9 @@ final class DeployCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     CredentialsOptions credentials;
 
     @Mixin
@@ -82,23 +89,38 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
-        LoadedConfig loaded =
-                config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
+                deployOptions.allowUnsupported,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
-        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
-                + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
+        LiveStep live = LiveStep.of(spec, triggers, cfg, deployOptions.target(cfg));
+        PrintWriter err = spec.commandLine().getErr();
+        int warnings = ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
-        WorkerUpload upload = deployOptions.prepare(cfg, source);
+        PreparedWorker worker = deployOptions.prepare(cfg);
         DeployResult result;
+        LiveResult triggered;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client =
-                new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
-            result = new WorkerDeployer(client).deploy(upload);
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight = Preflight.run(
+                    client,
+                    worker,
+                    deployWarnings,
+                    exists -> live.checkBeforeUpload(client, settings.accountId(), !exists));
+            result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
+            triggered = live.run(
+                    client, settings.accountId(), result, result.newWorker(), FinishCommand.of(spec, env), err);
         }
         DeploySummary summary =
-                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
+                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started), triggered);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -3,9 +3,8 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
-import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployTarget;
-import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,14 @@ public final class DeployOptions {
             description = "A message recorded with the version (annotation workers/message).")
     String message;
 
+    @Option(
+            names = "--allow-unsupported",
+            paramLabel = "KEY",
+            description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
+                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README:"
+                    + " Bindings). Without it such a key stops the deploy before any request.")
+    List<String> allowUnsupported = new ArrayList<>();
+
     /** {@code base} with a dispatch namespace required when one is given. */
     Requirements requirements(Requirements base) {
         return base.withDispatchNamespace(dispatchNamespace != null);
@@ -59,8 +66,8 @@ public final class DeployOptions {
         return new DeployTarget(config.scriptName(), dispatchNamespace, versionOnly);
     }
 
-    /** The Worker upload for {@code config} with these options and {@code assets}; checks everything before any request. */
-    WorkerUpload prepare(DeployConfig config, AssetsSource assets) {
-        return WorkerUpload.prepare(config, target(config), modules, assets, message);
+    /** The Worker for {@code config} with these options; checks everything that needs no request. */
+    PreparedWorker prepare(DeployConfig config) {
+        return PreparedWorker.prepare(config, target(config), modules, message);
     }
 }

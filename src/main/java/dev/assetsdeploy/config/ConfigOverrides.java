@@ -20,6 +20,7 @@ import java.util.List;
  * @param htmlHandling       {@code --html-handling}
  * @param notFoundHandling   {@code --not-found-handling}
  * @param runWorkerFirst     {@code --run-worker-first} (repeatable): one {@code true}/{@code false}, or rules
+ * @param allowUnsupported   {@code --allow-unsupported KEY} (repeatable): refused config keys the user accepts to lose
  * @param live               the triggers flags ({@code --workers-dev}, {@code --route}, {@code --schedule}, ...)
  */
 public record ConfigOverrides(
@@ -34,6 +35,7 @@ public record ConfigOverrides(
         String htmlHandling,
         String notFoundHandling,
         List<String> runWorkerFirst,
+        List<String> allowUnsupported,
         LiveOverrides live) {
 
     public static final ConfigOverrides NONE = builder().build();
@@ -41,6 +43,7 @@ public record ConfigOverrides(
     public ConfigOverrides {
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
         runWorkerFirst = runWorkerFirst == null ? List.of() : List.copyOf(runWorkerFirst);
+        allowUnsupported = allowUnsupported == null ? List.of() : List.copyOf(allowUnsupported);
         live = live == null ? LiveOverrides.NONE : live;
     }
 
@@ -60,6 +63,7 @@ public record ConfigOverrides(
         private String htmlHandling;
         private String notFoundHandling;
         private List<String> runWorkerFirst;
+        private List<String> allowUnsupported;
         private LiveOverrides live;
 
         private Builder() {}
@@ -119,6 +123,11 @@ public record ConfigOverrides(
             return this;
         }
 
+        public Builder allowUnsupported(List<String> value) {
+            allowUnsupported = value;
+            return this;
+        }
+
         public Builder live(LiveOverrides value) {
             live = value;
             return this;
@@ -137,6 +146,7 @@ public record ConfigOverrides(
                     htmlHandling,
                     notFoundHandling,
                     runWorkerFirst,
+                    allowUnsupported,
                     live);
         }
     }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param compatibilityFlags {@code compatibility_flags}
  * @param assetsDirectory    the assets folder (already resolved against the config file's folder), or {@code null}
  * @param assets             the {@code assets} settings sent in the Worker metadata
+ * @param bindings           the Worker's bindings (the assets binding included), vars and required secrets
+ * @param settings           the Worker's other settings (observability, tail consumers, migrations, ...)
  * @param live               what the triggers phase applies after the deploy (workers.dev, routes, schedules)
  */
 public record DeployConfig(
@@ -26,6 +28,8 @@ public record DeployConfig(
         List<String> compatibilityFlags,
         Path assetsDirectory,
         AssetsSettings assets,
+        WorkerBindings bindings,
+        WorkerSettings settings,
         LiveSettings live) {
 
     public DeployConfig {
@@ -33,7 +37,7 @@ public record DeployConfig(
         live = live == null ? LiveSettings.NONE : live;
     }
 
-    /** Without triggers settings (none in the config). */
+    /** A Worker with no bindings beyond its assets binding, and no other settings. */
     public DeployConfig(
             Path configFile,
             String scriptName,
@@ -52,7 +56,19 @@ public record DeployConfig(
                 compatibilityFlags,
                 assetsDirectory,
                 assets,
+                assetsBinding(main, assets),
+                WorkerSettings.NONE,
                 LiveSettings.NONE);
+    }
+
+    private static WorkerBindings assetsBinding(Path main, AssetsSettings assets) {
+        if (main == null || assets == null || assets.binding() == null) {
+            return WorkerBindings.NONE;
+        }
+        com.google.gson.JsonObject entry = new com.google.gson.JsonObject();
+        entry.addProperty("binding", assets.binding());
+        return new WorkerBindings(
+                List.of(new Binding(BindingKind.ASSETS, assets.binding(), entry, "assets.binding")), List.of(), false);
     }
 
     public boolean hasWorkerCode() {

@@ -303,12 +303,8 @@ final class LiveFields {
         }
         JsonObject triggers = value.getAsJsonObject();
         for (String key : triggers.keySet()) {
-            if (key.equals("events")) {
-                warnings.add(new ConfigWarning(
-                        ConfigWarning.Code.NOT_APPLIED,
-                        doc.displayName() + ": " + path + "triggers.events is a wrangler setting that assets-deploy"
-                                + " does not apply (ignored)"));
-            } else if (!key.equals("crons")) {
+            // triggers.events is refused with the other keys assets-deploy does not apply (UnsupportedKey)
+            if (!key.equals("crons") && !key.equals("events")) {
                 warnings.add(new ConfigWarning(
                         ConfigWarning.Code.UNKNOWN_FIELD,
                         doc.displayName() + ": unknown field " + path + "triggers." + key + " (ignored)"));

@@ -30,7 +30,7 @@ record MergedConfig(
         Sourced<RunWorkerFirst> runWorkerFirst,
         LiveSettings live) {
 
-    DeployConfig toDeployConfig(ConfigDocument doc) {
+    DeployConfig toDeployConfig(ConfigDocument doc, WorkerBindings bindings, WorkerSettings settings) {
         return new DeployConfig(
                 doc == null ? null : doc.file(),
                 value(name),
@@ -40,6 +40,8 @@ record MergedConfig(
                 compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
                 directory == null ? null : directory.resolvedPath(),
                 new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)),
+                bindings,
+                settings,
                 live);
     }
 

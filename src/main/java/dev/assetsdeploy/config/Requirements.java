@@ -6,7 +6,8 @@ package dev.assetsdeploy.config;
  *
  * @param scriptName        a Worker name ({@code name} / {@code --script})
  * @param compatibilityDate a {@code compatibility_date} (every Worker upload needs one)
- * @param workerCode        the Worker code is read: {@code main}, when set, must be an existing file
+ * @param workerUpload      the command uploads the Worker: {@code main}, when set, must be an existing file, and
+ *                          config keys assets-deploy cannot send are refused (unless {@code --allow-unsupported})
  * @param assetsDirectory   an assets folder (DIR / {@code assets.directory}) that exists
  * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name follows the namespace
  *                          rule ({@code PathName.NAMESPACE_WORKER_NAME}), not the lowercase one of account Workers
@@ -14,7 +15,7 @@ package dev.assetsdeploy.config;
 public record Requirements(
         boolean scriptName,
         boolean compatibilityDate,
-        boolean workerCode,
+        boolean workerUpload,
         boolean assetsDirectory,
         boolean dispatchNamespace) {
 
@@ -30,10 +31,10 @@ public record Requirements(
     public static final Requirements ALL = new Requirements(true, true, true, true, false);
 
     public Requirements withAssetsDirectory(boolean required) {
-        return new Requirements(scriptName, compatibilityDate, workerCode, required, dispatchNamespace);
+        return new Requirements(scriptName, compatibilityDate, workerUpload, required, dispatchNamespace);
     }
 
     public Requirements withDispatchNamespace(boolean inNamespace) {
-        return new Requirements(scriptName, compatibilityDate, workerCode, assetsDirectory, inNamespace);
+        return new Requirements(scriptName, compatibilityDate, workerUpload, assetsDirectory, inNamespace);
     }
 }

@@ -185,12 +185,14 @@ final class SectionReader {
         for (Map.Entry<String, JsonElement> field : section.entrySet()) {
             String key = field.getKey();
             boolean known = topLevel ? WranglerKeys.knownAtTopLevel(key) : WranglerKeys.ENVIRONMENT.contains(key);
-            if (WranglerKeys.APPLIED.contains(key) || key.equals("env") && topLevel) {
+            if (key.equals("env") && topLevel) {
                 continue;
             }
             if (!known) {
                 unknown(path + key);
-            } else if (!WranglerKeys.QUIET.contains(key)) {
+            } else if (!WranglerKeys.APPLIED.contains(key)
+                    && !WranglerKeys.WORKER.contains(key)
+                    && !WranglerKeys.QUIET.contains(key)) {
                 notApplied(path + key);
             }
         }

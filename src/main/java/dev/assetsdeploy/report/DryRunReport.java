@@ -39,7 +39,7 @@ public final class DryRunReport {
         out.println();
         ManifestReport.printText(manifest, verbose, out);
         out.println();
-        out.println("Worker upload: " + upload.target().method() + " " + path);
+        out.println("Worker upload: " + upload.method() + " " + path);
         out.println("  part metadata: form field, the JSON below");
         for (WorkerModule module : upload.modules()) {
             out.printf(
@@ -71,7 +71,7 @@ public final class DryRunReport {
         JsonObject worker = new JsonObject();
         worker.addProperty("name", upload.target().scriptName());
         worker.addProperty("dispatchNamespace", upload.target().dispatchNamespace());
-        worker.addProperty("method", upload.target().method());
+        worker.addProperty("method", upload.method());
         worker.addProperty("path", path);
         JsonArray parts = new JsonArray();
         for (WorkerModule module : upload.modules()) {

@@ -128,7 +128,9 @@ class ApiClientTest {
                 Kind.API_REFUSED,
                 "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
                 () -> client.call(ApiRequest.post("upload session", RawPaths.of(PATH))));
-        assertEquals(List.of(10021, 10022), e.codes());
+        assertEquals(
+                List.of(10021, 10022),
+                e.errors().stream().map(ApiException.ApiError::code).toList());
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 

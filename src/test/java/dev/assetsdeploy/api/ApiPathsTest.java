@@ -140,4 +140,41 @@ class ApiPathsTest {
     private static List<String> texts(ApiPath... paths) {
         return java.util.Arrays.stream(paths).map(ApiPath::text).toList();
     }
+
+    @Test
+    void theWorkerStatePathsWranglerReadsAndWrites() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/services/site",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site",
+                        "/accounts/acc1/workers/scripts/site/secrets",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site/settings",
+                        "/accounts/acc1/workers/scripts/site/script-settings",
+                        "/accounts/acc1/workers/scripts/site/deployments",
+                        "/accounts/acc1/workers/scripts/site/deployments?force=true",
+                        "/accounts/acc1/workers/scripts/site/versions/v-1",
+                        "/accounts/acc1/queues?name=site-jobs&page=1",
+                        "/accounts/acc1/r2/buckets/site-uploads",
+                        "/accounts/acc1/workers/dispatch/namespaces?page=1"),
+                texts(
+                        paths.workerService("site"),
+                        paths.namespacedScript("customers", "site"),
+                        paths.workerSecrets(null, "site"),
+                        paths.workerSettings("customers", "site"),
+                        paths.scriptSettings("site"),
+                        paths.workerDeployments("site"),
+                        paths.workerDeploymentsForced("site"),
+                        paths.workerVersion("site", "v-1"),
+                        paths.queuesNamed("site-jobs"),
+                        paths.r2Bucket("site-uploads"),
+                        paths.dispatchNamespaces()));
+    }
+
+    @Test
+    void resourceNamesArePercentEncoded() {
+        assertEquals(
+                "/accounts/acc1/queues?name=a%26b%3Dc%20%C3%A9&page=1",
+                paths.queuesNamed("a&b=c é").text());
+        assertEquals("/accounts/acc1/r2/buckets/..%2Fx", paths.r2Bucket("../x").text());
+    }
 }
