@@ -207,8 +207,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--version-only' '--workers-dev' '--preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -220,6 +220,9 @@ function _picocli_assets-deploy_all() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')
@@ -259,6 +262,15 @@ function _picocli_assets-deploy_all() {
       return
       ;;
     '--run-worker-first')
+      return
+      ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
       return
       ;;
     '--max-files')
@@ -405,8 +417,8 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -424,6 +436,9 @@ function _picocli_assets-deploy_deploy() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')
@@ -463,6 +478,15 @@ function _picocli_assets-deploy_deploy() {
       return
       ;;
     '--run-worker-first')
+      return
+      ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
       return
       ;;
     '--api-base-url')

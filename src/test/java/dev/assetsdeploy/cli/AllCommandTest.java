@@ -180,8 +180,15 @@ class AllCommandTest {
         assertEquals(1, doc.getAsJsonObject("assets").get("uploaded").getAsInt());
         assertEquals(4, doc.getAsJsonObject("assets").get("alreadyPresent").getAsInt());
         assertEquals(5, doc.getAsJsonObject("assets").get("files").getAsInt());
-        assertEquals(2, api.workerRequests().size());
-        assertTrue(api.workerRequests().get(1).path().endsWith("/workers/scripts/other"));
+        // the first run creates the Worker (PUT); the second deploys a new version of it, as wrangler does
+        assertEquals(
+                List.of(
+                        "PUT /workers/scripts/other",
+                        "POST /workers/scripts/other/versions",
+                        "POST /workers/scripts/other/deployments"),
+                api.workerRequests().stream()
+                        .map(r -> r.method() + " " + r.path().substring(r.path().indexOf("/workers/")))
+                        .toList());
         String outputs = Files.readString(dir.resolve("gh-output"));
         assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
         assertTrue(
@@ -417,7 +424,7 @@ class AllCommandTest {
     void wrongCredentialsExitFourAndDeployNothing() {
         env.put("CLOUDFLARE_API_TOKEN", "wrong-token");
         assertEquals(4, run("all", dir.resolve("public").toString(), "--config", config()));
-        assertTrue(err.startsWith("error: upload session: "), err);
+        assertTrue(err.startsWith("error: read Worker site: "), err);
         assertEquals(List.of(), api.workerRequests());
     }
 }

@@ -72,15 +72,14 @@ class RecordingTest {
                 withBody(
                         ours.get(4),
                         "{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":"
-                                + "\"741a02df-85f0-51c2-a8d5-788a4ed47867\",\"percentage\":100.0}],\"annotations\":{},"
+                                + "\"741a02df-85f0-51c2-a8d5-788a4ed47867\",\"percentage\":50}],\"annotations\":{},"
                                 + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300}}"));
         String difference = recording.difference(ours);
         assertTrue(
                 difference.startsWith("recording redeploy-existing: request #5 of ours differs from wrangler's #5\n"
                         + "--- wrangler (recorded)\n+++ ours\n"),
                 difference);
-        assertTrue(
-                difference.contains("\n-         \"percentage\": 100\n+         \"percentage\": 100.0\n"), difference);
+        assertTrue(difference.contains("\n-         \"percentage\": 100\n+         \"percentage\": 50\n"), difference);
         assertTrue(
                 difference.matches("(?s).*\n!  5  POST /accounts/acc1/workers/scripts/site/deployments +POST"
                         + " /accounts/acc1/workers/scripts/site/deployments\n.*"),
