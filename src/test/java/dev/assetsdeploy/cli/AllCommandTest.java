@@ -190,10 +190,11 @@ class AllCommandTest {
                         .map(r -> r.method() + " " + r.path().substring(r.path().indexOf("/workers/")))
                         .toList());
         String outputs = Files.readString(dir.resolve("gh-output"));
-        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
+        String live = "url=https://other.acme.workers.dev\nurls=[\"https://other.acme.workers.dev\"]\n";
+        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n" + live), outputs);
         assertTrue(
-                outputs.matches(
-                        "(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\nuploaded=1\nskipped=4\n"),
+                outputs.matches("(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                        + "\nuploaded=1\nskipped=4\n" + java.util.regex.Pattern.quote(live)),
                 outputs);
         assertEquals(
                 doc.get("versionId").getAsString(),

@@ -104,6 +104,23 @@ class DeployCommandTest {
                                                 "{\"success\":false,\"errors\":[{\"code\":10007,"
                                                         + "\"message\":\"workers.api.error.script_not_found\"}],\"messages\":[],\"result\":null}")));
         wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
+        goesLiveOnWorkersDev();
+    }
+
+    /** The account has the workers.dev subdomain acme; the new Worker's workers.dev route is off until turned on. */
+    void goesLiveOnWorkersDev() {
+        wm.stubFor(get("/client/v4/accounts/acc1/workers/subdomain")
+                .willReturn(okJson(
+                        "{\"success\":true,\"errors\":[],\"messages\":[]," + "\"result\":{\"subdomain\":\"acme\"}}")));
+        wm.stubFor(
+                get("/client/v4/accounts/acc1/workers/workers/site")
+                        .willReturn(
+                                okJson(
+                                        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":"
+                                                + "{\"enabled\":false,\"previews_enabled\":false,\"url\":\"https://site.acme.workers.dev\"}}}")));
+        wm.stubFor(post("/client/v4/accounts/acc1/workers/scripts/site/subdomain")
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
+                        + "\"result\":{\"enabled\":true,\"previews_enabled\":true}}")));
     }
 
     JsonObject sentMetadata(LoggedRequest request) {
@@ -121,8 +138,11 @@ class DeployCommandTest {
         assertEquals(
                 List.of(
                         "GET /client/v4/accounts/acc1/workers/services/site",
+                        "GET /client/v4/accounts/acc1/workers/subdomain",
                         "GET /client/v4/accounts/acc1/workers/scripts/site/deployments",
-                        "PUT " + PUT_PATH),
+                        "PUT " + PUT_PATH,
+                        "GET /client/v4/accounts/acc1/workers/workers/site",
+                        "POST /client/v4/accounts/acc1/workers/scripts/site/subdomain"),
                 requests().stream()
                         .map(r -> r.getMethod().value() + " " + r.getUrl())
                         .toList());
@@ -191,7 +211,10 @@ class DeployCommandTest {
 
         assertEquals(0, run("--keep-assets"));
 
-        assertEquals("version-id=01234567-89ab-cdef-0123-456789abcdef\n", Files.readString(outputs));
+        assertEquals(
+                "version-id=01234567-89ab-cdef-0123-456789abcdef\nurl=https://site.acme.workers.dev\n"
+                        + "urls=[\"https://site.acme.workers.dev\"]\n",
+                Files.readString(outputs));
         assertTrue(Files.readString(summary).startsWith("### Deployed Worker `site`\n"), Files.readString(summary));
         assertTrue(Files.readString(summary).contains("| Assets | kept the assets already deployed |"));
     }

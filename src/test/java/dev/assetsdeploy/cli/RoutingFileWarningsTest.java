@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,13 @@ class RoutingFileWarningsTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":false,\"errors\":[{\"code\":10007,\"message\":\"not found\"}],"
                                 + "\"messages\":[],\"result\":null}")));
+        // then it goes live on workers.dev: the account's subdomain, the Worker's (off) workers.dev state
+        wm.stubFor(get("/client/v4/accounts/acc1/workers/subdomain")
+                .willReturn(okJson(
+                        "{\"success\":true,\"errors\":[],\"messages\":[]," + "\"result\":{\"subdomain\":\"acme\"}}")));
+        wm.stubFor(get(urlMatching("/client/v4/accounts/acc1/workers/workers/[^/]+"))
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":"
+                        + "{\"enabled\":false,\"url\":\"https://site.acme.workers.dev\"}}}")));
         env.put("CLOUDFLARE_API_TOKEN", "test-token-1b2c");
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
@@ -106,14 +114,14 @@ class RoutingFileWarningsTest {
         return dir.resolve("wrangler.json").toString();
     }
 
-    /** The uploads (the reads of the live Worker before them not counted). */
+    /** The uploads (the reads of the live Worker before them and the workers.dev switch after them not counted). */
     int requests() {
         return uploads().size();
     }
 
     List<LoggedRequest> uploads() {
         return wm.findAll(anyRequestedFor(anyUrl())).stream()
-                .filter(r -> !r.getMethod().value().equals("GET"))
+                .filter(r -> !r.getMethod().value().equals("GET") && !r.getUrl().endsWith("/subdomain"))
                 .toList();
     }
 
