@@ -35,6 +35,7 @@ final class WorkerParts {
             "text_blobs",
             "data_blobs",
             "site",
+            "addresses",
             "raw"));
 
     /**

@@ -85,7 +85,8 @@ final class WranglerKeys {
             "wasm_modules",
             "text_blobs",
             "data_blobs",
-            "site");
+            "site",
+            "addresses");
 
     static final Set<String> APPLIED_ASSETS =
             Set.of("directory", "binding", "html_handling", "not_found_handling", "run_worker_first");
