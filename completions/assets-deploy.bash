@@ -527,7 +527,7 @@ function _picocli_assets-deploy_triggers() {
 
   local commands=""
   local flag_opts="'--dry-run' '--workers-dev' '--preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--route' '--domain' '--schedule' '--allow-unsupported' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -551,6 +551,9 @@ function _picocli_assets-deploy_triggers() {
       return
       ;;
     '--schedule')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--api-base-url')

@@ -128,6 +128,7 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l preview-u
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l route -x -d 'A zone route like example.com/* (repeatable); replaces the config\'s routes, custom domains included, as wrangler\'s --route does.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l domain -x -d 'A custom domain like shop.example.com (repeatable), added to the routes in effect, as wrangler\'s --domain does.'
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l schedule -x -d 'A cron schedule like \'*/5 * * * *\' (repeatable); replaces the config\'s triggers.crons.'
+complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l allow-unsupported -x -d 'Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe, containers, queues.consumers, workflows (defined by this Worker), raw, ...'
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from triggers' -l timeout -x -d 'Give up on a response after SECONDS (then retry; default: 120).'

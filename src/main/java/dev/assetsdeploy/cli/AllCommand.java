@@ -97,7 +97,7 @@ final class AllCommand implements Callable<Integer> {
                 env,
                 dir,
                 deployOptions.requirements(Requirements.ALL),
-                deployOptions.allowUnsupported,
+                deployOptions.unsupported.keys,
                 triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);

@@ -93,7 +93,7 @@ final class DeployCommand implements Callable<Integer> {
                 env,
                 dir,
                 deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
-                deployOptions.allowUnsupported,
+                deployOptions.unsupported.keys,
                 triggers.overrides());
         DeployConfig cfg = loaded.config();
         LiveStep live = LiveStep.of(spec, triggers, cfg, deployOptions.target(cfg));

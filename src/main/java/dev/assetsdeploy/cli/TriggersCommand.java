@@ -48,6 +48,9 @@ final class TriggersCommand implements Callable<Integer> {
     TriggerOptions triggers;
 
     @Mixin
+    UnsupportedKeysOptions unsupported;
+
+    @Mixin
     CredentialsOptions credentials;
 
     @Mixin
@@ -64,7 +67,12 @@ final class TriggersCommand implements Callable<Integer> {
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
-                .load(worker.overrides(env).live(triggers.overrides()).build(), Requirements.TRIGGERS);
+                .load(
+                        worker.overrides(env)
+                                .live(triggers.overrides())
+                                .allowUnsupported(unsupported.keys)
+                                .build(),
+                        Requirements.TRIGGERS);
         DeployConfig cfg = loaded.config();
         Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
         LiveStep step = LiveStep.alone(cfg);

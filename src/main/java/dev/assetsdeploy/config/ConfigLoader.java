@@ -73,6 +73,7 @@ public final class ConfigLoader {
                         merged.name() == null ? null : merged.name().value(),
                         merged.main() != null,
                         requirements.workerUpload(),
+                        requirements.triggersPhase(),
                         flags.allowUnsupported(),
                         serviceTags(doc, env, requirements.workerUpload() ? warnings : new ArrayList<>()));
         if (!problems.isEmpty()) {

@@ -202,6 +202,26 @@ class TriggersCommandTest {
     }
 
     @Test
+    void whatThePhaseCannotApplyStopsItUnlessAllowed() throws IOException {
+        String json = Files.readString(config);
+        Files.writeString(config, json.replaceFirst("\\{", "{\"queues\": {\"consumers\": [{\"queue\": \"jobs\"}]},"));
+
+        CliRun refused = run();
+        assertEquals(ExitCodes.INVALID_INPUT, refused.code());
+        assertTrue(
+                refused.err().startsWith("error: ")
+                        && refused.err()
+                                .contains("wrangler.json: queues.consumers is not supported by assets-deploy: "),
+                refused.err());
+        assertTrue(refused.err().contains("pass --allow-unsupported queues.consumers"), refused.err());
+        assertEquals(0, api.controlPlaneRequests().size());
+
+        CliRun allowed = run("--allow-unsupported", "queues.consumers");
+        assertEquals(ExitCodes.OK, allowed.code(), allowed.err());
+        assertTrue(allowed.err().contains("is not sent (--allow-unsupported queues.consumers)"), allowed.err());
+    }
+
+    @Test
     void badFlagValuesAreConfigErrorsBeforeAnyRequest() {
         CliRun run = run("--domain", "*.example.com");
         assertEquals(ExitCodes.INVALID_INPUT, run.code());

@@ -68,6 +68,25 @@ class TriggersPhaseKeysTest {
     }
 
     @Test
+    void theTriggersCommandRefusesThemTooButNotWhatOnlyAnUploadSends() throws IOException {
+        Files.writeString(
+                dir.resolve("wrangler.json"),
+                CONFIG.replace(
+                        "{\"name\": \"site\",",
+                        "{\"name\": \"site\", \"unsafe\": {\"bindings\": [{\"name\": \"X\", \"type\": \"x\"}]},"));
+        List<String> problems = assertThrows(
+                        InvalidConfigException.class,
+                        () -> new ConfigLoader(dir).load(ConfigOverrides.NONE, Requirements.TRIGGERS))
+                .problems();
+        assertEquals(
+                List.of("addresses", "queues.consumers", "triggers.events", "workflows[0]"),
+                problems.stream()
+                        .map(p -> p.substring("wrangler.json: ".length(), p.indexOf(" is not supported")))
+                        .sorted()
+                        .toList());
+    }
+
+    @Test
     void allowUnsupportedAcceptsTheLossOfEachByName() throws IOException {
         Files.writeString(dir.resolve("worker.js"), "export default {}");
         Files.writeString(dir.resolve("wrangler.json"), CONFIG);
