@@ -160,10 +160,10 @@ final class AllCommand implements Callable<Integer> {
         List<TriggerPlan.PlannedRequest> triggers = live.planned(paths, true);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path, triggers)));
+            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path, triggers)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, triggers, output.verbose(), out);
+            DryRunReport.printText(manifest, worker, plan, path, triggers, output.verbose(), out);
         }
     }
 }

@@ -206,7 +206,7 @@ public final class BindingResolver {
         return binding.origin() + " (\"" + binding.name() + "\") has no " + field + ", and " + script + " has no "
                 + kind.friendlyName() + " binding " + binding.name() + " to keep: wrangler would create "
                 + resource(kind) + "; assets-deploy creates none: " + create(binding) + " and set its "
-                + (kind == BindingKind.QUEUE ? "name" : "id") + " in " + strip(binding.origin()) + "." + field;
+                + (field.endsWith("id") ? "id" : "name") + " in " + strip(binding.origin()) + "." + field;
     }
 
     private static String missing(Binding binding, String resource) {

@@ -21,12 +21,14 @@ import java.util.function.Consumer;
 /**
  * Reads the live Worker with the requests wrangler 4.164's deploy makes before its upload, in its order: {@code GET
  * workers/services/NAME} (new or existing, tags, migration tag); {@code GET .../secrets} when the config has vars or
- * bindings a secret could clash with; {@code GET .../deployments} (and each version of a split one); {@code GET
- * .../settings} for a Worker with code (the current bindings, which decide what may be inherited).
+ * bindings a secret could clash with; {@code GET .../deployments} (and each version of a split one); and, once those
+ * are checked, {@code GET .../settings} for a Worker with code (the current bindings, which decide what may be
+ * inherited).
  *
- * <p>wrangler asks {@code GET workers/services/NAME} a second time when the config has migrations, for the migration
- * tag it already had: we ask once. With {@code --dispatch-namespace} wrangler reads the secrets and settings of an
- * account Worker of that name ({@code /workers/scripts/NAME/...}), a bug: we read the namespaced Worker's.
+ * <p>When the config has migrations, wrangler reads the Worker again for its migration tag ({@code
+ * getMigrationsToUpload}, after the deployments); so do we, so that the requests are wrangler's. With {@code
+ * --dispatch-namespace} wrangler reads the secrets and settings of an account Worker of that name ({@code
+ * /workers/scripts/NAME/...}), a bug: we read the namespaced Worker's.
  */
 public final class LiveWorkerReader {
 
@@ -104,14 +106,40 @@ public final class LiveWorkerReader {
         if (ns == null && !target.versionOnly()) {
             deployment = currentDeployment(name);
         }
-        List<JsonObject> bindings = new ArrayList<>();
-        if (worker.hasCode()) {
-            JsonObject settings = settings(paths.workerSettings(ns, name), name);
-            if (settings != null && settings.get("bindings") instanceof JsonArray array) {
-                array.forEach(b -> bindings.add(b.getAsJsonObject()));
-            }
+        if (!worker.config().settings().migrations().isEmpty()) {
+            migrationTag = migrationTag(ns, name);
         }
-        return new LiveWorker(exists, tags, migrationTag, secrets, bindings, deployment);
+        return new LiveWorker(exists, tags, migrationTag, secrets, List.of(), deployment);
+    }
+
+    /**
+     * {@code live} with the bindings it has now, for a Worker with code ({@code GET .../settings}, which wrangler's
+     * resource provisioning reads after the checks of the reads before it).
+     */
+    public LiveWorker withBindings(PreparedWorker worker, LiveWorker live) {
+        if (!worker.hasCode()) {
+            return live;
+        }
+        DeployTarget target = worker.target();
+        JsonObject settings = settings(
+                api.paths().workerSettings(target.dispatchNamespace(), target.scriptName()), target.scriptName());
+        List<JsonObject> bindings = new ArrayList<>();
+        if (settings != null && settings.get("bindings") instanceof JsonArray array) {
+            array.forEach(b -> bindings.add(b.getAsJsonObject()));
+        }
+        return new LiveWorker(
+                live.exists(), live.tags(), live.migrationTag(), live.secrets(), bindings, live.deployment());
+    }
+
+    /** The migration tag, read again as wrangler reads it ("no such Worker" counts as none). */
+    private String migrationTag(String ns, String name) {
+        if (ns != null) {
+            return LiveWorker.string(
+                    object(get("read Worker " + name, api.paths().namespacedScript(ns, name)), "script"),
+                    "migration_tag");
+        }
+        JsonObject service = get("read Worker " + name, api.paths().workerService(name));
+        return LiveWorker.string(object(object(service, "default_environment"), "script"), "migration_tag");
     }
 
     /** wrangler checks vars and these bindings against the live secrets (a binding replaces a secret of its name). */

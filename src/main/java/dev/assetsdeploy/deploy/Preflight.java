@@ -32,7 +32,8 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
     /** As {@link #run(ApiClient, PreparedWorker, DeployWarnings)}, with {@link LiveWorkerReader}'s existence hook. */
     public static Preflight run(
             ApiClient api, PreparedWorker worker, DeployWarnings warnings, Consumer<Boolean> onExistence) {
-        LiveWorker live = new LiveWorkerReader(api).read(worker, onExistence);
+        LiveWorkerReader reader = new LiveWorkerReader(api);
+        LiveWorker live = reader.read(worker, onExistence);
         DeployTarget target = worker.target();
         List<String> secrets = worker.config().bindings().requiredSecrets();
         if (!live.exists() && !secrets.isEmpty() && worker.hasCode()) {
@@ -57,6 +58,7 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
             warnAboutNewAssetsOnlySettings(worker, warnings);
         }
         DeployPlan plan = DeployPlan.choose(target, live, pending.json());
+        live = reader.withBindings(worker, live);
         Set<String> inherited = new BindingResolver(api).resolve(worker, live);
         return new Preflight(live, plan, inherited);
     }

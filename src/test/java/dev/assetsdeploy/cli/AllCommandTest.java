@@ -288,8 +288,13 @@ class AllCommandTest {
                       /_redirects  always ignored: /_redirects
 
                     Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict
+                      (as for a new Worker; an existing one gets POST .../versions, then a deployment at 100%% and its script settings)
                       part metadata: form field, the JSON below
                       part worker.js: application/javascript+module, 95 B (%s)
+
+                    Your Worker has access to the following bindings:
+                    Binding            Resource     \s
+                    env.ASSETS         Assets       \s
 
                     Metadata:
                     {"main_module":"worker.js","bindings":[{"name":"ASSETS","type":"assets"}],\
@@ -331,6 +336,9 @@ class AllCommandTest {
             assertEquals(
                     "/accounts/acc9/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
                     doc.getAsJsonObject("worker").get("path").getAsString());
+            assertEquals(
+                    "[{\"name\":\"ASSETS\",\"type\":\"Assets\",\"resource\":null}]",
+                    doc.getAsJsonObject("worker").get("bindings").toString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
             wm.stop();
