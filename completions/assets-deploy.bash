@@ -207,7 +207,7 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--dry-run' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
@@ -316,7 +316,7 @@ function _picocli_assets-deploy_manifest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--max-files' '--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -356,7 +356,7 @@ function _picocli_assets-deploy_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
@@ -417,7 +417,7 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
@@ -526,7 +526,7 @@ function _picocli_assets-deploy_triggers() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--dry-run' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--route' '--domain' '--schedule' '--allow-unsupported' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
@@ -586,7 +586,7 @@ function _picocli_assets-deploy_preview() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
 
   type compopt &>/dev/null && compopt +o default

@@ -89,10 +89,11 @@ final class AllCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
-        // and whether this is a dry run.
+        // and whether this is a dry run; the API base URL too.
         requests.check(spec);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = config.load(
                 env,
                 dir,
@@ -104,24 +105,24 @@ final class AllCommand implements Callable<Integer> {
         LiveStep live = LiveStep.of(spec, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         PreparedWorker worker = deployOptions.prepare(cfg);
-        int warnings = ConfigOptions.printWarnings(loaded, err)
+        warnings += ConfigOptions.printWarnings(loaded, err)
                 + ConfigOptions.printRoutingWarnings(cfg, err)
                 + live.printSkipped(err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
+        Strictness.check(output, warnings);
         if (dryRun) {
             printDryRun(env, cfg, manifest, worker, live);
-            Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
-        Strictness.check(output, warnings);
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
         LiveResult triggered;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight = Preflight.run(
                     client,
@@ -133,11 +134,14 @@ final class AllCommand implements Callable<Integer> {
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                            null,
+                            interruption);
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
-            triggered = live.run(
-                    client, settings.accountId(), result, result.newWorker(), FinishCommand.of(spec, env), err);
+            String finish = FinishCommand.of(spec, env);
+            interruption.now(Interruption.goingLive(target, finish));
+            triggered = live.run(client, settings.accountId(), result, result.newWorker(), finish, err);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),

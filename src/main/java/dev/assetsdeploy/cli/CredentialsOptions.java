@@ -6,8 +6,14 @@ import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.ProxySettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,9 +58,9 @@ public final class CredentialsOptions {
                     + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
         }
         String baseUrl = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), ApiSettings.DEFAULT_BASE_URL);
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            throw AssetsDeployException.invalidInput((apiBaseUrl != null ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL")
-                    + " must start with https:// (or http://): " + baseUrl);
+        String problem = baseUrlProblem(baseUrl);
+        if (problem != null) {
+            throw AssetsDeployException.invalidInput(notABaseUrl(env, baseUrl, problem));
         }
         ProxySettings proxy = new ProxySettings(
                 firstOf(env.get("HTTPS_PROXY"), env.get("https_proxy"), null),
@@ -62,6 +68,70 @@ public final class CredentialsOptions {
                 firstOf(env.get("NO_PROXY"), env.get("no_proxy"), null));
         return ApiSettings.of(baseUrl, account, credentials, VersionProvider.version())
                 .withProxy(proxy);
+    }
+
+    /**
+     * Checks where the API is, before any work: a malformed URL is a usage error (the flag) or invalid input (the
+     * variable); plain {@code http://} to another machine is a warning on {@code err}. Returns how many warnings.
+     */
+    int checkApiBaseUrl(Environment env, CommandSpec spec, PrintWriter err) {
+        String url = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), null);
+        if (url == null) {
+            return 0;
+        }
+        String problem = baseUrlProblem(url);
+        if (problem != null) {
+            throw apiBaseUrl != null && !apiBaseUrl.isBlank()
+                    ? new ParameterException(spec.commandLine(), notABaseUrl(env, url, problem))
+                    : AssetsDeployException.invalidInput(notABaseUrl(env, url, problem));
+        }
+        URI uri = URI.create(url);
+        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+            return Warnings.print(
+                    List.of(source(env) + " " + url + " is plain HTTP to another machine: the API token would cross"
+                            + " the network unencrypted; use https://"),
+                    err);
+        }
+        return 0;
+    }
+
+    private String source(Environment env) {
+        return apiBaseUrl != null && !apiBaseUrl.isBlank() ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL";
+    }
+
+    private String notABaseUrl(Environment env, String url, String problem) {
+        return source(env) + " '" + url + "' is not an API base URL like " + ApiSettings.DEFAULT_BASE_URL + ": "
+                + problem;
+    }
+
+    /** Why {@code url} cannot be the API's base URL, or {@code null} when it can. */
+    private static String baseUrlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at index " + e.getIndex();
+        }
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("https")
+                        || uri.getScheme().equalsIgnoreCase("http"))) {
+            return "it must start with https:// (or http://)";
+        }
+        if (uri.getHost() == null) {
+            return "it names no host";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "it cannot hold a user name or password";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "it cannot have a ?query or #fragment";
+        }
+        return null;
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]");
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.deploy.DeployWarnings;
 import dev.assetsdeploy.deploy.Preflight;
 import dev.assetsdeploy.deploy.PreparedWorker;
@@ -89,6 +90,8 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
+        PrintWriter err = spec.commandLine().getErr();
+        int urlWarnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = config.load(
                 env,
                 dir,
@@ -96,9 +99,10 @@ final class DeployCommand implements Callable<Integer> {
                 deployOptions.unsupported.keys,
                 triggers.overrides());
         DeployConfig cfg = loaded.config();
-        LiveStep live = LiveStep.of(spec, triggers, cfg, deployOptions.target(cfg));
-        PrintWriter err = spec.commandLine().getErr();
-        int warnings = ConfigOptions.printWarnings(loaded, err)
+        DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, triggers, cfg, target);
+        int warnings = urlWarnings
+                + ConfigOptions.printWarnings(loaded, err)
                 + ConfigOptions.printRoutingWarnings(cfg, err)
                 + live.printSkipped(err);
         Strictness.check(output, warnings);
@@ -107,17 +111,20 @@ final class DeployCommand implements Callable<Integer> {
         PreparedWorker worker = deployOptions.prepare(cfg);
         DeployResult result;
         LiveResult triggered;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight = Preflight.run(
                     client,
                     worker,
                     deployWarnings,
                     exists -> live.checkBeforeUpload(client, settings.accountId(), !exists));
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
-            triggered = live.run(
-                    client, settings.accountId(), result, result.newWorker(), FinishCommand.of(spec, env), err);
+            String finish = FinishCommand.of(spec, env);
+            interruption.now(Interruption.goingLive(target, finish));
+            triggered = live.run(client, settings.accountId(), result, result.newWorker(), finish, err);
         }
         DeploySummary summary =
                 new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started), triggered);

@@ -9,6 +9,7 @@ import dev.assetsdeploy.report.TriggersReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -77,8 +78,7 @@ final class DeployOutput {
         try {
             writer.write(Path.of(value));
         } catch (IOException | RuntimeException e) {
-            err.println("warning: cannot write $" + variable + " (" + value + "): " + e.getMessage());
-            err.flush();
+            Warnings.print(List.of("cannot write $" + variable + " (" + value + "): " + e.getMessage()), err);
         }
     }
 }

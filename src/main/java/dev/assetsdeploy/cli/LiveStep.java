@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.config.DeployConfig;
@@ -135,10 +134,8 @@ final class LiveStep {
         LiveResult result = new TriggersDeployer(client, accountId).apply(plan, firstDeploy, configName);
         Warnings.print(result.warnings(), err);
         if (!result.complete()) {
-            throw new AssetsDeployException(
-                    AssetsDeployException.Kind.API_REFUSED,
-                    TriggersReport.incomplete(
-                            plan.scriptName(), deployed == null ? null : deployed.versionId(), result, finishCommand));
+            throw new TriggersIncompleteException(TriggersReport.incomplete(
+                    plan.scriptName(), deployed == null ? null : deployed.versionId(), result, finishCommand));
         }
         return result;
     }

@@ -22,8 +22,9 @@ public final class ManifestOptions {
             names = "--max-files",
             paramLabel = "N",
             defaultValue = "" + ManifestBuilder.DEFAULT_MAX_FILES,
-            description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE};"
-                    + " paid plans allow 100000).")
+            description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE},"
+                    + " what paid plans allow; above " + ManifestBuilder.FREE_PLAN_MAX_FILES
+                    + ", the Free plan's limit, a warning unless --max-files is given).")
     void maxFiles(int n) {
         if (n < 1) {
             throw new ParameterException(
@@ -35,7 +36,11 @@ public final class ManifestOptions {
     }
 
     public Manifest build(Path dir) {
-        return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors()).build(dir);
+        ManifestBuilder builder =
+                new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors());
+        boolean given = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--max-files");
+        return (given ? builder.withoutFreePlanWarning() : builder).build(dir);
     }
 
     /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */

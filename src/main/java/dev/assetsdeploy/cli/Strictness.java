@@ -5,7 +5,10 @@ import dev.assetsdeploy.deploy.DeployWarnings;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code --strict}: any warning fails the command, after the report that shows them. */
+/**
+ * {@code --strict}: any warning fails the command, once the warnings are shown and before anything else
+ * (a dry run's plan, a request).
+ */
 final class Strictness {
 
     private Strictness() {}

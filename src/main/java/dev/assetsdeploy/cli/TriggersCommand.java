@@ -66,6 +66,7 @@ final class TriggersCommand implements Callable<Integer> {
         NameFlags.checkScript(spec, worker.scriptName, false);
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
                 .load(
                         worker.overrides(env)
@@ -74,17 +75,21 @@ final class TriggersCommand implements Callable<Integer> {
                                 .build(),
                         Requirements.TRIGGERS);
         DeployConfig cfg = loaded.config();
-        Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
+        Strictness.check(output, warnings + ConfigOptions.printWarnings(loaded, err));
         LiveStep step = LiveStep.alone(cfg);
         if (dryRun) {
             printDryRun(
                     step.planned(ApiPaths.forAccountOrPlaceholder(credentials.accountId(env, cfg.accountId())), false));
             return ExitCodes.OK;
         }
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         LiveResult result;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
-            result = step.run(client, settings.accountId(), null, false, FinishCommand.of(spec, env), err);
+        String again = FinishCommand.of(spec, env);
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            interruption.now(
+                    "while applying the triggers of Worker " + cfg.scriptName() + ": run `" + again + "` again");
+            result = step.run(client, settings.accountId(), null, false, again, err);
         }
         DeployOutput.printTriggers(
                 spec.commandLine(), env, output, cfg.scriptName(), result, (System.nanoTime() - started) / 1_000_000);

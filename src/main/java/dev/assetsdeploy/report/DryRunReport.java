@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
@@ -43,7 +44,7 @@ public final class DryRunReport {
         out.println();
         ManifestReport.printText(manifest, verbose, out);
         out.println();
-        out.println("Worker upload: " + upload.method() + " " + path);
+        out.println("Worker upload: " + upload.method() + " " + TerminalText.escape(path));
         if (!upload.target().versionOnly()) {
             out.println("  (as for a new Worker; an existing one gets POST .../versions, then a deployment at 100% and"
                     + " its script settings)");
@@ -53,10 +54,10 @@ public final class DryRunReport {
             out.printf(
                     Locale.ROOT,
                     "  part %s: %s, %s (%s)%n",
-                    module.name(),
+                    TerminalText.escape(module.name()),
                     module.contentType(),
                     Sizes.human(size(module)),
-                    module.file());
+                    TerminalText.escape(module.file().toString()));
         }
         out.println();
         List<String> table = BindingsTable.lines(rows(worker), worker.config().settings(), true);
@@ -65,7 +66,7 @@ public final class DryRunReport {
             out.println();
         }
         out.println("Metadata:");
-        out.println(Json.compact(upload.metadata()));
+        out.println(TerminalText.escape(Json.compact(upload.metadata())));
         out.println();
         if (triggers != null) {
             TriggersReport.printPlan(triggers, out);

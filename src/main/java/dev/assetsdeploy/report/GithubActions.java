@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.live.Trigger;
@@ -13,13 +14,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * GitHub Actions integration: step outputs ({@code name=value} lines appended to the file named by
- * {@code $GITHUB_OUTPUT}) and a short Markdown summary (appended to {@code $GITHUB_STEP_SUMMARY}).
- * The cli passes the paths; this class only writes.
+ * {@code $GITHUB_OUTPUT}), a short Markdown summary (appended to {@code $GITHUB_STEP_SUMMARY}) and the
+ * {@code ::error::} workflow command. The cli passes the paths; this class only writes. Values from the
+ * API are written so that none can add an output, a Markdown block or a workflow command.
  */
 public final class GithubActions {
+
+    /** A URL that a Markdown link shows and follows as it is. */
+    private static final java.util.regex.Pattern LINKABLE =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.:/_~*%-]+");
 
     private GithubActions() {}
 
@@ -53,13 +60,35 @@ public final class GithubActions {
     /** Appends {@code name=value} lines. */
     public static void writeOutputs(Path file, Map<String, String> outputs) throws IOException {
         StringBuilder lines = new StringBuilder();
-        outputs.forEach(
-                (name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        outputs.forEach((name, value) -> lines.append(output(name, value)));
         append(file, lines.toString());
     }
 
     public static void writeOutputs(Path file, DeploySummary summary) throws IOException {
         writeOutputs(file, outputs(summary));
+    }
+
+    /**
+     * One output as GitHub documents it: {@code name=value}, or for a value with a line break
+     * {@code name<<DELIMITER}, the value, {@code DELIMITER} (a delimiter that is not in the value).
+     */
+    static String output(String name, String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return name + "=" + value + "\n";
+        }
+        String delimiter;
+        do {
+            delimiter = "ghadelimiter_" + UUID.randomUUID();
+        } while (value.contains(delimiter));
+        return name + "<<" + delimiter + "\n" + value + "\n" + delimiter + "\n";
+    }
+
+    /**
+     * The {@code ::error::} workflow command for a message (already escaped for the log), its data escaped as
+     * GitHub's toolkit does ({@code %}, CR, LF), so a line break in it stays inside the annotation.
+     */
+    public static String errorCommand(String message) {
+        return "::error::" + message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     public static void writeSummary(Path file, DeploySummary summary) throws IOException {
@@ -69,18 +98,17 @@ public final class GithubActions {
     static String markdown(DeploySummary summary) {
         DeployResult result = summary.result();
         StringBuilder md = new StringBuilder();
+        String name = result.target().scriptName();
         md.append("### ")
-                .append(DeployReport.headline(summary)
-                        .replace(
-                                result.target().scriptName(),
-                                "`" + result.target().scriptName() + "`"))
+                .append(TerminalText.escape(DeployReport.headline(summary))
+                        .replace("Worker " + TerminalText.escape(name), "Worker " + code(name)))
                 .append("\n\n");
         md.append("| | |\n|---|---|\n");
         if (result.versionId() != null) {
-            md.append("| Version | `").append(result.versionId()).append("` |\n");
+            md.append("| Version | ").append(code(result.versionId())).append(" |\n");
         }
         if (result.etag() != null) {
-            md.append("| ETag | `").append(result.etag()).append("` |\n");
+            md.append("| ETag | ").append(code(result.etag())).append(" |\n");
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
@@ -99,20 +127,22 @@ public final class GithubActions {
         return md.append('\n').toString();
     }
 
-    /** One row per trigger: each URL as a link, each route and schedule as code. */
+    /** One row per trigger: each URL as a link (as code when it holds anything a link would misread), each route and
+     * schedule as code. */
     static String triggerRows(LiveResult live) {
         StringBuilder md = new StringBuilder();
         for (Trigger trigger : live.triggers()) {
             if (trigger instanceof Trigger.ZoneRoute) {
-                md.append("| Route | `").append(TriggersReport.text(trigger)).append("` |\n");
+                md.append("| Route | ")
+                        .append(code(TriggersReport.text(trigger)))
+                        .append(" |\n");
             } else if (trigger instanceof Trigger.Schedule s) {
-                md.append("| Schedule | `").append(s.cron()).append("` |\n");
+                md.append("| Schedule | ").append(code(s.cron())).append(" |\n");
             } else if (trigger.url() != null) {
-                md.append("| URL | [")
-                        .append(trigger.url())
-                        .append("](")
-                        .append(trigger.url())
-                        .append(") |\n");
+                String url = trigger.url();
+                md.append("| URL | ")
+                        .append(LINKABLE.matcher(url).matches() ? "[" + url + "](" + url + ")" : code(url))
+                        .append(" |\n");
             }
         }
         return md.toString();
@@ -128,6 +158,24 @@ public final class GithubActions {
                                 ? "No workers.dev, route, custom domain or schedule.\n"
                                 : "| | |\n|---|---|\n" + rows)
                         + "\n");
+    }
+
+    /**
+     * A value from outside as a Markdown code span that fits in a table cell: on one line, {@code |}
+     * escaped (GitHub reads it even inside a code span), fenced by more backticks than it holds.
+     */
+    static String code(String value) {
+        String text = TerminalText.escape(value).replace("|", "\\|");
+        int longestRun = 0;
+        for (int i = 0, run = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        if (longestRun == 0) {
+            return "`" + text + "`";
+        }
+        String fence = "`".repeat(longestRun + 1);
+        return fence + " " + text + " " + fence;
     }
 
     private static void append(Path file, String text) throws IOException {

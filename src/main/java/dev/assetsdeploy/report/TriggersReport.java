@@ -3,6 +3,7 @@ package dev.assetsdeploy.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.Route;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.live.Trigger;
@@ -22,7 +23,7 @@ public final class TriggersReport {
 
     /** What {@code triggers} prints: a headline, then the targets. */
     public static void printApplied(String scriptName, LiveResult result, PrintWriter out) {
-        out.println("Applied the triggers of Worker " + scriptName);
+        out.println("Applied the triggers of Worker " + TerminalText.escape(scriptName));
         printText(result, out);
         out.flush();
     }
@@ -45,7 +46,7 @@ public final class TriggersReport {
         }
         out.println("Triggers:");
         for (Trigger trigger : result.triggers()) {
-            out.println("  " + text(trigger));
+            out.println("  " + TerminalText.escape(text(trigger)));
         }
     }
 
@@ -126,47 +127,43 @@ public final class TriggersReport {
     }
 
     /**
-     * The exit-5 message of a phase that did not apply whole: what is deployed (when {@code versionId} is given:
-     * after {@code deploy}/{@code all}), each part that failed and why, what was not tried, what did apply, and the
-     * command that applies the rest.
+     * The exit-5 message of a phase that did not apply whole, one line each: what is deployed (when {@code versionId}
+     * is given: after {@code deploy}/{@code all}), each part that failed and why, what was not tried, what did apply,
+     * and the command that applies the rest.
      */
-    public static String incomplete(String scriptName, String versionId, LiveResult result, String finishCommand) {
-        StringBuilder message = new StringBuilder();
-        message.append(
+    public static List<String> incomplete(
+            String scriptName, String versionId, LiveResult result, String finishCommand) {
+        List<String> lines = new ArrayList<>();
+        lines.add(
                 versionId != null
                         ? "Worker " + scriptName + " is deployed (version " + versionId
                                 + "), but not all of its triggers were applied:"
                         : "Not all triggers of Worker " + scriptName + " were applied:");
         for (TriggerFailure failure : result.failures()) {
-            message.append("\n  ")
-                    .append(failure.part())
-                    .append(": ")
-                    .append(failure.request() == null ? "" : failure.request() + ": ")
-                    .append(failure.reason());
+            lines.add("  " + failure.part() + ": " + (failure.request() == null ? "" : failure.request() + ": ")
+                    + failure.reason());
         }
         if (!result.notAttempted().isEmpty()) {
-            message.append("\n  not tried: ").append(String.join(", ", result.notAttempted()));
+            lines.add("  not tried: " + String.join(", ", result.notAttempted()));
         }
         if (!result.triggers().isEmpty()) {
-            message.append("\n  applied: ")
-                    .append(String.join(
+            lines.add("  applied: "
+                    + String.join(
                             ", ",
                             result.triggers().stream().map(TriggersReport::text).toList()));
         }
-        message.append("\nWhat applied stays applied. To ")
-                .append(versionId != null ? "finish" : "try again")
-                .append(", run: ")
-                .append(finishCommand);
-        return message.toString();
+        lines.add("What applied stays applied. To " + (versionId != null ? "finish" : "try again") + ", run: "
+                + finishCommand);
+        return lines;
     }
 
     /** The requests of the phase a dry run would make, one per line: method, path, body (and when it depends). */
     public static void printPlan(List<TriggerPlan.PlannedRequest> requests, PrintWriter out) {
         out.println("Triggers:");
         for (TriggerPlan.PlannedRequest request : requests) {
-            out.println("  " + request.method() + " " + request.path()
+            out.println(TerminalText.escape("  " + request.method() + " " + request.path()
                     + (request.body() == null ? "" : " " + Json.compact(request.body()))
-                    + (request.when() == null ? "" : "  (" + request.when() + ")"));
+                    + (request.when() == null ? "" : "  (" + request.when() + ")")));
         }
     }
 

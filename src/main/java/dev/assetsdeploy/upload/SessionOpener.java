@@ -8,6 +8,7 @@ import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestJson;
@@ -25,11 +26,16 @@ final class SessionOpener {
 
     private SessionOpener() {}
 
-    /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
-    static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
+    /**
+     * Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest, telling
+     * {@code retries} of each retry.
+     */
+    static UploadPlan open(
+            ApiClient client, UploadTarget target, Manifest manifest, int session, RetryNotice.Listener retries) {
         ApiResponse response = client.call(
                 ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
-                        .json(ManifestJson.uploadSessionRequest(manifest)));
+                        .json(ManifestJson.uploadSessionRequest(manifest)),
+                retries);
         JsonObject result = response.resultObject();
         if (result == null) {
             throw refused(client, "the API sent no result", response);

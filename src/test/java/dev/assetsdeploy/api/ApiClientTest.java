@@ -247,7 +247,7 @@ class ApiClientTest {
         ApiException slow = assertFails(
                 ApiException.class,
                 Kind.NETWORK,
-                "upload session: no response within 500 ms (timeout)",
+                "upload session: nothing received for 500 ms (timeout)",
                 () -> client.execute(ApiRequest.post("upload session", RawPaths.of("/slow"))));
         assertTrue(slow.retryable());
     }
@@ -356,13 +356,13 @@ class ApiClientTest {
         RetryPolicy p =
                 new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(60), d -> {});
         for (int i = 0; i < 50; i++) {
-            long first = p.delayAfter(1, null).toMillis();
-            long fourth = p.delayAfter(4, null).toMillis();
-            long tenth = p.delayAfter(10, null).toMillis();
+            long first = p.delayAfter(1, null, false).toMillis();
+            long fourth = p.delayAfter(4, null, false).toMillis();
+            long tenth = p.delayAfter(10, null, false).toMillis();
             assertTrue(first >= 500 && first <= 1000, "first " + first);
             assertTrue(fourth >= 4000 && fourth <= 8000, "fourth " + fourth);
             assertTrue(tenth >= 4000 && tenth <= 8000, "tenth " + tenth);
-            assertEquals(60_000, p.delayAfter(1, Duration.ofSeconds(600)).toMillis());
+            assertEquals(60_000, p.delayAfter(1, Duration.ofSeconds(600), false).toMillis());
         }
     }
 }

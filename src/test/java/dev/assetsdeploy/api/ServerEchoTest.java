@@ -50,7 +50,8 @@ class ServerEchoTest {
         return new ApiClient(
                 ApiSettings.of(wm.baseUrl(), "acc1", new Credentials.ApiToken(token), "1")
                         .withRetry(RetryPolicy.NONE),
-                trace::add);
+                trace::add,
+                RetryNotice.Listener.NONE);
     }
 
     ApiException failure(String token, ApiRequest request) {

@@ -162,6 +162,32 @@ class DeployCommandTest {
     }
 
     @Test
+    void aRetriedDeploySaysWhatItWaitsFor() {
+        newWorker(OK);
+        wm.stubFor(put(anyUrl())
+                .inScenario("gateway")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"))
+                .willSetStateTo("up"));
+        wm.stubFor(put(anyUrl()).inScenario("gateway").whenScenarioStateIs("up").willReturn(okJson(OK)));
+        List<java.time.Duration> sleeps = new ArrayList<>();
+        CliRun run = CliRun.execute(
+                Environment.of(env).withSleeper(sleeps::add),
+                "deploy",
+                "--config",
+                dir.resolve("wrangler.json").toString(),
+                "--keep-assets");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, sleeps.size());
+        assertEquals(
+                "deploy Worker: attempt 1 of 6 failed (HTTP 503: malformed response (not a JSON envelope):"
+                        + " \"<html>Service Unavailable</html>\"); retrying in "
+                        + String.format(
+                                java.util.Locale.ROOT, "%.1f s", sleeps.get(0).toMillis() / 1000.0) + "\n",
+                run.err());
+    }
+
+    @Test
     void jsonIsOneDocumentOnStdout() {
         newWorker(OK);
         assertEquals(0, run("--keep-assets", "--json"));

@@ -88,6 +88,12 @@ class WorkerDeployerTest {
         return new Preflight(live, plan, Set.of());
     }
 
+    /** An assets-only Worker "site", deployed or only a version. */
+    PreparedWorker assetsOnly(boolean versionOnly) {
+        return PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE), new DeployTarget("site", null, versionOnly), List.of(), null);
+    }
+
     LoggedRequest onlyRequest() {
         List<LoggedRequest> requests =
                 wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
@@ -250,8 +256,7 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyWithoutAnIdInTheAnswerFails() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, true), List.of(), null);
+        PreparedWorker worker = assetsOnly(true);
         AssetsSource assets = AssetsSource.token("J");
         assertFails(
                 Kind.API_REFUSED,
@@ -289,8 +294,7 @@ class WorkerDeployerTest {
 
     @Test
     void refusalIsAnApiErrorNamingTheStepAndNeverTheToken() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, false), List.of(), null);
+        PreparedWorker worker = assetsOnly(false);
         AssetsSource assets = AssetsSource.token("SECRET.COMPLETION.TOKEN");
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
@@ -308,8 +312,7 @@ class WorkerDeployerTest {
 
     @Test
     void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, false), List.of(), null);
+        PreparedWorker worker = assetsOnly(false);
         DeployResult result = deploy(
                 worker,
                 AssetsSource.token("J"),

@@ -71,8 +71,9 @@ final class JsonCall {
                 envelope = answer.answer(call);
             } catch (ApiError e) {
                 if (e.problem) {
-                    problems.add(ex.getRequestMethod() + " "
-                            + ex.getRequestURI().getRawPath() + ": " + e.getMessage() + " [code: " + e.code + "]");
+                    String path = ex.getRequestURI().getRawPath().substring(FakeCloudflareApi.BASE_PATH.length());
+                    problems.add(
+                            ex.getRequestMethod() + " " + path + ": " + e.getMessage() + " [code: " + e.code + "]");
                 }
                 status = e.status;
                 envelope = error(e.code, e.getMessage());
@@ -93,10 +94,6 @@ final class JsonCall {
 
     String header(String name) {
         return ex.getRequestHeaders().getFirst(name);
-    }
-
-    String method() {
-        return ex.getRequestMethod();
     }
 
     byte[] body() {

@@ -62,7 +62,7 @@ final class WorkerScriptsArea implements FakeArea {
                         "percentage",
                         List.of(new Deployment.Share(version.id(), 100)),
                         annotations));
-        for (String key : List.of("logpush", "observability", "tail_consumers")) {
+        for (String key : List.of("logpush", "observability", "tail_consumers", "streaming_tail_consumers")) {
             if (upload.metadata.has(key)) {
                 worker.settings.add(key, upload.metadata.get(key).deepCopy());
             }

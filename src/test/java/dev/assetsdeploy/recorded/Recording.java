@@ -29,16 +29,18 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * @Test
- * void redeployOfAnExistingWorkerSendsWhatWranglerSends(@TempDir Path dir) {
+ * void aRedeployIsWhatWranglerSends(@TempDir Path dir) {
  *     Recording r = Recording.load("redeploy-existing");
- *     try (FakeCloudflareApi api = r.startFake()) {          // seeded from seed.json, account "acc1"
+ *     try (FakeCloudflareApi api = r.startFake()) {          // the recorded state; its account is "acc1"
  *         Path project = r.writeProject(dir);               // public/, dist/ and wrangler.json as recorded
- *         int exit = runOurTool(project, api, "deploy");    // base URL api.baseUrl(), account
- *                                                           // api.settings.accountId, token api.settings.apiToken
- *         assertEquals(r.exitCode(), exit);
- *         r.skipping("GET /accounts/acc1/workers/scripts/site/settings", "we provision no resources")
+ *         CliRun run = CliRun.execute(
+ *                 Map.of("CLOUDFLARE_API_BASE_URL", api.baseUrl(), "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId,
+ *                         "CLOUDFLARE_API_TOKEN", api.settings.apiToken),
+ *                 "all", "--config", project.resolve("wrangler.json").toString());
+ *         assertEquals(0, run.code(), run.err());
+ *         r.skipping("GET /accounts/acc1/workers/services/site", "we know the Worker exists")  // with a reason
  *                 .assertSameRequests(api.controlPlaneRequests());
- *         assertEquals(List.of(), api.problems());
+ *         assertEquals(List.of(), api.problems());          // and the fake refused nothing
  *     }
  * }
  * }</pre>
@@ -49,8 +51,11 @@ import java.util.stream.Stream;
  * (name, filename, content type, then the {@code metadata} part as JSON and the others as text). Ids, tokens and times
  * the fake hands out are matched to the recorded ones through the answers (see {@link RequestComparison}); seeded
  * from the recording, the fake hands out the very ids wrangler saw anyway, so a printed {@code Version ID} matches the
- * recorded stdout too. The failure message shows the first differing request as a diff and both sequences side by
- * side.
+ * recorded stdout too ({@link #stdout()}, {@link #stderr()}). The assets manifest may list its files in any order
+ * (wrangler's order varies; the recordings have it sorted). Seeded this way, the fake already holds the recorded
+ * assets, so our tool uploads none, as wrangler did not. The failure message shows the first differing request as a
+ * diff and both sequences side by side. {@link #requests()} gives the recorded requests themselves (to pick one with
+ * {@link #named}), and {@link FakeCloudflareApi#workers()} the state after the run.
  *
  * <p>Deliberate differences are declared, each with the reason a reader needs, and show in the failure message:
  * {@link #skipping} (a request wrangler sends and we do not), {@link #ignoringOurs} (one we send and wrangler does

@@ -322,6 +322,20 @@ class RecordingTest {
     }
 
     @Test
+    void recordedRequestsArePickedByName() {
+        RecordedExchange put = Recording.load("new-assets-only").requests().stream()
+                .filter(Recording.named("PUT /accounts/acc1/workers/scripts/*"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("excludeScript=true&bindings_inherit=strict", put.query());
+        assertEquals("metadata", put.parts().get(0).name());
+        assertEquals(
+                JsonParser.parseString(
+                        "{\"jwt\":\"COMPLETION.JWT.TOKEN\",\"config\":{\"not_found_handling\":\"404-page\"}}"),
+                put.parts().get(0).json().getAsJsonObject().get("assets"));
+    }
+
+    @Test
     void theCommandLineIsSplitAsTheShellDid() {
         Recording recording = Recording.load("versions-upload-alias");
         assertEquals(

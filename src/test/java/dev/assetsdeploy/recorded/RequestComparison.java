@@ -181,7 +181,11 @@ final class RequestComparison {
                 .append(": request ")
                 .append(a == null ? "(missing)" : "#" + (a + 1))
                 .append(" of ours differs from wrangler's ")
-                .append(e == null ? "(none left)" : "#" + (expected.get(e).index() + 1))
+                .append(e == null ? "(none left)" : "#" + (e + 1))
+                .append(
+                        e == null || expected.get(e).index() == e
+                                ? ""
+                                : " (entry " + (expected.get(e).index() + 1) + " of requests.json)")
                 .append('\n')
                 .append(diff(want, got))
                 .append("\nthe two sequences, exclusions applied (! marks the first difference):\n");
