@@ -102,7 +102,7 @@ final class AllCommand implements Callable<Integer> {
                 triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
-        LiveStep live = LiveStep.of(spec, triggers, cfg, target);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         PreparedWorker worker = deployOptions.prepare(cfg);
         warnings += ConfigOptions.printWarnings(loaded, err)
@@ -124,11 +124,8 @@ final class AllCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
-            Preflight preflight = Preflight.run(
-                    client,
-                    worker,
-                    deployWarnings,
-                    exists -> live.checkBeforeUpload(client, settings.accountId(), !exists));
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
@@ -139,9 +136,7 @@ final class AllCommand implements Callable<Integer> {
             interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
-            String finish = FinishCommand.of(spec, env);
-            interruption.now(Interruption.goingLive(target, finish));
-            triggered = live.run(client, settings.accountId(), result, result.newWorker(), finish, err);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),

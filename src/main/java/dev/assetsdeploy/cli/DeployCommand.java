@@ -100,7 +100,7 @@ final class DeployCommand implements Callable<Integer> {
                 triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
-        LiveStep live = LiveStep.of(spec, triggers, cfg, target);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         int warnings = urlWarnings
                 + ConfigOptions.printWarnings(loaded, err)
                 + ConfigOptions.printRoutingWarnings(cfg, err)
@@ -115,16 +115,11 @@ final class DeployCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
-            Preflight preflight = Preflight.run(
-                    client,
-                    worker,
-                    deployWarnings,
-                    exists -> live.checkBeforeUpload(client, settings.accountId(), !exists));
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
-            String finish = FinishCommand.of(spec, env);
-            interruption.now(Interruption.goingLive(target, finish));
-            triggered = live.run(client, settings.accountId(), result, result.newWorker(), finish, err);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
         }
         DeploySummary summary =
                 new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started), triggered);

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -30,15 +31,18 @@ final class LiveStep {
     private final TriggerPlan plan;
     private final String configName;
     private final List<String> skipped;
+    private final String finishCommand;
 
-    private LiveStep(TriggerPlan plan, String configName, List<String> skipped) {
+    private LiveStep(TriggerPlan plan, String configName, List<String> skipped, String finishCommand) {
         this.plan = plan;
         this.configName = configName;
         this.skipped = skipped;
+        this.finishCommand = finishCommand;
     }
 
     /** The step for {@code target}; the flags are checked against it first. */
-    static LiveStep of(CommandSpec spec, TriggerOptions flags, DeployConfig config, DeployTarget target) {
+    static LiveStep of(
+            CommandSpec spec, Environment env, TriggerOptions flags, DeployConfig config, DeployTarget target) {
         String configName = config.configFile() == null ? null : nameOf(config.configFile());
         List<String> given = flags.given();
         if (target.versionOnly() || target.dispatchNamespace() != null) {
@@ -52,17 +56,19 @@ final class LiveStep {
                                         : " cannot be used with --dispatch-namespace: a Worker in a dispatch namespace"
                                                 + " has no triggers of its own"));
             }
-            return new LiveStep(null, configName, target.dispatchNamespace() == null ? List.of() : ignored(config));
+            return new LiveStep(
+                    null, configName, target.dispatchNamespace() == null ? List.of() : ignored(config), null);
         }
-        return new LiveStep(new TriggerPlan(config.scriptName(), config.live()), configName, List.of());
+        return alone(spec, env, config);
     }
 
     /** The phase on its own ({@code triggers}): for an account Worker that exists. */
-    static LiveStep alone(DeployConfig config) {
+    static LiveStep alone(CommandSpec spec, Environment env, DeployConfig config) {
         return new LiveStep(
                 new TriggerPlan(config.scriptName(), config.live()),
                 config.configFile() == null ? null : nameOf(config.configFile()),
-                List.of());
+                List.of(),
+                FinishCommand.of(spec, env));
     }
 
     /** What a dispatch namespace deploy leaves out, one warning each; wrangler's own text for the crons. */
@@ -105,33 +111,33 @@ final class LiveStep {
     }
 
     /**
-     * Before the upload, as wrangler's {@code preUploadApiChecks}: a new Worker that is to answer on workers.dev needs
-     * the account's workers.dev subdomain, or the deploy stops here, with nothing uploaded.
+     * Before the upload, as wrangler's {@code preUploadApiChecks}, once the deploy knows whether the Worker exists: a
+     * new Worker that is to answer on workers.dev needs the account's workers.dev subdomain, or the deploy stops
+     * there, with nothing uploaded.
      */
-    void checkBeforeUpload(ApiClient client, String accountId, boolean workerIsNew) {
-        if (plan != null && workerIsNew && plan.wantsWorkersDev()) {
-            AccountSubdomain.checkBeforeUpload(client, accountId);
-        }
+    Consumer<Boolean> checkBeforeUpload(ApiClient client, String accountId) {
+        return exists -> {
+            if (plan != null && !exists && plan.wantsWorkersDev()) {
+                AccountSubdomain.checkBeforeUpload(client, accountId);
+            }
+        };
     }
 
     /**
-     * Runs the phase after {@code deployed}; its warnings go to {@code err}. A phase that did not apply whole fails
-     * the command (exit 5) with a message saying the version is deployed, what did not apply, and the command that
-     * finishes it.
+     * Runs the phase after {@code deployed} (or on its own: {@code null}); its warnings go to {@code err}. A phase
+     * that did not apply whole fails the command (exit 5) with a message saying the version is deployed, what did not
+     * apply, and the command that finishes it; an interruption says that too.
      *
      * @return what applied, or {@code null} when the phase does not run
      */
     LiveResult run(
-            ApiClient client,
-            String accountId,
-            DeployResult deployed,
-            boolean firstDeploy,
-            String finishCommand,
-            PrintWriter err) {
+            ApiClient client, String accountId, DeployResult deployed, Interruption interruption, PrintWriter err) {
         if (plan == null) {
             return null;
         }
-        LiveResult result = new TriggersDeployer(client, accountId).apply(plan, firstDeploy, configName);
+        interruption.now(Interruption.goingLive(plan.scriptName(), deployed != null, finishCommand));
+        LiveResult result = new TriggersDeployer(client, accountId)
+                .apply(plan, deployed != null && deployed.newWorker(), configName);
         Warnings.print(result.warnings(), err);
         if (!result.complete()) {
             throw new TriggersIncompleteException(TriggersReport.incomplete(

@@ -76,7 +76,7 @@ final class TriggersCommand implements Callable<Integer> {
                         Requirements.TRIGGERS);
         DeployConfig cfg = loaded.config();
         Strictness.check(output, warnings + ConfigOptions.printWarnings(loaded, err));
-        LiveStep step = LiveStep.alone(cfg);
+        LiveStep step = LiveStep.alone(spec, env, cfg);
         if (dryRun) {
             printDryRun(
                     step.planned(ApiPaths.forAccountOrPlaceholder(credentials.accountId(env, cfg.accountId())), false));
@@ -84,12 +84,9 @@ final class TriggersCommand implements Callable<Integer> {
         }
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         LiveResult result;
-        String again = FinishCommand.of(spec, env);
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
-            interruption.now(
-                    "while applying the triggers of Worker " + cfg.scriptName() + ": run `" + again + "` again");
-            result = step.run(client, settings.accountId(), null, false, again, err);
+            result = step.run(client, settings.accountId(), null, interruption, err);
         }
         DeployOutput.printTriggers(
                 spec.commandLine(), env, output, cfg.scriptName(), result, (System.nanoTime() - started) / 1_000_000);

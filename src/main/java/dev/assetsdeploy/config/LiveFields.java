@@ -36,14 +36,10 @@ final class LiveFields {
             "\"example.com/*\", {\"pattern\": \"example.com/*\", \"zone_name\": \"example.com\"} (or \"zone_id\"),"
                     + " or {\"pattern\": \"shop.example.com\", \"custom_domain\": true}";
 
-    private final ConfigDocument doc;
-    private final List<String> problems;
-    private final List<ConfigWarning> warnings;
+    private final FieldReader fields;
 
-    LiveFields(ConfigDocument doc, List<String> problems, List<ConfigWarning> warnings) {
-        this.doc = doc;
-        this.problems = problems;
-        this.warnings = warnings;
+    LiveFields(FieldReader fields) {
+        this.fields = fields;
     }
 
     LiveLayer read(JsonObject section, String path) {
@@ -54,17 +50,17 @@ final class LiveFields {
                 && single.getAsJsonPrimitive().isString()
                 && single.getAsString().isEmpty()) {
             // wrangler's mutateEmptyStringRouteValue: as if it were not there
-            warnings.add(new ConfigWarning(
-                    ConfigWarning.Code.SUSPICIOUS_VALUE, origin(path + "route") + " is empty: ignored (remove it)"));
+            fields.warn(
+                    ConfigWarning.Code.SUSPICIOUS_VALUE, fields.at(path + "route") + " is empty: ignored (remove it)");
             single = null;
         } else if (single != null) {
-            Route r = route(single, origin(path + "route"));
-            route = r == null ? null : Sourced.of(r, origin(path + "route"));
+            Route r = route(single, fields.at(path + "route"));
+            route = r == null ? null : Sourced.of(r, fields.at(path + "route"));
         }
         Sourced<List<Route>> routes = routes(section, path);
         if (single != null && section.has("routes")) {
-            problems.add(
-                    origin(path + "route") + " and " + path + "routes are both set: keep one (routes takes a list)");
+            fields.problem(
+                    fields.at(path + "route") + " and " + path + "routes are both set: keep one (routes takes a list)");
         }
         return new LiveLayer(
                 bool(section, path, "workers_dev"),
@@ -159,9 +155,9 @@ final class LiveFields {
         if (value == null) {
             return null;
         }
-        String origin = origin(path + "routes");
+        String origin = fields.at(path + "routes");
         if (!value.isJsonArray()) {
-            problems.add(origin + " is " + describe(value) + ", expected a list of routes: " + ROUTE_SHAPES);
+            fields.problem(origin + " is " + describe(value) + ", expected a list of routes: " + ROUTE_SHAPES);
             return null;
         }
         JsonArray items = value.getAsJsonArray();
@@ -177,24 +173,24 @@ final class LiveFields {
 
     /** One route, or {@code null} with its problems added. */
     private Route route(JsonElement item, String origin) {
-        if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString() && !doc.isTomlDate(item)) {
+        if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString() && !fields.isTomlDate(item)) {
             if (item.getAsString().isBlank()) {
-                problems.add(origin + " is empty, expected a route: " + ROUTE_SHAPES);
+                fields.problem(origin + " is empty, expected a route: " + ROUTE_SHAPES);
                 return null;
             }
             return Route.pattern(item.getAsString());
         }
         if (!item.isJsonObject()) {
-            problems.add(origin + " is " + describe(item) + ", expected a route: " + ROUTE_SHAPES);
+            fields.problem(origin + " is " + describe(item) + ", expected a route: " + ROUTE_SHAPES);
             return null;
         }
         JsonObject object = item.getAsJsonObject();
-        int before = problems.size();
+        int before = fields.problemCount();
         List<String> unknown = object.keySet().stream()
                 .filter(key -> !ROUTE_KEYS.contains(key))
                 .toList();
         if (!unknown.isEmpty()) {
-            problems.add(origin + " has " + (unknown.size() == 1 ? "the field " : "the fields ")
+            fields.problem(origin + " has " + (unknown.size() == 1 ? "the field " : "the fields ")
                     + String.join(", ", unknown) + ", expected only "
                     + ROUTE_KEYS.stream().sorted().collect(Collectors.joining(", ")));
         }
@@ -205,32 +201,33 @@ final class LiveFields {
         Boolean enabled = routeBoolean(object, origin, "enabled");
         Boolean previewsEnabled = routeBoolean(object, origin, "previews_enabled");
         if (!object.has("pattern")) {
-            problems.add(origin + " has no pattern, expected a route: " + ROUTE_SHAPES);
+            fields.problem(origin + " has no pattern, expected a route: " + ROUTE_SHAPES);
         } else if (pattern != null && pattern.isBlank()) {
-            problems.add(origin + ".pattern is empty, expected a route pattern or a host name");
+            fields.problem(origin + ".pattern is empty, expected a route pattern or a host name");
         }
         if (zoneId != null && PathName.ZONE_ID.problem(origin + ".zone_id", zoneId) != null) {
-            problems.add(PathName.ZONE_ID.problem(origin + ".zone_id", zoneId));
+            fields.problem(PathName.ZONE_ID.problem(origin + ".zone_id", zoneId));
         }
         if (object.has("zone_id") && object.has("zone_name")) {
-            problems.add(origin + " has both zone_id and zone_name: keep one");
+            fields.problem(origin + " has both zone_id and zone_name: keep one");
         }
         if ((object.has("enabled") || object.has("previews_enabled")) && !object.has("custom_domain")) {
-            problems.add(origin + ": enabled and previews_enabled apply to a custom domain only: add"
+            fields.problem(origin + ": enabled and previews_enabled apply to a custom domain only: add"
                     + " \"custom_domain\": true, or remove them");
         }
-        if (problems.size() == before
+        if (fields.problemCount() == before
                 && !object.has("zone_id")
                 && !object.has("zone_name")
                 && !object.has("custom_domain")) {
-            problems.add(origin + " has only a pattern: add \"zone_name\" (or \"zone_id\"), or \"custom_domain\": true,"
-                    + " or write the pattern as a plain string");
+            fields.problem(
+                    origin + " has only a pattern: add \"zone_name\" (or \"zone_id\"), or \"custom_domain\": true,"
+                            + " or write the pattern as a plain string");
         }
         boolean isDomain = Boolean.TRUE.equals(customDomain);
         if (isDomain && pattern != null) {
-            problems.addAll(domainProblems(origin + ".pattern " + Values.quote(pattern), pattern));
+            fields.problems(domainProblems(origin + ".pattern " + Values.quote(pattern), pattern));
         }
-        if (problems.size() != before) {
+        if (fields.problemCount() != before) {
             return null;
         }
         return new Route(pattern, zoneId, zoneName, isDomain, enabled, previewsEnabled, object);
@@ -258,10 +255,10 @@ final class LiveFields {
         if (value == null) {
             return null;
         }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && !doc.isTomlDate(value)) {
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && !fields.isTomlDate(value)) {
             return value.getAsString();
         }
-        problems.add(origin + "." + key + " is " + describe(value) + ", expected a string");
+        fields.problem(origin + "." + key + " is " + describe(value) + ", expected a string");
         return null;
     }
 
@@ -273,7 +270,7 @@ final class LiveFields {
         if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
             return value.getAsBoolean();
         }
-        problems.add(origin + "." + key + " is " + describe(value) + ", expected true or false");
+        fields.problem(origin + "." + key + " is " + describe(value) + ", expected true or false");
         return null;
     }
 
@@ -282,11 +279,11 @@ final class LiveFields {
         if (value == null) {
             return null;
         }
-        String origin = origin(path + key);
+        String origin = fields.at(path + key);
         if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
             return Sourced.of(value.getAsBoolean(), origin);
         }
-        problems.add(origin + " is " + describe(value) + ", expected true or false");
+        fields.problem(origin + " is " + describe(value) + ", expected true or false");
         return null;
     }
 
@@ -295,27 +292,21 @@ final class LiveFields {
         if (value == null) {
             return null;
         }
-        String origin = origin(path + "triggers");
+        String origin = fields.at(path + "triggers");
         if (!value.isJsonObject()) {
-            problems.add(
+            fields.problem(
                     origin + " is " + describe(value) + ", expected an object like {\"crons\": [\"*/5 * * * *\"]}");
             return null;
         }
         JsonObject triggers = value.getAsJsonObject();
-        for (String key : triggers.keySet()) {
-            // triggers.events is refused with the other keys assets-deploy does not apply (UnsupportedKey)
-            if (!key.equals("crons") && !key.equals("events")) {
-                warnings.add(new ConfigWarning(
-                        ConfigWarning.Code.UNKNOWN_FIELD,
-                        doc.displayName() + ": unknown field " + path + "triggers." + key + " (ignored)"));
-            }
-        }
+        // triggers.events is refused with the other keys assets-deploy does not apply (UnsupportedKey)
+        fields.unknownFields(triggers, path + "triggers", Set.of("crons", "events"));
         JsonElement crons = triggers.get("crons");
         if (crons == null) {
             return Sourced.of(new Triggers(null), origin);
         }
         if (!crons.isJsonArray()) {
-            problems.add(origin + ".crons is " + describe(crons) + ", expected a list of cron expressions like"
+            fields.problem(origin + ".crons is " + describe(crons) + ", expected a list of cron expressions like"
                     + " [\"*/5 * * * *\"]");
             return null;
         }
@@ -329,7 +320,7 @@ final class LiveFields {
                     && !item.getAsString().isBlank()) {
                 list.add(item.getAsString());
             } else {
-                problems.add(origin + ".crons[" + i + "] is " + describe(item)
+                fields.problem(origin + ".crons[" + i + "] is " + describe(item)
                         + ", expected a cron expression like \"*/5 * * * *\"");
                 ok = false;
             }
@@ -349,11 +340,7 @@ final class LiveFields {
         return sourced == null ? null : sourced.value();
     }
 
-    private String origin(String field) {
-        return doc.displayName() + ": " + field;
-    }
-
     private String describe(JsonElement value) {
-        return Values.describe(value, doc.isTomlDate(value));
+        return fields.describe(value);
     }
 }

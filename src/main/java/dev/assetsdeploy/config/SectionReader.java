@@ -51,7 +51,7 @@ final class SectionReader {
         this.dispatchNamespace = dispatchNamespace;
         this.problems = problems;
         this.warnings = warnings;
-        this.live = new LiveFields(doc, problems, warnings);
+        this.live = new LiveFields(new FieldReader(doc, problems, warnings));
     }
 
     /** @param path {@code ""} for the top level, {@code "env.staging."} for an environment */

@@ -50,6 +50,22 @@ class TriggersDeployerTest {
                     Route.domain("shop.example.com")),
             List.of("*/5 * * * *", "0 3 * * 1"));
 
+    /** {@code first}, then the four calls that set {@link #ALL}'s routes, custom domain and crons, in wrangler's order. */
+    static List<String> withTheSettingCalls(String... first) {
+        List<String> calls = new java.util.ArrayList<>(List.of(first));
+        calls.addAll(List.of(
+                "PUT /accounts/acc1/workers/scripts/site/routes [{\"pattern\":\"example.com/app/*\","
+                        + "\"zone_name\":\"example.com\"},{\"pattern\":\"www.example.com/blog/*\"}]",
+                "POST /accounts/acc1/workers/scripts/site/domains/changeset?replace_state=true"
+                        + " [{\"hostname\":\"shop.example.com\"}]",
+                "PUT /accounts/acc1/workers/scripts/site/schedules [{\"cron\":\"*/5 * * * *\"},"
+                        + "{\"cron\":\"0 3 * * 1\"}]",
+                "PUT /accounts/acc1/workers/scripts/site/domains/records {\"override_scope\":true,"
+                        + "\"override_existing_origin\":true,\"override_existing_dns_record\":true,"
+                        + "\"origins\":[{\"hostname\":\"shop.example.com\"}]}"));
+        return calls;
+    }
+
     LiveResult apply(LiveSettings settings, boolean firstDeploy) {
         return new TriggersDeployer(api.client, "acc1")
                 .apply(new TriggerPlan("site", settings), firstDeploy, "wrangler.json");
@@ -132,21 +148,12 @@ class TriggersDeployerTest {
         LiveResult result = apply(ALL, true);
 
         assertEquals(
-                List.of(
+                withTheSettingCalls(
                         "GET /accounts/acc1/workers/workers/site",
                         "POST /accounts/acc1/workers/scripts/site/subdomain {\"enabled\":false,\"previews_enabled\":true}",
                         "GET /zones?name=example.com&account.id=acc1",
                         "GET /zones?name=www.example.com&account.id=acc1",
-                        "GET /zones/" + ZONE + "/workers/routes",
-                        "PUT /accounts/acc1/workers/scripts/site/routes [{\"pattern\":\"example.com/app/*\","
-                                + "\"zone_name\":\"example.com\"},{\"pattern\":\"www.example.com/blog/*\"}]",
-                        "POST /accounts/acc1/workers/scripts/site/domains/changeset?replace_state=true"
-                                + " [{\"hostname\":\"shop.example.com\"}]",
-                        "PUT /accounts/acc1/workers/scripts/site/schedules [{\"cron\":\"*/5 * * * *\"},"
-                                + "{\"cron\":\"0 3 * * 1\"}]",
-                        "PUT /accounts/acc1/workers/scripts/site/domains/records {\"override_scope\":true,"
-                                + "\"override_existing_origin\":true,\"override_existing_dns_record\":true,"
-                                + "\"origins\":[{\"hostname\":\"shop.example.com\"}]}"),
+                        "GET /zones/" + ZONE + "/workers/routes"),
                 api.requests());
         assertEquals(
                 List.of(
@@ -375,19 +382,10 @@ class TriggersDeployerTest {
         List<TriggerPlan.PlannedRequest> requests =
                 new TriggerPlan("site", ALL).requests(dev.assetsdeploy.api.ApiPaths.forAccount("acc1"), true);
         assertEquals(
-                List.of(
+                withTheSettingCalls(
                         "GET /accounts/acc1/workers/workers/site null",
                         "POST /accounts/acc1/workers/scripts/site/subdomain {\"enabled\":false,\"previews_enabled\":true}",
-                        "GET /zones?name=ZONE&account.id=acc1 null",
-                        "PUT /accounts/acc1/workers/scripts/site/routes [{\"pattern\":\"example.com/app/*\","
-                                + "\"zone_name\":\"example.com\"},{\"pattern\":\"www.example.com/blog/*\"}]",
-                        "POST /accounts/acc1/workers/scripts/site/domains/changeset?replace_state=true"
-                                + " [{\"hostname\":\"shop.example.com\"}]",
-                        "PUT /accounts/acc1/workers/scripts/site/schedules [{\"cron\":\"*/5 * * * *\"},"
-                                + "{\"cron\":\"0 3 * * 1\"}]",
-                        "PUT /accounts/acc1/workers/scripts/site/domains/records {\"override_scope\":true,"
-                                + "\"override_existing_origin\":true,\"override_existing_dns_record\":true,"
-                                + "\"origins\":[{\"hostname\":\"shop.example.com\"}]}"),
+                        "GET /zones?name=ZONE&account.id=acc1 null"),
                 requests.stream()
                         .map(r -> r.method() + " " + r.path() + " " + r.body())
                         .toList());
