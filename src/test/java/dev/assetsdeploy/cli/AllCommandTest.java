@@ -339,6 +339,10 @@ class AllCommandTest {
             assertEquals(
                     "[{\"name\":\"ASSETS\",\"type\":\"Assets\",\"resource\":null}]",
                     doc.getAsJsonObject("worker").get("bindings").toString());
+            assertEquals(
+                    "{\"method\":\"POST\",\"path\":\"/accounts/acc9/workers/scripts/site/subdomain\","
+                            + "\"body\":{\"enabled\":true},\"when\":null}",
+                    doc.getAsJsonArray("triggers").get(3).toString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
             wm.stop();
