@@ -11,7 +11,7 @@ public final class UnsupportedKeysOptions {
             names = "--allow-unsupported",
             paramLabel = "KEY",
             description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
-                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README:"
-                    + " Bindings). Without it such a key stops the deploy before any request.")
+                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README: Bindings and"
+                    + " Worker settings). Without it such a key stops the deploy before any request.")
     List<String> keys = new ArrayList<>();
 }

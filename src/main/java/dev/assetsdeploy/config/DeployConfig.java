@@ -37,40 +37,6 @@ public record DeployConfig(
         live = live == null ? LiveSettings.NONE : live;
     }
 
-    /** A Worker with no bindings beyond its assets binding, and no other settings. */
-    public DeployConfig(
-            Path configFile,
-            String scriptName,
-            Path main,
-            String accountId,
-            String compatibilityDate,
-            List<String> compatibilityFlags,
-            Path assetsDirectory,
-            AssetsSettings assets) {
-        this(
-                configFile,
-                scriptName,
-                main,
-                accountId,
-                compatibilityDate,
-                compatibilityFlags,
-                assetsDirectory,
-                assets,
-                assetsBinding(main, assets),
-                WorkerSettings.NONE,
-                LiveSettings.NONE);
-    }
-
-    private static WorkerBindings assetsBinding(Path main, AssetsSettings assets) {
-        if (main == null || assets == null || assets.binding() == null) {
-            return WorkerBindings.NONE;
-        }
-        com.google.gson.JsonObject entry = new com.google.gson.JsonObject();
-        entry.addProperty("binding", assets.binding());
-        return new WorkerBindings(
-                List.of(new Binding(BindingKind.ASSETS, assets.binding(), entry, "assets.binding")), List.of(), false);
-    }
-
     public boolean hasWorkerCode() {
         return main != null;
     }

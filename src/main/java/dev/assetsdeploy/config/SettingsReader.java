@@ -19,6 +19,19 @@ final class SettingsReader {
     /** Key of {@code durable_objects.code_update_strategy} in the result. */
     static final String CODE_UPDATE_STRATEGY = "durable_objects.code_update_strategy";
 
+    /** The top-level keys read here (besides {@code durable_objects}, a binding key). */
+    static final List<String> KEYS = List.of(
+            "observability",
+            "logpush",
+            "tail_consumers",
+            "streaming_tail_consumers",
+            "placement",
+            "limits",
+            "migrations",
+            "cache",
+            "secrets",
+            "keep_vars");
+
     private static final double MAX_DELAY_SECONDS = 24 * 60 * 60;
 
     private final FieldReader fields;

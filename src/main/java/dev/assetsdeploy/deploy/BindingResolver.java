@@ -26,8 +26,8 @@ import java.util.Set;
  */
 public final class BindingResolver {
 
-    /** wrangler's provisioning order: its normalised config's key order. */
-    private static final List<BindingKind> ORDER = List.of(
+    /** The kinds wrangler provisions, and so may send as {@code inherit}, in its order: its normalised config's. */
+    public static final List<BindingKind> KINDS = List.of(
             BindingKind.KV_NAMESPACE,
             BindingKind.QUEUE,
             BindingKind.R2_BUCKET,
@@ -56,7 +56,7 @@ public final class BindingResolver {
         }
         List<String> problems = new ArrayList<>();
         String script = worker.target().describe();
-        for (BindingKind kind : ORDER) {
+        for (BindingKind kind : KINDS) {
             for (Binding binding : worker.config().bindings().ofKind(kind)) {
                 JsonObject liveBinding = live.binding(kind.wireType(), binding.name());
                 switch (kind) {

@@ -18,9 +18,4 @@ public record DeployResult(
         String etag,
         Long startupTimeMs,
         boolean newWorker,
-        String deploymentId) {
-
-    public DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {
-        this(target, versionId, etag, startupTimeMs, false, null);
-    }
-}
+        String deploymentId) {}

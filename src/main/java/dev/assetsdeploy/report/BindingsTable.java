@@ -5,10 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.JsNumber;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.WorkerBindings;
 import dev.assetsdeploy.config.WorkerSettings;
+import dev.assetsdeploy.deploy.BindingResolver;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.Set;
  * wrangler 4.164's "Your Worker has access to the following bindings" ({@code printBindings}): one row per binding
  * with its name, what it binds (the value in parentheses) and its kind, in wrangler's row order, laid out as wrangler
  * lays it out when the output is not a terminal; then the tail consumers. Required secrets are not listed (wrangler
- * does not list inherited secrets either). Names and values come from the config: control characters in them (but
- * the tab, which wrangler prints and which cannot drive a terminal) are shown escaped.
+ * does not list inherited secrets either). Names and values come from the config, and are shown escaped
+ * ({@link TerminalText}; wrangler prints them raw), the columns measured on what is shown.
  */
 public final class BindingsTable {
 
@@ -63,15 +65,6 @@ public final class BindingsTable {
             EnumSet.of(BindingKind.MTLS_CERTIFICATE),
             EnumSet.of(BindingKind.WORKER_LOADER));
 
-    /** The kinds whose resource wrangler shows as {@code inherited} when it sends {@code inherit} for them. */
-    private static final Set<BindingKind> SHOWN_INHERITED = EnumSet.of(
-            BindingKind.KV_NAMESPACE,
-            BindingKind.QUEUE,
-            BindingKind.R2_BUCKET,
-            BindingKind.D1,
-            BindingKind.DISPATCH_NAMESPACE,
-            BindingKind.FLAGSHIP);
-
     private static final int GAP = 6;
 
     private BindingsTable() {}
@@ -88,7 +81,8 @@ public final class BindingsTable {
         }
         for (Set<BindingKind> kinds : ROWS) {
             for (Binding binding : bindings.inWranglerOrder(kinds)) {
-                String value = SHOWN_INHERITED.contains(binding.kind()) && inherited.contains(binding.name())
+                // wrangler shows the resource of a binding it sends as inherit (one of the kinds it provisions) so
+                String value = BindingResolver.KINDS.contains(binding.kind()) && inherited.contains(binding.name())
                         ? "inherited"
                         : value(binding);
                 rows.add(new Row(binding.name(), binding.kind().friendlyName(), value));
@@ -254,17 +248,7 @@ public final class BindingsTable {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    /** Control characters from the config shown escaped (the tab kept), so that they cannot drive the terminal. */
-    static String shown(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+    private static String shown(String s) {
+        return TerminalText.escape(s);
     }
 }

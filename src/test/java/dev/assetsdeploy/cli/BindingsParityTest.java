@@ -159,6 +159,40 @@ class BindingsParityTest {
     }
 
     @Test
+    void underStrictASplitDeploymentStopsTheDeployBeforeAnyUpload() {
+        try (BindingsParity run = BindingsParity.run("deploy-over-split", dir, "--strict")) {
+            assertEquals(3, run.result.code());
+            assertEquals(
+                    "error: Worker site's current deployment splits its traffic: 33333333-3333-4333-8333-333333333333 at"
+                            + " 90% (tag v1.2.2) and 44444444-4444-4444-8444-444444444444 at 10% (tag v1.2.3); this"
+                            + " deploy replaces it with the new version at 100% (to move a gradual rollout on instead,"
+                            + " use `wrangler versions deploy`) (an error with --strict)\n",
+                    run.err());
+            assertEquals(
+                    List.of(
+                            "GET /accounts/acc1/workers/services/site",
+                            "GET /accounts/acc1/workers/scripts/site/deployments",
+                            "GET /accounts/acc1/workers/scripts/site/versions/33333333-3333-4333-8333-333333333333",
+                            "GET /accounts/acc1/workers/scripts/site/versions/44444444-4444-4444-8444-444444444444"),
+                    run.ourLines());
+        }
+    }
+
+    @Test
+    void underStrictBindingsOfAnAssetsOnlyWorkerAreAnError() {
+        try (BindingsParity run = BindingsParity.run("t10-assets-only-settings-new", dir, "--strict")) {
+            assertEquals(3, run.result.code());
+            assertTrue(
+                    run.err()
+                            .contains("warning: wrangler.json: kv_namespaces has no effect on an assets-only Worker:"
+                                    + " add main, or remove it\n"),
+                    run.err());
+            assertTrue(run.err().contains(" warnings with --strict: fix them (see above)"), run.err());
+            assertEquals(List.of(), run.ourLines());
+        }
+    }
+
+    @Test
     void aMessageGoesOnTheVersionAndTheDeployment() {
         assertSameAsWrangler("t08-observability-absent-existing").close();
     }

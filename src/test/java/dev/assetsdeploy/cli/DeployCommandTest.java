@@ -92,35 +92,10 @@ class DeployCommandTest {
                 .orElseThrow();
     }
 
-    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}. */
+    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}; then it goes live. */
     void newWorker(String answer) {
-        wm.stubFor(
-                get(anyUrl())
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(404)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"success\":false,\"errors\":[{\"code\":10007,"
-                                                        + "\"message\":\"workers.api.error.script_not_found\"}],\"messages\":[],\"result\":null}")));
+        NoWorkerYet.stub(wm);
         wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
-        goesLiveOnWorkersDev();
-    }
-
-    /** The account has the workers.dev subdomain acme; the new Worker's workers.dev route is off until turned on. */
-    void goesLiveOnWorkersDev() {
-        wm.stubFor(get("/client/v4/accounts/acc1/workers/subdomain")
-                .willReturn(okJson(
-                        "{\"success\":true,\"errors\":[],\"messages\":[]," + "\"result\":{\"subdomain\":\"acme\"}}")));
-        wm.stubFor(
-                get("/client/v4/accounts/acc1/workers/workers/site")
-                        .willReturn(
-                                okJson(
-                                        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":"
-                                                + "{\"enabled\":false,\"previews_enabled\":false,\"url\":\"https://site.acme.workers.dev\"}}}")));
-        wm.stubFor(post("/client/v4/accounts/acc1/workers/scripts/site/subdomain")
-                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
-                        + "\"result\":{\"enabled\":true,\"previews_enabled\":true}}")));
     }
 
     JsonObject sentMetadata(LoggedRequest request) {

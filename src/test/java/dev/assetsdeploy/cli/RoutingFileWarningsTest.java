@@ -1,12 +1,9 @@
 package dev.assetsdeploy.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,19 +48,7 @@ class RoutingFileWarningsTest {
         wm.start();
         wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
         // a new Worker: the reads before the upload find none, so it is PUT
-        wm.stubFor(get(anyUrl())
-                .willReturn(aResponse()
-                        .withStatus(404)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errors\":[{\"code\":10007,\"message\":\"not found\"}],"
-                                + "\"messages\":[],\"result\":null}")));
-        // then it goes live on workers.dev: the account's subdomain, the Worker's (off) workers.dev state
-        wm.stubFor(get("/client/v4/accounts/acc1/workers/subdomain")
-                .willReturn(okJson(
-                        "{\"success\":true,\"errors\":[],\"messages\":[]," + "\"result\":{\"subdomain\":\"acme\"}}")));
-        wm.stubFor(get(urlMatching("/client/v4/accounts/acc1/workers/workers/[^/]+"))
-                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":"
-                        + "{\"enabled\":false,\"url\":\"https://site.acme.workers.dev\"}}}")));
+        NoWorkerYet.stub(wm);
         env.put("CLOUDFLARE_API_TOKEN", "test-token-1b2c");
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");

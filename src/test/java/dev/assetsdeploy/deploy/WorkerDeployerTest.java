@@ -23,6 +23,7 @@ import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.fixtures.Configs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class WorkerDeployerTest {
     }
 
     DeployConfig config(Path main, AssetsSettings assets) {
-        return new DeployConfig(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
+        return Configs.assetsWorker(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
     }
 
     /** The upload alone, as planned for a new Worker (or a version, or a namespace): one request. */

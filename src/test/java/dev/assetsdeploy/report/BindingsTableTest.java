@@ -87,7 +87,8 @@ class BindingsTableTest {
                     && table.get(table.size() - 1).isEmpty()) {
                 break;
             }
-            table.add(line);
+            // wrangler prints a tab in a value raw; we show it escaped, two characters where it had one
+            table.add(line.contains("\t") ? line.replace("\t", "\\t").replaceFirst("\\)  ", ") ") : line);
         }
         return String.join("\n", table);
     }

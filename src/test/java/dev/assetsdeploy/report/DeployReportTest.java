@@ -22,7 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployReportTest {
 
     static final DeploySummary DEPLOYED = new DeploySummary(
-            new DeployResult(new DeployTarget("site", null, false), "01234567-89ab-cdef-0123-456789abcdef", "e7a9", 3L),
+            new DeployResult(
+                    new DeployTarget("site", null, false),
+                    "01234567-89ab-cdef-0123-456789abcdef",
+                    "e7a9",
+                    3L,
+                    true,
+                    null),
             new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000),
             false,
             Duration.ofMillis(3456));
@@ -53,7 +59,7 @@ class DeployReportTest {
     @Test
     void versionOnlyAndKeptAssetsSayWhatHappened() {
         DeploySummary version = new DeploySummary(
-                new DeployResult(new DeployTarget("site", null, true), "v-1", null, null),
+                new DeployResult(new DeployTarget("site", null, true), "v-1", null, null, false, null),
                 null,
                 true,
                 Duration.ofMillis(800));
