@@ -149,22 +149,22 @@ public final class ApiPaths {
 
     /** {@code POST}: a new deployment even when the API objects (a rollback over changed secrets). */
     public ApiPath workerDeploymentsForced(String scriptName) {
-        return new ApiPath(workerDeployments(scriptName).text() + "?force=true");
+        return new ApiPath(script(null, scriptName) + "/deployments?force=true");
     }
 
     /** {@code GET}: one version of the Worker. */
     public ApiPath workerVersion(String scriptName, String versionId) {
-        return new ApiPath(script(null, scriptName) + "/versions/" + encode(versionId));
+        return new ApiPath(script(null, scriptName) + "/versions/" + segment(PathName.VERSION_ID, versionId));
     }
 
     /** {@code GET}: the account's queues of that name (first page). */
     public ApiPath queuesNamed(String queueName) {
-        return new ApiPath(account + "/queues?name=" + encode(queueName) + "&page=1");
+        return new ApiPath(account + "/queues?name=" + segment(PathName.QUEUE_NAME, queueName) + "&page=1");
     }
 
     /** {@code GET}: one R2 bucket (its jurisdiction, when not the default, goes in a header). */
     public ApiPath r2Bucket(String bucketName) {
-        return new ApiPath(account + "/r2/buckets/" + encode(bucketName));
+        return new ApiPath(account + "/r2/buckets/" + segment(PathName.R2_BUCKET, bucketName));
     }
 
     /** {@code GET}: the account's dispatch namespaces (first page). */

@@ -171,10 +171,18 @@ class ApiPathsTest {
     }
 
     @Test
-    void resourceNamesArePercentEncoded() {
+    void resourceNamesAreCheckedAndPercentEncoded() {
         assertEquals(
                 "/accounts/acc1/queues?name=a%26b%3Dc%20%C3%A9&page=1",
                 paths.queuesNamed("a&b=c é").text());
-        assertEquals("/accounts/acc1/r2/buckets/..%2Fx", paths.r2Bucket("../x").text());
+        assertFails(
+                Kind.INVALID_INPUT,
+                "R2 bucket name is \"../x\", expected 3-63 lowercase letters, digits and -, starting and ending with a"
+                        + " letter or digit",
+                () -> paths.r2Bucket("../x"));
+        assertFails(
+                Kind.INVALID_INPUT,
+                "version id is \"v/../x\", expected no /, \\, ?, #, % or control characters, and not . or ..",
+                () -> paths.workerVersion("site", "v/../x"));
     }
 }

@@ -313,9 +313,8 @@ class WorkerDeployerTest {
 
     @Test
     void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
-        PreparedWorker worker = assetsOnly(false);
         DeployResult result = deploy(
-                worker,
+                assetsOnly(false),
                 AssetsSource.token("J"),
                 "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
                         + "\"deployment_id\":\"v-api-token-xyz\"}}");
