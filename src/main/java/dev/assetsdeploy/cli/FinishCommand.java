@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class FinishCommand {
 
-    /** The flags {@code triggers} takes that change what it applies, or where. */
+    /** The flags {@code triggers} takes that change what it applies, or where, or what it accepts to leave out. */
     private static final Set<String> CARRIED = Set.of(
             "--config",
             "--env",
@@ -25,7 +25,8 @@ final class FinishCommand {
             "--preview-urls",
             "--route",
             "--domain",
-            "--schedule");
+            "--schedule",
+            "--allow-unsupported");
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 

@@ -89,6 +89,33 @@ class DeployTriggersTest {
     }
 
     @Test
+    void theFinishingCommandKeepsWhatChoosesTheWorkerAndItsTriggersQuotedForAShell() {
+        CliRun finishing = run(
+                "triggers-all",
+                "all",
+                "--route",
+                "shop.example.org/*",
+                "--schedule",
+                "0 4 * * *",
+                "--no-preview-urls",
+                "--allow-unsupported",
+                "unsafe",
+                "--concurrency",
+                "2",
+                "--quiet");
+        assertEquals(ExitCodes.API_REFUSED, finishing.code(), finishing.err());
+        assertTrue(
+                finishing
+                        .err()
+                        .endsWith("To finish, run: assets-deploy triggers --route 'shop.example.org/*' --schedule"
+                                + " '0 4 * * *' --no-preview-urls --allow-unsupported unsafe --config " + config
+                                + "\n"),
+                finishing.err());
+        assertEquals("'it'\\''s a *'", FinishCommand.quote("it's a *"));
+        assertEquals("example.com/x,y=1", FinishCommand.quote("example.com/x,y=1"));
+    }
+
+    @Test
     void theFinishingCommandFinishes() {
         run("triggers-all", "all", "--route", "shop.example.org/*", "--quiet");
         api.workers().zone("example.org");
