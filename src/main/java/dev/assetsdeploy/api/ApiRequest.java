@@ -8,7 +8,8 @@ import java.util.Map;
  * One API call: the {@code step} that names it in errors and progress ("upload session",
  * "upload bucket 3/7", "deploy Worker"), the method, the path after the base URL (with any
  * query; only {@link ApiPaths} makes one), the body, who signs it: the account's credentials, or a {@code bearer}
- * token (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction}).
+ * token (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction},
+ * {@code Cloudflare-Workers-Script-Api-Date}; never a secret).
  */
 public record ApiRequest(
         String step, String method, ApiPath path, Body body, String bearer, Map<String, String> headers) {

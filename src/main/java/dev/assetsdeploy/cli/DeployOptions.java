@@ -8,6 +8,7 @@ import dev.assetsdeploy.deploy.PreparedWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,13 +50,8 @@ public final class DeployOptions {
             description = "A message recorded with the version (annotation workers/message).")
     String message;
 
-    @Option(
-            names = "--allow-unsupported",
-            paramLabel = "KEY",
-            description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
-                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README: Bindings and"
-                    + " Worker settings). Without it such a key stops the deploy before any request.")
-    List<String> allowUnsupported = new ArrayList<>();
+    @Mixin
+    UnsupportedKeysOptions unsupported;
 
     /** {@code base} with a dispatch namespace required when one is given. */
     Requirements requirements(Requirements base) {

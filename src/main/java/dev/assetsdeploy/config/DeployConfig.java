@@ -17,6 +17,7 @@ import java.util.List;
  * @param assets             the {@code assets} settings sent in the Worker metadata
  * @param bindings           the Worker's bindings (the assets binding included), vars and required secrets
  * @param settings           the Worker's other settings (observability, tail consumers, migrations, ...)
+ * @param live               what the triggers phase applies after the deploy (workers.dev, routes, schedules)
  */
 public record DeployConfig(
         Path configFile,
@@ -28,10 +29,12 @@ public record DeployConfig(
         Path assetsDirectory,
         AssetsSettings assets,
         WorkerBindings bindings,
-        WorkerSettings settings) {
+        WorkerSettings settings,
+        LiveSettings live) {
 
     public DeployConfig {
         compatibilityFlags = List.copyOf(compatibilityFlags);
+        live = live == null ? LiveSettings.NONE : live;
     }
 
     public boolean hasWorkerCode() {

@@ -34,6 +34,15 @@ final class FieldReader {
         problems.add(message);
     }
 
+    void problems(List<String> messages) {
+        problems.addAll(messages);
+    }
+
+    /** How many problems are known so far: a reader compares it before and after a field. */
+    int problemCount() {
+        return problems.size();
+    }
+
     void warn(ConfigWarning.Code code, String message) {
         warnings.add(new ConfigWarning(code, message));
     }

@@ -330,6 +330,12 @@ final class SettingsReader {
                         "wrangler refuses it for an ES module Worker too (import the file in your code instead)");
             }
             refuse(section, prefix, "site", "Workers Sites is the older way to serve static files: use assets");
+            refuse(
+                    section,
+                    prefix,
+                    "addresses",
+                    "Email Routing addresses are set up after the upload (wrangler's triggers phase), which"
+                            + " assets-deploy does not do");
         }
     }
 

@@ -13,8 +13,18 @@ import java.util.Set;
 final class WranglerKeys {
 
     /** What assets-deploy reads. */
-    static final Set<String> APPLIED =
-            Set.of("name", "main", "account_id", "compatibility_date", "compatibility_flags", "assets");
+    static final Set<String> APPLIED = Set.of(
+            "name",
+            "main",
+            "account_id",
+            "compatibility_date",
+            "compatibility_flags",
+            "assets",
+            "workers_dev",
+            "preview_urls",
+            "route",
+            "routes",
+            "triggers");
 
     /**
      * The Worker's bindings and settings, read by {@link WorkerSection}, and the keys it refuses (which are errors of

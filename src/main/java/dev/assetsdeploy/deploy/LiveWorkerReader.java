@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the live Worker with the requests wrangler 4.164's deploy makes before its upload, in its order: {@code GET
@@ -60,6 +61,15 @@ public final class LiveWorkerReader {
     }
 
     public LiveWorker read(PreparedWorker worker) {
+        return read(worker, exists -> {});
+    }
+
+    /**
+     * As {@link #read(PreparedWorker)}; {@code onExistence} hears whether the Worker exists as soon as that is known,
+     * after the secrets and before the deployments: where wrangler's {@code preUploadApiChecks} asks a new Worker's
+     * account for its workers.dev subdomain, a check of the triggers phase that the caller composes.
+     */
+    public LiveWorker read(PreparedWorker worker, Consumer<Boolean> onExistence) {
         DeployTarget target = worker.target();
         ApiPaths paths = api.paths();
         String ns = target.dispatchNamespace();
@@ -91,6 +101,7 @@ public final class LiveWorkerReader {
                 array.forEach(s -> secrets.add(LiveWorker.string(s.getAsJsonObject(), "name")));
             }
         }
+        onExistence.accept(exists);
         List<LiveWorker.Traffic> deployment = new ArrayList<>();
         if (ns == null && !target.versionOnly()) {
             deployment = currentDeployment(name);

@@ -8,6 +8,7 @@ import dev.assetsdeploy.config.WorkerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything decided before the upload, from the live Worker: how it is uploaded, which bindings are inherited, and
@@ -25,8 +26,14 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
     }
 
     public static Preflight run(ApiClient api, PreparedWorker worker, DeployWarnings warnings) {
+        return run(api, worker, warnings, exists -> {});
+    }
+
+    /** As {@link #run(ApiClient, PreparedWorker, DeployWarnings)}, with {@link LiveWorkerReader}'s existence hook. */
+    public static Preflight run(
+            ApiClient api, PreparedWorker worker, DeployWarnings warnings, Consumer<Boolean> onExistence) {
         LiveWorkerReader reader = new LiveWorkerReader(api);
-        LiveWorker live = reader.read(worker);
+        LiveWorker live = reader.read(worker, onExistence);
         DeployTarget target = worker.target();
         List<String> secrets = worker.config().bindings().requiredSecrets();
         if (!live.exists() && !secrets.isEmpty() && worker.hasCode()) {

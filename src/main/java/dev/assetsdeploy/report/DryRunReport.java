@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
@@ -9,6 +10,7 @@ import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,14 +28,16 @@ public final class DryRunReport {
     private DryRunReport() {}
 
     /**
-     * @param worker the Worker, for its bindings table
-     * @param path   the request path after the base URL; the account shown as {@code <account>} when unknown
+     * @param worker   the Worker, for its bindings table
+     * @param path     the request path after the base URL; the account shown as {@code <account>} when unknown
+     * @param triggers the requests of the triggers phase, or {@code null} when it would not run
      */
     public static void printText(
             Manifest manifest,
             PreparedWorker worker,
             WorkerUpload upload,
             String path,
+            List<TriggerPlan.PlannedRequest> triggers,
             boolean verbose,
             PrintWriter out) {
         out.println("Dry run: nothing was uploaded or deployed.");
@@ -64,12 +68,21 @@ public final class DryRunReport {
         out.println("Metadata:");
         out.println(TerminalText.escape(Json.compact(upload.metadata())));
         out.println();
+        if (triggers != null) {
+            TriggersReport.printPlan(triggers, out);
+            out.println();
+        }
         out.println(
                 "To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");
         out.flush();
     }
 
-    public static JsonObject json(Manifest manifest, PreparedWorker worker, WorkerUpload upload, String path) {
+    public static JsonObject json(
+            Manifest manifest,
+            PreparedWorker worker,
+            WorkerUpload upload,
+            String path,
+            List<TriggerPlan.PlannedRequest> triggers) {
         JsonObject doc = new JsonObject();
         doc.addProperty("dryRun", true);
         doc.add("manifest", ManifestReport.json(manifest));
@@ -91,6 +104,7 @@ public final class DryRunReport {
         json.add("bindings", BindingsTable.json(rows(worker)));
         json.add("metadata", upload.metadata());
         doc.add("worker", json);
+        doc.add("triggers", triggers == null ? JsonNull.INSTANCE : TriggersReport.planJson(triggers));
         return doc;
     }
 

@@ -30,6 +30,38 @@ class ApiPathsTest {
     }
 
     @Test
+    void eachPathOfTheTriggersPhase() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/workers/site",
+                        "/accounts/acc1/workers/subdomain",
+                        "/accounts/acc1/workers/scripts/site/subdomain",
+                        "/accounts/acc1/workers/scripts/site/routes",
+                        "/accounts/acc1/workers/scripts/site/domains/changeset?replace_state=true",
+                        "/accounts/acc1/workers/scripts/site/domains/records",
+                        "/accounts/acc1/workers/scripts/site/schedules",
+                        "/zones?name=www.example.com&account.id=acc1",
+                        "/zones/a1b2c3d4e5f60718293a4b5c6d7e8f90/workers/routes"),
+                texts(
+                        paths.worker("site"),
+                        paths.accountSubdomain(),
+                        paths.workerSubdomain("site"),
+                        paths.workerRoutes("site"),
+                        paths.domainsChangeset("site"),
+                        paths.domainRecords("site"),
+                        paths.schedules("site"),
+                        paths.zonesNamed("www.example.com"),
+                        paths.zoneWorkerRoutes("a1b2c3d4e5f60718293a4b5c6d7e8f90")));
+    }
+
+    @Test
+    void aZoneNameIsAQueryValue() {
+        assertEquals(
+                "/zones?name=a%26b.example+com&account.id=acc1",
+                paths.zonesNamed("a&b.example com").text());
+    }
+
+    @Test
     void aWorkerInADispatchNamespace() {
         assertEquals(
                 List.of(

@@ -190,10 +190,11 @@ class AllCommandTest {
                         .map(r -> r.method() + " " + r.path().substring(r.path().indexOf("/workers/")))
                         .toList());
         String outputs = Files.readString(dir.resolve("gh-output"));
-        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
+        String live = "url=https://other.acme.workers.dev\nurls=[\"https://other.acme.workers.dev\"]\n";
+        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n" + live), outputs);
         assertTrue(
-                outputs.matches(
-                        "(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\nuploaded=1\nskipped=4\n"),
+                outputs.matches("(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                        + "\nuploaded=1\nskipped=4\n" + java.util.regex.Pattern.quote(live)),
                 outputs);
         assertEquals(
                 doc.get("versionId").getAsString(),
@@ -302,6 +303,13 @@ class AllCommandTest {
                     "assets":{"jwt":"<completion token from the upload>","config":{"not_found_handling":"404-page",\
                     "run_worker_first":["/api/*"],"_redirects":"/old /docs/ 301\\n","_headers":"/docs/*\\n  Cache-Control: no-store\\n"}}}
 
+                    Triggers:
+                      GET /accounts/<account>/workers/subdomain  (before the upload, when the Worker is new: an account \
+                    without a workers.dev subdomain stops the deploy)
+                      GET /accounts/<account>/workers/workers/site
+                      GET /accounts/<account>/workers/subdomain  (when the answer above has no workers.dev URL)
+                      POST /accounts/<account>/workers/scripts/site/subdomain {"enabled":true}
+
                     To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.
                     """.formatted(dir.resolve("public"), dir.resolve("dist/worker.js")), out);
 
@@ -331,6 +339,10 @@ class AllCommandTest {
             assertEquals(
                     "[{\"name\":\"ASSETS\",\"type\":\"Assets\",\"resource\":null}]",
                     doc.getAsJsonObject("worker").get("bindings").toString());
+            assertEquals(
+                    "{\"method\":\"POST\",\"path\":\"/accounts/acc9/workers/scripts/site/subdomain\","
+                            + "\"body\":{\"enabled\":true},\"when\":null}",
+                    doc.getAsJsonArray("triggers").get(3).toString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
             wm.stop();

@@ -88,7 +88,8 @@ final class BindingsParity implements AutoCloseable {
     }
 
     /**
-     * The recording with what every scenario differs in: the triggers phase is not ours; we open the assets upload
+     * The recording with what every scenario differs in: the registration of a workflow this Worker defines is not
+     * ours (the triggers phase is, issue 10); we open the assets upload
      * session after reading the live Worker and looking resources up (wrangler opens it before), so that a problem
      * stops the deploy before any file is sent; and a Worker without assets keeps none, so its upload is compared
      * without {@code assets} and {@code keep_assets} ({@link #assertSameUploadWithoutAssets}).
@@ -102,8 +103,20 @@ final class BindingsParity implements AutoCloseable {
                 triggers.add(line);
             }
         }
+        if (recording.wranglerArgs().get(0).equals("versions")) {
+            for (RecordedExchange r : recording.requests()) {
+                if (r.path().contains("/workers/workers/")) {
+                    expected = expected.skipping(
+                            r.method() + " " + r.path(), "a version's preview URLs are issue 12's, not this deploy");
+                    break;
+                }
+            }
+        }
         for (String trigger : triggers) {
-            expected = expected.skipping(trigger, "the triggers phase after the upload (issue 10), not this deploy");
+            expected = expected.skipping(
+                    trigger,
+                    "a workflow this Worker defines is registered after the upload, which assets-deploy"
+                            + " refuses (--allow-unsupported workflows)");
         }
         for (RecordedExchange r : recording.requests()) {
             if (r.path().endsWith("/assets-upload-session")) {
@@ -124,15 +137,9 @@ final class BindingsParity implements AutoCloseable {
         return expected;
     }
 
-    /** workers.dev, routes, custom domains, schedules, workflows: what wrangler does after the upload. */
+    /** What wrangler's triggers phase does after the upload and assets-deploy does not: a workflow's registration. */
     private static boolean isTriggersPhase(String path) {
-        return path.endsWith("/subdomain")
-                || path.contains("/workers/workers/")
-                || path.endsWith("/routes")
-                || path.endsWith("/schedules")
-                || path.contains("/domains/")
-                || path.startsWith("/zones")
-                || path.contains("/workflows/");
+        return path.contains("/workflows/");
     }
 
     @Override

@@ -286,6 +286,7 @@ class BindingsParityTest {
             assertEquals(
                     List.of(
                             "GET /accounts/acc1/workers/services/site",
+                            "GET /accounts/acc1/workers/subdomain",
                             "GET /accounts/acc1/workers/scripts/site/deployments"),
                     run.ourLines());
         }
@@ -378,6 +379,7 @@ class BindingsParityTest {
                         + "error: wrangler.json: observability sets none of enabled, logs.enabled, traces.enabled, issues.enabled: expected at least one of them (true or false)\n"
                         + "error: wrangler.json: tail_consumers[0] has no service: expected the name of the Worker that receives events\n"
                         + "error: wrangler.json: placement.mode is \"nope\", expected one of off, smart, targeted\n"
+                        // issue 14: the first 20 problems of a list, then how many more
                         + "error: ... and 2 more\n");
     }
 

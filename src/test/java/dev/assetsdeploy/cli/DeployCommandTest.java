@@ -92,7 +92,7 @@ class DeployCommandTest {
                 .orElseThrow();
     }
 
-    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}. */
+    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}; then it goes live. */
     void newWorker(String answer) {
         NoWorkerYet.stub(wm);
         wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
@@ -113,8 +113,11 @@ class DeployCommandTest {
         assertEquals(
                 List.of(
                         "GET /client/v4/accounts/acc1/workers/services/site",
+                        "GET /client/v4/accounts/acc1/workers/subdomain",
                         "GET /client/v4/accounts/acc1/workers/scripts/site/deployments",
-                        "PUT " + PUT_PATH),
+                        "PUT " + PUT_PATH,
+                        "GET /client/v4/accounts/acc1/workers/workers/site",
+                        "POST /client/v4/accounts/acc1/workers/scripts/site/subdomain"),
                 requests().stream()
                         .map(r -> r.getMethod().value() + " " + r.getUrl())
                         .toList());
@@ -135,7 +138,7 @@ class DeployCommandTest {
 
     @Test
     void aRetriedDeploySaysWhatItWaitsFor() {
-        NoWorkerYet.stub(wm);
+        newWorker(OK);
         wm.stubFor(put(anyUrl())
                 .inScenario("gateway")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -209,7 +212,10 @@ class DeployCommandTest {
 
         assertEquals(0, run("--keep-assets"));
 
-        assertEquals("version-id=01234567-89ab-cdef-0123-456789abcdef\n", Files.readString(outputs));
+        assertEquals(
+                "version-id=01234567-89ab-cdef-0123-456789abcdef\nurl=https://site.acme.workers.dev\n"
+                        + "urls=[\"https://site.acme.workers.dev\"]\n",
+                Files.readString(outputs));
         assertTrue(Files.readString(summary).startsWith("### Deployed Worker `site`\n"), Files.readString(summary));
         assertTrue(Files.readString(summary).contains("| Assets | kept the assets already deployed |"));
     }

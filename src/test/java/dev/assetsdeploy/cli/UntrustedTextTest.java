@@ -178,7 +178,13 @@ class UntrustedTextTest extends ProjectTest {
         assertSafeForTerminalAndLog(out + err);
         assertTrue(out.contains("  version id: v1\\nuploaded=999\\e[2J\n"), out);
         assertEquals(
-                Map.of("version-id", "v1\nuploaded=999\u001b[2J"),
+                Map.of(
+                        "version-id",
+                        "v1\nuploaded=999\u001b[2J",
+                        "url",
+                        "https://site.acme.workers.dev",
+                        "urls",
+                        "[\"https://site.acme.workers.dev\"]"),
                 readOutputsAsGithubDoes(Files.readString(outputs, StandardCharsets.UTF_8)));
         List<String> md =
                 Files.readString(summary, StandardCharsets.UTF_8).lines().toList();

@@ -130,7 +130,7 @@ class WorkerConfigTest {
                 List.of("--allow-unsupported vars: not a key assets-deploy refuses; expected one of unsafe, containers,"
                         + " cloudchamber, exports, first_party_worker, compliance_region, ai_search_namespaces,"
                         + " agent_memory, workflows, queues.consumers, triggers.events, wasm_modules, text_blobs,"
-                        + " data_blobs, site, raw"),
+                        + " data_blobs, site, addresses, raw"),
                 problems(
                         "{\"main\": \"w.js\"}",
                         ConfigOverrides.builder()

@@ -43,7 +43,7 @@ final class RequestComparison {
 
     /** The description of the first difference, or null when the requests are the same. */
     String firstDifference(List<List<RequestMatcher>> anyOrder) {
-        learnFromGroups(anyOrder);
+        learnOrderFreeAnswers(anyOrder);
         List<Integer> expectedInOrder = new ArrayList<>();
         List<Integer> actualInOrder = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -102,25 +102,24 @@ final class RequestComparison {
     }
 
     /**
-     * The answers of order-free requests hand out volatile values too (an upload session's completion token): each
-     * group's recorded requests and ours are paired in their order, and their answers learnt from first.
+     * What the requests of an order-free group were answered (an upload session's completion token, say) is learnt
+     * before any request is compared, pairing each recorded one with the first of ours of the same method, path and
+     * query: later requests that carry those values compare as they do outside a group.
      */
-    private void learnFromGroups(List<List<RequestMatcher>> anyOrder) {
-        for (int g = 0; g < anyOrder.size(); g++) {
-            List<RecordedExchange> theirs = new ArrayList<>();
-            List<ControlPlaneRequest> ours = new ArrayList<>();
-            for (RecordedExchange r : expected) {
-                if (group(anyOrder, r.method(), r.path(), r.query()) == g) {
-                    theirs.add(r);
-                }
+    private void learnOrderFreeAnswers(List<List<RequestMatcher>> anyOrder) {
+        List<ControlPlaneRequest> unpaired = new ArrayList<>(actual);
+        for (RecordedExchange r : expected) {
+            if (group(anyOrder, r.method(), r.path(), r.query()) < 0) {
+                continue;
             }
-            for (ControlPlaneRequest r : actual) {
-                if (group(anyOrder, r.method(), r.path(), r.query()) == g) {
-                    ours.add(r);
+            for (ControlPlaneRequest ours : unpaired) {
+                if (ours.method().equals(r.method())
+                        && ours.path().equals(r.path())
+                        && java.util.Objects.equals(ours.query(), r.query())) {
+                    learn(r.response(), ours.response());
+                    unpaired.remove(ours);
+                    break;
                 }
-            }
-            for (int k = 0; k < Math.min(theirs.size(), ours.size()); k++) {
-                learn(theirs.get(k).response(), ours.get(k).response());
             }
         }
     }
