@@ -32,7 +32,11 @@ class LiveWorkerChecksTest {
                 dir.resolve("wrangler.json"),
                 "{\"name\": \"site\", \"main\": \"worker.js\", \"compatibility_date\": \"2025-01-01\","
                         + " \"assets\": {\"directory\": \"public\"}, \"vars\": {\"GREETING\": \"hi\"}}");
-        api.workers().addWorker("site").secrets("GREETING").version("11111111-1111-4111-8111-111111111111");
+        api.workers()
+                .addWorker("site")
+                .workersDev(true, true)
+                .secrets("GREETING")
+                .version("11111111-1111-4111-8111-111111111111");
     }
 
     @AfterEach
