@@ -160,6 +160,7 @@ function _complete_assets-deploy() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} manifest" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} upload" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} triggers" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preview" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} versions" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deployments" ];    then _picocli_assets-deploy; return $?; fi
@@ -175,25 +176,27 @@ function _complete_assets-deploy() {
   local cmds1=(manifest)
   local cmds2=(upload)
   local cmds3=(deploy)
-  local cmds4=(preview)
-  local cmds5=(versions)
-  local cmds6=(deployments)
-  local cmds7=(rollback)
-  local cmds8=(versions list)
-  local cmds9=(versions view)
-  local cmds10=(versions deploy)
-  local cmds11=(deployments list)
-  local cmds12=(deployments status)
+  local cmds4=(triggers)
+  local cmds5=(preview)
+  local cmds6=(versions)
+  local cmds7=(deployments)
+  local cmds8=(rollback)
+  local cmds9=(versions list)
+  local cmds10=(versions view)
+  local cmds11=(versions deploy)
+  local cmds12=(deployments list)
+  local cmds13=(deployments status)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_assets-deploy_deployments_status; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_assets-deploy_deployments_list; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_assets-deploy_versions_deploy; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_assets-deploy_versions_view; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_assets-deploy_versions_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_assets-deploy_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_assets-deploy_deployments; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_assets-deploy_versions; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_preview; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_assets-deploy_deployments_status; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_assets-deploy_deployments_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_assets-deploy_versions_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_assets-deploy_versions_view; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_assets-deploy_versions_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_assets-deploy_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_assets-deploy_deployments; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_assets-deploy_versions; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_assets-deploy_preview; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_triggers; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_assets-deploy_deploy; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_assets-deploy_upload; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_assets-deploy_manifest; return $?; fi
@@ -208,7 +211,7 @@ function _picocli_assets-deploy() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="all manifest upload deploy preview versions deployments rollback"
+  local commands="all manifest upload deploy triggers preview versions deployments rollback"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -228,8 +231,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -239,9 +242,6 @@ function _picocli_assets-deploy_all() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--dispatch-namespace')
-      return
       ;;
     '-m'|'--message')
       return
@@ -253,6 +253,9 @@ function _picocli_assets-deploy_all() {
       return
       ;;
     '--allow-unsupported')
+      return
+      ;;
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -291,16 +294,25 @@ function _picocli_assets-deploy_all() {
     '--run-worker-first')
       return
       ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
+      return
+      ;;
     '--max-files')
       return
       ;;
     '--concurrency')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -375,7 +387,7 @@ function _picocli_assets-deploy_upload() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -401,10 +413,10 @@ function _picocli_assets-deploy_upload() {
     '--max-attempts')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--max-files')
@@ -435,8 +447,8 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -453,9 +465,6 @@ function _picocli_assets-deploy_deploy() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
-      return
-      ;;
     '-m'|'--message')
       return
       ;;
@@ -466,6 +475,9 @@ function _picocli_assets-deploy_deploy() {
       return
       ;;
     '--allow-unsupported')
+      return
+      ;;
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -504,10 +516,19 @@ function _picocli_assets-deploy_deploy() {
     '--run-worker-first')
       return
       ;;
-    '--account-id')
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
       return
       ;;
     '--api-base-url')
+      return
+      ;;
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -529,6 +550,66 @@ function _picocli_assets-deploy_deploy() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `triggers` subcommand.
+function _picocli_assets-deploy_triggers() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--route' '--domain' '--schedule' '--allow-unsupported' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
+      return
+      ;;
+    '--allow-unsupported')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -663,7 +744,7 @@ function _picocli_assets-deploy_rollback() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -683,10 +764,10 @@ function _picocli_assets-deploy_rollback() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -714,7 +795,7 @@ function _picocli_assets-deploy_versions_list() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -731,10 +812,10 @@ function _picocli_assets-deploy_versions_list() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -762,7 +843,7 @@ function _picocli_assets-deploy_versions_view() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -779,10 +860,10 @@ function _picocli_assets-deploy_versions_view() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -810,7 +891,7 @@ function _picocli_assets-deploy_versions_deploy() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -830,10 +911,10 @@ function _picocli_assets-deploy_versions_deploy() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -861,7 +942,7 @@ function _picocli_assets-deploy_deployments_list() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -878,10 +959,10 @@ function _picocli_assets-deploy_deployments_list() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -909,7 +990,7 @@ function _picocli_assets-deploy_deployments_status() {
 
   local commands=""
   local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -926,10 +1007,10 @@ function _picocli_assets-deploy_deployments_status() {
     '--script'|'--name')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')

@@ -7,17 +7,18 @@ import java.util.Map;
 /**
  * One API call: the {@code step} that names it in errors and progress ("upload session",
  * "upload bucket 3/7", "deploy Worker"), the method, the path after the base URL (with any
- * query), the body, who signs it: the account's credentials, or a {@code bearer} token
- * (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction}).
+ * query; only {@link ApiPaths} makes one), the body, who signs it: the account's credentials, or a {@code bearer}
+ * token (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction},
+ * {@code Cloudflare-Workers-Script-Api-Date}; never a secret).
  */
 public record ApiRequest(
-        String step, String method, String path, Body body, String bearer, Map<String, String> headers) {
+        String step, String method, ApiPath path, Body body, String bearer, Map<String, String> headers) {
 
     public ApiRequest {
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    public ApiRequest(String step, String method, String path, Body body, String bearer) {
+    public ApiRequest(String step, String method, ApiPath path, Body body, String bearer) {
         this(step, method, path, body, bearer, Map.of());
     }
 
@@ -30,19 +31,19 @@ public record ApiRequest(
 
     public record RawBody(String contentType, MultipartBody.Content content) implements Body {}
 
-    public static ApiRequest get(String step, String path) {
+    public static ApiRequest get(String step, ApiPath path) {
         return new ApiRequest(step, "GET", path, null, null);
     }
 
-    public static ApiRequest post(String step, String path) {
+    public static ApiRequest post(String step, ApiPath path) {
         return new ApiRequest(step, "POST", path, null, null);
     }
 
-    public static ApiRequest put(String step, String path) {
+    public static ApiRequest put(String step, ApiPath path) {
         return new ApiRequest(step, "PUT", path, null, null);
     }
 
-    public static ApiRequest patch(String step, String path) {
+    public static ApiRequest patch(String step, ApiPath path) {
         return new ApiRequest(step, "PATCH", path, null, null);
     }
 

@@ -15,6 +15,8 @@ import dev.assetsdeploy.deploy.Preflight;
 import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.LiveResult;
+import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
@@ -67,6 +69,9 @@ final class AllCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     ManifestOptions manifestOptions;
 
     @Mixin
@@ -90,38 +95,51 @@ final class AllCommand implements Callable<Integer> {
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         int warnings = credentials.checkApiBaseUrl(env, spec, err);
-        LoadedConfig loaded =
-                config.load(env, dir, deployOptions.requirements(Requirements.ALL), deployOptions.allowUnsupported);
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.ALL),
+                deployOptions.unsupported.keys,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         PreparedWorker worker = deployOptions.prepare(cfg);
         deployOptions.printAliasNote(cfg, err);
-        warnings += ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        warnings += ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         warnings += ManifestOptions.printWarnings(manifest, err);
         Strictness.check(output, warnings);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, worker);
+            printDryRun(env, cfg, manifest, worker, live);
             return ExitCodes.OK;
         }
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         VersionPreview preview;
         UploadResult uploaded;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        LiveResult triggered;
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
-            Preflight preflight = Preflight.run(client, worker, deployWarnings);
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,
                             manifest,
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                            null,
+                            interruption);
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
             preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
@@ -135,22 +153,26 @@ final class AllCommand implements Callable<Integer> {
                 counts,
                 false,
                 Duration.ofNanos(System.nanoTime() - started),
+                triggered,
                 deployOptions.previewAlias(cfg),
                 preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }
 
-    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker) {
+    private void printDryRun(
+            Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker, LiveStep live) {
         String account = credentials.accountId(env, cfg.accountId());
+        ApiPaths paths = ApiPaths.forAccountOrPlaceholder(account);
         WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
-        String path = plan.path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        String path = plan.path(paths).text();
+        List<TriggerPlan.PlannedRequest> triggers = live.planned(paths, true);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path, triggers)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+            DryRunReport.printText(manifest, worker, plan, path, triggers, output.verbose(), out);
         }
     }
 }

@@ -7,11 +7,13 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.deploy.DeployWarnings;
 import dev.assetsdeploy.deploy.Preflight;
 import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
+import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
@@ -74,6 +76,9 @@ final class DeployCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     CredentialsOptions credentials;
 
     @Mixin
@@ -92,10 +97,15 @@ final class DeployCommand implements Callable<Integer> {
                 env,
                 dir,
                 deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
-                deployOptions.allowUnsupported);
+                deployOptions.unsupported.keys,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
-        int warnings =
-                urlWarnings + ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
+        int warnings = urlWarnings
+                + ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
@@ -103,11 +113,16 @@ final class DeployCommand implements Callable<Integer> {
         deployOptions.printAliasNote(cfg, err);
         DeployResult result;
         VersionPreview preview;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        LiveResult triggered;
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
-            Preflight preflight = Preflight.run(client, worker, deployWarnings);
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
             preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary summary = new DeploySummary(
@@ -115,6 +130,7 @@ final class DeployCommand implements Callable<Integer> {
                 null,
                 assets.keep,
                 Duration.ofNanos(System.nanoTime() - started),
+                triggered,
                 deployOptions.previewAlias(cfg),
                 preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);

@@ -2,6 +2,7 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -15,7 +16,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What {@code deploy} and {@code all} send with the Worker, beyond the config. */
 public final class DeployOptions {
@@ -34,11 +38,19 @@ public final class DeployOptions {
                     "Create a new version of the Worker without deploying it (POST .../versions) and print its id.")
     boolean versionOnly;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private String dispatchNamespace;
+
     @Option(
             names = "--dispatch-namespace",
             paramLabel = "NS",
             description = "Deploy to this Workers for Platforms dispatch namespace.")
-    String dispatchNamespace;
+    void dispatchNamespace(String namespace) {
+        NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, namespace);
+        dispatchNamespace = namespace;
+    }
 
     @Option(
             names = {"-m", "--message"},
@@ -60,13 +72,8 @@ public final class DeployOptions {
                     + " feature/Login_Page becomes a valid alias (feature-login-page), as Workers Builds makes it.")
     String previewAlias;
 
-    @Option(
-            names = "--allow-unsupported",
-            paramLabel = "KEY",
-            description = "Deploy the Worker without this config key that assets-deploy refuses (repeatable): unsafe,"
-                    + " containers, queues.consumers, workflows (defined by this Worker), raw, ... (see README:"
-                    + " Bindings). Without it such a key stops the deploy before any request.")
-    List<String> allowUnsupported = new ArrayList<>();
+    @Mixin
+    UnsupportedKeysOptions unsupported;
 
     /** {@code base} with a dispatch namespace required when one is given. */
     Requirements requirements(Requirements base) {

@@ -9,6 +9,7 @@ import dev.assetsdeploy.report.GithubActions;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -32,10 +33,31 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int getExitCode(Throwable exception) {
+        return exitCode(exception);
+    }
+
+    /** The exit code of a failure: its kind's, 2 for a usage error, 1 for anything else (a bug). */
+    static int exitCode(Throwable exception) {
+        if (exception instanceof ParameterException) {
+            return ExitCodes.USAGE;
+        }
         if (exception instanceof InvalidPathException) {
             return ExitCodes.INVALID_INPUT;
         }
         return exception instanceof AssetsDeployException e ? ExitCodes.of(e.kind()) : ExitCodes.INTERNAL;
+    }
+
+    /** What kind of failure, for machines: "usage", "invalid_input", "network"..., "internal". */
+    static String kind(Throwable exception) {
+        if (exception instanceof ParameterException) {
+            return "usage";
+        }
+        return exception instanceof AssetsDeployException e ? e.kind().name().toLowerCase(Locale.ROOT) : "internal";
+    }
+
+    /** The failure's message as the user reads it (not yet escaped for a terminal). */
+    static String message(Throwable exception) {
+        return exception instanceof ParameterException ? exception.getMessage() : String.join("\n", lines(exception));
     }
 
     @Override
@@ -100,10 +122,16 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
                 + (NativeNames.utf8() ? "(" + e.getReason() + "): check the name" : NativeNames.localeProblem());
     }
 
-    /** The lines of the message: a config's problems one a line (the first few); any other message is one line. */
-    private static List<String> lines(Exception ex) {
+    /**
+     * The lines of the message: a config's problems one a line (the first few), a triggers phase's report one a line;
+     * any other message is one line.
+     */
+    private static List<String> lines(Throwable ex) {
         if (ex instanceof InvalidConfigException invalid) {
             return ShortList.of(invalid.problems());
+        }
+        if (ex instanceof TriggersIncompleteException incomplete) {
+            return incomplete.lines();
         }
         if (ex instanceof InvalidPathException invalid) {
             return List.of(unusablePath(invalid));

@@ -74,6 +74,7 @@ public final class ExistingWorkerOptions {
     /** The Worker and a client for its account; config warnings on stderr first (errors under --strict). */
     Session open(Environment env) {
         requests.check(spec);
+        NameFlags.checkScript(spec, scriptName, false);
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
                 .load(
@@ -85,11 +86,11 @@ public final class ExistingWorkerOptions {
                         Requirements.WORKER);
         Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
         ApiSettings settings =
-                requests.apply(credentials.settings(env, loaded.config().accountId()), spec);
+                requests.apply(credentials.settings(env, loaded.config().accountId()), spec, env);
         return new Session(
                 loaded.config().scriptName(),
                 loaded.config().settings().effectiveCodeUpdateStrategy(),
-                new ApiClient(settings, output.requestLog(err)));
+                new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
     }
 
     /**

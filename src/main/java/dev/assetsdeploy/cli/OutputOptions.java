@@ -1,6 +1,8 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.api.RetryNotice;
+import dev.assetsdeploy.report.RetryText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +62,19 @@ public final class OutputOptions {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** Each retry of a call, one line on {@code err} (what failed, what is waited for and how long), unless --quiet. */
+    RetryNotice.Listener retryLog(PrintWriter err) {
+        if (quiet) {
+            return RetryNotice.Listener.NONE;
+        }
+        return notice -> {
+            synchronized (err) {
+                err.println(TerminalText.escape(RetryText.of(notice)));
+                err.flush();
+            }
+        };
     }
 
     /**

@@ -62,7 +62,8 @@ public final class ConfigLoader {
             problems.add("--env " + env + " needs a config file with an env." + env + " section, but there is no "
                     + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
         }
-        MergedConfig merged = MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems);
+        MergedConfig merged =
+                MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems, warnings);
         MergedConfig.warnAboutAssetsNotInherited(top, section, warnings);
         checkTogether(merged, doc, requirements, problems, warnings);
         WorkerParts.Parts worker = new WorkerParts(problems, warnings)
@@ -72,6 +73,7 @@ public final class ConfigLoader {
                         merged.name() == null ? null : merged.name().value(),
                         merged.main() != null,
                         requirements.workerUpload(),
+                        requirements.triggersPhase(),
                         flags.allowUnsupported(),
                         serviceTags(doc, env, requirements.workerUpload() ? warnings : new ArrayList<>()));
         if (!problems.isEmpty()) {

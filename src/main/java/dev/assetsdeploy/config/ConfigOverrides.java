@@ -21,6 +21,7 @@ import java.util.List;
  * @param notFoundHandling   {@code --not-found-handling}
  * @param runWorkerFirst     {@code --run-worker-first} (repeatable): one {@code true}/{@code false}, or rules
  * @param allowUnsupported   {@code --allow-unsupported KEY} (repeatable): refused config keys the user accepts to lose
+ * @param live               the triggers flags ({@code --workers-dev}, {@code --route}, {@code --schedule}, ...)
  */
 public record ConfigOverrides(
         Path configFile,
@@ -34,7 +35,8 @@ public record ConfigOverrides(
         String htmlHandling,
         String notFoundHandling,
         List<String> runWorkerFirst,
-        List<String> allowUnsupported) {
+        List<String> allowUnsupported,
+        LiveOverrides live) {
 
     public static final ConfigOverrides NONE = builder().build();
 
@@ -42,6 +44,7 @@ public record ConfigOverrides(
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
         runWorkerFirst = runWorkerFirst == null ? List.of() : List.copyOf(runWorkerFirst);
         allowUnsupported = allowUnsupported == null ? List.of() : List.copyOf(allowUnsupported);
+        live = live == null ? LiveOverrides.NONE : live;
     }
 
     public static Builder builder() {
@@ -61,6 +64,7 @@ public record ConfigOverrides(
         private String notFoundHandling;
         private List<String> runWorkerFirst;
         private List<String> allowUnsupported;
+        private LiveOverrides live;
 
         private Builder() {}
 
@@ -124,6 +128,11 @@ public record ConfigOverrides(
             return this;
         }
 
+        public Builder live(LiveOverrides value) {
+            live = value;
+            return this;
+        }
+
         public ConfigOverrides build() {
             return new ConfigOverrides(
                     configFile,
@@ -137,7 +146,8 @@ public record ConfigOverrides(
                     htmlHandling,
                     notFoundHandling,
                     runWorkerFirst,
-                    allowUnsupported);
+                    allowUnsupported,
+                    live);
         }
     }
 }

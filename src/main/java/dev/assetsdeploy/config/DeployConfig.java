@@ -17,6 +17,7 @@ import java.util.List;
  * @param assets             the {@code assets} settings sent in the Worker metadata
  * @param bindings           the Worker's bindings (the assets binding included), vars and required secrets
  * @param settings           the Worker's other settings (observability, tail consumers, migrations, ...)
+ * @param live               what the triggers phase applies after the deploy (workers.dev, routes, schedules)
  */
 public record DeployConfig(
         Path configFile,
@@ -28,43 +29,12 @@ public record DeployConfig(
         Path assetsDirectory,
         AssetsSettings assets,
         WorkerBindings bindings,
-        WorkerSettings settings) {
+        WorkerSettings settings,
+        LiveSettings live) {
 
     public DeployConfig {
         compatibilityFlags = List.copyOf(compatibilityFlags);
-    }
-
-    /** A Worker with no bindings beyond its assets binding, and no other settings. */
-    public DeployConfig(
-            Path configFile,
-            String scriptName,
-            Path main,
-            String accountId,
-            String compatibilityDate,
-            List<String> compatibilityFlags,
-            Path assetsDirectory,
-            AssetsSettings assets) {
-        this(
-                configFile,
-                scriptName,
-                main,
-                accountId,
-                compatibilityDate,
-                compatibilityFlags,
-                assetsDirectory,
-                assets,
-                assetsBinding(main, assets),
-                WorkerSettings.NONE);
-    }
-
-    private static WorkerBindings assetsBinding(Path main, AssetsSettings assets) {
-        if (main == null || assets == null || assets.binding() == null) {
-            return WorkerBindings.NONE;
-        }
-        com.google.gson.JsonObject entry = new com.google.gson.JsonObject();
-        entry.addProperty("binding", assets.binding());
-        return new WorkerBindings(
-                List.of(new Binding(BindingKind.ASSETS, assets.binding(), entry, "assets.binding")), List.of(), false);
+        live = live == null ? LiveSettings.NONE : live;
     }
 
     public boolean hasWorkerCode() {

@@ -34,6 +34,15 @@ final class FieldReader {
         problems.add(message);
     }
 
+    void problems(List<String> messages) {
+        problems.addAll(messages);
+    }
+
+    /** How many problems are known so far: a reader compares it before and after a field. */
+    int problemCount() {
+        return problems.size();
+    }
+
     void warn(ConfigWarning.Code code, String message) {
         warnings.add(new ConfigWarning(code, message));
     }
@@ -87,18 +96,18 @@ final class FieldReader {
 
     /** A field that, when present, must be a non-empty string. */
     boolean optionalString(JsonObject object, String path, String field, String what) {
-        JsonElement value = object.get(field);
-        if (value == null || isString(value) && !value.getAsString().isEmpty()) {
-            return true;
-        }
-        problems.add(at(path + "." + field) + " is " + describe(value) + ", expected " + what);
-        return false;
+        return optionalString(object, path, field, what, false);
     }
 
     /** A field that, when present, must be a string (empty allowed). */
     boolean optionalAnyString(JsonObject object, String path, String field, String what) {
+        return optionalString(object, path, field, what, true);
+    }
+
+    private boolean optionalString(JsonObject object, String path, String field, String what, boolean emptyAllowed) {
         JsonElement value = object.get(field);
-        if (value == null || isString(value)) {
+        if (value == null
+                || isString(value) && (emptyAllowed || !value.getAsString().isEmpty())) {
             return true;
         }
         problems.add(at(path + "." + field) + " is " + describe(value) + ", expected " + what);

@@ -27,7 +27,8 @@ record MergedConfig(
         Sourced<String> binding,
         Sourced<HtmlHandling> htmlHandling,
         Sourced<NotFoundHandling> notFoundHandling,
-        Sourced<RunWorkerFirst> runWorkerFirst) {
+        Sourced<RunWorkerFirst> runWorkerFirst,
+        LiveSettings live) {
 
     DeployConfig toDeployConfig(ConfigDocument doc, WorkerBindings bindings, WorkerSettings settings) {
         return new DeployConfig(
@@ -40,7 +41,8 @@ record MergedConfig(
                 directory == null ? null : directory.resolvedPath(),
                 new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)),
                 bindings,
-                settings);
+                settings,
+                live);
     }
 
     Map<String, String> sources() {
@@ -75,7 +77,8 @@ record MergedConfig(
             ConfigOverrides flags,
             Requirements requirements,
             Path workingDirectory,
-            List<String> problems) {
+            List<String> problems,
+            List<ConfigWarning> warnings) {
         Sourced<String> name = pick(top, section, Layer::name);
         if (section != null && section.name() == null && top.name() != null) {
             // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
@@ -141,7 +144,14 @@ record MergedConfig(
                 binding,
                 html,
                 notFound,
-                runWorkerFirst);
+                runWorkerFirst,
+                LiveFields.merge(
+                        top == null ? null : top.live(),
+                        section == null ? null : section.live(),
+                        env,
+                        flags.live(),
+                        problems,
+                        warnings));
     }
 
     /** A section's {@code assets} replaces the top-level one whole: say which top-level fields that drops. */

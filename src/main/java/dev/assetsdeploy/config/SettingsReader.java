@@ -19,6 +19,19 @@ final class SettingsReader {
     /** Key of {@code durable_objects.code_update_strategy} in the result. */
     static final String CODE_UPDATE_STRATEGY = "durable_objects.code_update_strategy";
 
+    /** The top-level keys read here (besides {@code durable_objects}, a binding key). */
+    static final List<String> KEYS = List.of(
+            "observability",
+            "logpush",
+            "tail_consumers",
+            "streaming_tail_consumers",
+            "placement",
+            "limits",
+            "migrations",
+            "cache",
+            "secrets",
+            "keep_vars");
+
     private static final double MAX_DELAY_SECONDS = 24 * 60 * 60;
 
     private final FieldReader fields;
@@ -317,6 +330,12 @@ final class SettingsReader {
                         "wrangler refuses it for an ES module Worker too (import the file in your code instead)");
             }
             refuse(section, prefix, "site", "Workers Sites is the older way to serve static files: use assets");
+            refuse(
+                    section,
+                    prefix,
+                    "addresses",
+                    "Email Routing addresses are set up after the upload (wrangler's triggers phase), which"
+                            + " assets-deploy does not do");
         }
     }
 

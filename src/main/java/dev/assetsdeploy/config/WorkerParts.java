@@ -35,7 +35,11 @@ final class WorkerParts {
             "text_blobs",
             "data_blobs",
             "site",
+            "addresses",
             "raw"));
+
+    /** The refused keys wrangler applies in its triggers phase (after the upload, and in {@code triggers deploy}). */
+    static final Set<String> TRIGGERS_PHASE = Set.of("workflows", "queues.consumers", "triggers.events", "addresses");
 
     /**
      * Settings that only a Worker with code gets (wrangler sends none of them for an assets-only Worker).
@@ -67,6 +71,7 @@ final class WorkerParts {
      * @param scriptName     the Worker's name, which tells a workflow it defines from one it binds
      * @param hasCode        the Worker has {@code main}
      * @param workerUpload   the command uploads the Worker: refuse what cannot be sent, warn about what does nothing
+     * @param triggersPhase  the command applies only the triggers phase: refuse what that phase cannot apply
      * @param allowed        {@code --allow-unsupported} keys
      * @param serviceTags    the tags of a config with environments, or {@code null}
      */
@@ -76,6 +81,7 @@ final class WorkerParts {
             String scriptName,
             boolean hasCode,
             boolean workerUpload,
+            boolean triggersPhase,
             List<String> allowed,
             WorkerSettings.ServiceTags serviceTags) {
         List<Binding> bindings = new ArrayList<>(merged.bindings());
@@ -112,6 +118,13 @@ final class WorkerParts {
             if (!hasCode) {
                 warnAboutAssetsOnly(bindings, merged.origins());
             }
+        } else if (triggersPhase) {
+            bindings = refuseOrDrop(
+                    unsupported.stream()
+                            .filter(k -> TRIGGERS_PHASE.contains(k.key()))
+                            .toList(),
+                    allowed,
+                    bindings);
         }
         List<WorkerSettings.Migration> migrations = migrations(settings.get("migrations"));
         checkMigrations(migrations, merged.origins().get("migrations"));

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
@@ -25,8 +26,8 @@ import java.util.Set;
  */
 public final class BindingResolver {
 
-    /** wrangler's provisioning order: its normalised config's key order. */
-    private static final List<BindingKind> ORDER = List.of(
+    /** The kinds wrangler provisions, and so may send as {@code inherit}, in its order: its normalised config's. */
+    public static final List<BindingKind> KINDS = List.of(
             BindingKind.KV_NAMESPACE,
             BindingKind.QUEUE,
             BindingKind.R2_BUCKET,
@@ -55,7 +56,7 @@ public final class BindingResolver {
         }
         List<String> problems = new ArrayList<>();
         String script = worker.target().describe();
-        for (BindingKind kind : ORDER) {
+        for (BindingKind kind : KINDS) {
             for (Binding binding : worker.config().bindings().ofKind(kind)) {
                 JsonObject liveBinding = live.binding(kind.wireType(), binding.name());
                 switch (kind) {
@@ -170,7 +171,7 @@ public final class BindingResolver {
     }
 
     /** wrangler reads the first page only, as here. */
-    private boolean listed(String path, String step, String field, String name) {
+    private boolean listed(ApiPath path, String step, String field, String name) {
         JsonElement result = api.call(ApiRequest.get(step, path)).result();
         if (result instanceof JsonArray items) {
             for (JsonElement item : items) {
@@ -205,7 +206,7 @@ public final class BindingResolver {
         return binding.origin() + " (\"" + binding.name() + "\") has no " + field + ", and " + script + " has no "
                 + kind.friendlyName() + " binding " + binding.name() + " to keep: wrangler would create "
                 + resource(kind) + "; assets-deploy creates none: " + create(binding) + " and set its "
-                + (kind == BindingKind.QUEUE ? "name" : "id") + " in " + strip(binding.origin()) + "." + field;
+                + (field.endsWith("id") ? "id" : "name") + " in " + strip(binding.origin()) + "." + field;
     }
 
     private static String missing(Binding binding, String resource) {

@@ -20,9 +20,4 @@ public record DeployResult(
         Long startupTimeMs,
         boolean newWorker,
         String deploymentId,
-        boolean hasPreview) {
-
-    public DeployResult(DeployTarget target, String versionId, String etag, Long startupTimeMs) {
-        this(target, versionId, etag, startupTimeMs, false, null, false);
-    }
-}
+        boolean hasPreview) {}

@@ -3,6 +3,7 @@ package dev.assetsdeploy.deploy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
@@ -57,7 +58,7 @@ public record DeploymentRequest(List<Traffic> versions, String message, CodeUpda
 
     /** The request, {@code force} adding {@code ?force=true} (wrangler's rollback after the API's 10220). */
     public ApiRequest request(ApiPaths paths, String scriptName, boolean force) {
-        String path = force ? paths.workerDeploymentsForced(scriptName) : paths.workerDeployments(scriptName);
+        ApiPath path = force ? paths.workerDeploymentsForced(scriptName) : paths.workerDeployments(scriptName);
         return ApiRequest.post("deploy version", path).json(body());
     }
 

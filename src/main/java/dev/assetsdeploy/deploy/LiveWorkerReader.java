@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.Binding;
@@ -15,16 +16,19 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the live Worker with the requests wrangler 4.164's deploy makes before its upload, in its order: {@code GET
  * workers/services/NAME} (new or existing, tags, migration tag); {@code GET .../secrets} when the config has vars or
- * bindings a secret could clash with; {@code GET .../deployments} (and each version of a split one); {@code GET
- * .../settings} for a Worker with code (the current bindings, which decide what may be inherited).
+ * bindings a secret could clash with; {@code GET .../deployments} (and each version of a split one); and, once those
+ * are checked, {@code GET .../settings} for a Worker with code (the current bindings, which decide what may be
+ * inherited).
  *
- * <p>wrangler asks {@code GET workers/services/NAME} a second time when the config has migrations, for the migration
- * tag it already had: we ask once. With {@code --dispatch-namespace} wrangler reads the secrets and settings of an
- * account Worker of that name ({@code /workers/scripts/NAME/...}), a bug: we read the namespaced Worker's.
+ * <p>When the config has migrations, wrangler reads the Worker again for its migration tag ({@code
+ * getMigrationsToUpload}, after the deployments); so do we, so that the requests are wrangler's. With {@code
+ * --dispatch-namespace} wrangler reads the secrets and settings of an account Worker of that name ({@code
+ * /workers/scripts/NAME/...}), a bug: we read the namespaced Worker's.
  */
 public final class LiveWorkerReader {
 
@@ -57,6 +61,15 @@ public final class LiveWorkerReader {
     }
 
     public LiveWorker read(PreparedWorker worker) {
+        return read(worker, exists -> {});
+    }
+
+    /**
+     * As {@link #read(PreparedWorker)}; {@code onExistence} hears whether the Worker exists as soon as that is known,
+     * after the secrets and before the deployments: where wrangler's {@code preUploadApiChecks} asks a new Worker's
+     * account for its workers.dev subdomain, a check of the triggers phase that the caller composes.
+     */
+    public LiveWorker read(PreparedWorker worker, Consumer<Boolean> onExistence) {
         DeployTarget target = worker.target();
         ApiPaths paths = api.paths();
         String ns = target.dispatchNamespace();
@@ -88,18 +101,45 @@ public final class LiveWorkerReader {
                 array.forEach(s -> secrets.add(LiveWorker.string(s.getAsJsonObject(), "name")));
             }
         }
+        onExistence.accept(exists);
         List<LiveWorker.Traffic> deployment = new ArrayList<>();
         if (ns == null && !target.versionOnly()) {
             deployment = currentDeployment(name);
         }
-        List<JsonObject> bindings = new ArrayList<>();
-        if (worker.hasCode()) {
-            JsonObject settings = settings(paths.workerSettings(ns, name), name);
-            if (settings != null && settings.get("bindings") instanceof JsonArray array) {
-                array.forEach(b -> bindings.add(b.getAsJsonObject()));
-            }
+        if (!worker.config().settings().migrations().isEmpty()) {
+            migrationTag = migrationTag(ns, name);
         }
-        return new LiveWorker(exists, tags, migrationTag, secrets, bindings, deployment);
+        return new LiveWorker(exists, tags, migrationTag, secrets, List.of(), deployment);
+    }
+
+    /**
+     * {@code live} with the bindings it has now, for a Worker with code ({@code GET .../settings}, which wrangler's
+     * resource provisioning reads after the checks of the reads before it).
+     */
+    public LiveWorker withBindings(PreparedWorker worker, LiveWorker live) {
+        if (!worker.hasCode()) {
+            return live;
+        }
+        DeployTarget target = worker.target();
+        JsonObject settings = settings(
+                api.paths().workerSettings(target.dispatchNamespace(), target.scriptName()), target.scriptName());
+        List<JsonObject> bindings = new ArrayList<>();
+        if (settings != null && settings.get("bindings") instanceof JsonArray array) {
+            array.forEach(b -> bindings.add(b.getAsJsonObject()));
+        }
+        return new LiveWorker(
+                live.exists(), live.tags(), live.migrationTag(), live.secrets(), bindings, live.deployment());
+    }
+
+    /** The migration tag, read again as wrangler reads it ("no such Worker" counts as none). */
+    private String migrationTag(String ns, String name) {
+        if (ns != null) {
+            return LiveWorker.string(
+                    object(get("read Worker " + name, api.paths().namespacedScript(ns, name)), "script"),
+                    "migration_tag");
+        }
+        JsonObject service = get("read Worker " + name, api.paths().workerService(name));
+        return LiveWorker.string(object(object(service, "default_environment"), "script"), "migration_tag");
     }
 
     /** wrangler checks vars and these bindings against the live secrets (a binding replaces a secret of its name). */
@@ -149,7 +189,7 @@ public final class LiveWorkerReader {
     }
 
     /** wrangler ignores a failed settings read (its resource provisioning then knows no bindings): so do we, for 4xx. */
-    private JsonObject settings(String path, String name) {
+    private JsonObject settings(ApiPath path, String name) {
         try {
             return api.call(ApiRequest.get("read settings of Worker " + name, path))
                     .resultObject();
@@ -162,12 +202,12 @@ public final class LiveWorkerReader {
     }
 
     /** The result object, or {@code null} when the API says the Worker does not exist. */
-    private JsonObject get(String step, String path) {
+    private JsonObject get(String step, ApiPath path) {
         JsonElement result = getElement(step, path);
         return result != null && result.isJsonObject() ? result.getAsJsonObject() : null;
     }
 
-    private JsonElement getElement(String step, String path) {
+    private JsonElement getElement(String step, ApiPath path) {
         try {
             return api.call(ApiRequest.get(step, path)).result();
         } catch (ApiException e) {

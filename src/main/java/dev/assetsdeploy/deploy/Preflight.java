@@ -8,6 +8,7 @@ import dev.assetsdeploy.config.WorkerSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything decided before the upload, from the live Worker: how it is uploaded, which bindings are inherited, and
@@ -25,7 +26,14 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
     }
 
     public static Preflight run(ApiClient api, PreparedWorker worker, DeployWarnings warnings) {
-        LiveWorker live = new LiveWorkerReader(api).read(worker);
+        return run(api, worker, warnings, exists -> {});
+    }
+
+    /** As {@link #run(ApiClient, PreparedWorker, DeployWarnings)}, with {@link LiveWorkerReader}'s existence hook. */
+    public static Preflight run(
+            ApiClient api, PreparedWorker worker, DeployWarnings warnings, Consumer<Boolean> onExistence) {
+        LiveWorkerReader reader = new LiveWorkerReader(api);
+        LiveWorker live = reader.read(worker, onExistence);
         DeployTarget target = worker.target();
         List<String> secrets = worker.config().bindings().requiredSecrets();
         if (!live.exists() && !secrets.isEmpty() && worker.hasCode()) {
@@ -50,6 +58,7 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
             warnAboutNewAssetsOnlySettings(worker, warnings);
         }
         DeployPlan plan = DeployPlan.choose(target, live, pending.json());
+        live = reader.withBindings(worker, live);
         Set<String> inherited = new BindingResolver(api).resolve(worker, live);
         return new Preflight(live, plan, inherited);
     }

@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 /**
- * The completion token that {@code upload --token-out FILE} writes and {@code deploy --assets-token-file FILE}
- * reads. The token is a JWT valid about an hour; one already expired is refused here rather than by the API
+ * The completion token that {@code upload --token-out FILE} writes ({@link TokenOut}) and
+ * {@code deploy --assets-token-file FILE} reads. The token is a JWT valid about an hour; one already expired is refused here rather than by the API
  * after the upload. The token itself never appears in a message.
  */
 public final class TokenFile {
@@ -48,6 +44,11 @@ public final class TokenFile {
                             + "); write it with `assets-deploy upload DIR --token-out FILE`",
                     e);
         }
+        if (token.equals(TokenOut.UNFINISHED)) {
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": the upload that writes it did"
+                            + " not finish; run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)");
+        }
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": expected one completion token"
                     + " (as written by `assets-deploy upload --token-out`)");
@@ -65,44 +66,5 @@ public final class TokenFile {
     static Instant expiry(String jwt) {
         JsonObject payload = JwtPayload.decode(jwt);
         return payload == null ? null : JwtPayload.expiry(payload);
-    }
-
-    /**
-     * Writes the token {@code upload --token-out FILE} hands to {@link #read}: next to FILE with mode 600 from the
-     * start, then moved over it, so there is no moment with a readable or half-written token.
-     */
-    public static void write(Path file, String token) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path parent = target.getParent();
-            try {
-                temp = Files.createTempFile(
-                        parent,
-                        ".token-",
-                        ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                temp = Files.createTempFile(parent, ".token-", ".tmp");
-            }
-            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-            throw AssetsDeployException.invalidInput(
-                    "cannot write --token-out " + file + ": "
-                            + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()),
-                    e);
-        }
     }
 }

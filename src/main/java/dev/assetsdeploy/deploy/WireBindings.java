@@ -7,22 +7,16 @@ import com.google.gson.JsonPrimitive;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.WorkerBindings;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The metadata's {@code bindings}, object for object as wrangler 4.164's {@code createWorkerUploadForm} writes them:
- * the required secrets first (as {@code inherit}), then kind by kind in {@link BindingKind} order, each kind in config
- * order except that names which are JavaScript array indices ({@code "0"}, {@code "123"}) come first, in numeric order
- * (wrangler keys its bindings by name in one JavaScript object, whose integer-like keys iterate first). Each wire
+ * the required secrets first (as {@code inherit}), then kind by kind in {@link BindingKind} order, each kind in the
+ * order wrangler iterates it ({@link WorkerBindings#inWranglerOrder}). Each wire
  * object picks the config fields by name, in wrangler's field order; fields it would leave undefined are left out.
  */
 final class WireBindings {
-
-    private static final BigInteger MAX_ARRAY_INDEX = BigInteger.valueOf(4294967294L);
 
     private WireBindings() {}
 
@@ -36,30 +30,11 @@ final class WireBindings {
             wire.add(inherit(secret));
         }
         for (BindingKind kind : BindingKind.values()) {
-            for (Binding binding : inWranglerOrder(bindings.ofKind(kind))) {
+            for (Binding binding : bindings.inWranglerOrder(EnumSet.of(kind))) {
                 wire.add(inherited.contains(binding.name()) ? inherit(binding.name()) : wire(binding));
             }
         }
         return wire;
-    }
-
-    /** JavaScript's own-property order: canonical array indices first, ascending; then insertion order. */
-    static List<Binding> inWranglerOrder(List<Binding> bindings) {
-        List<Binding> indices = new ArrayList<>();
-        List<Binding> others = new ArrayList<>();
-        for (Binding binding : bindings) {
-            (isArrayIndex(binding.name()) ? indices : others).add(binding);
-        }
-        indices.sort(Comparator.comparing(b -> new BigInteger(b.name())));
-        indices.addAll(others);
-        return indices;
-    }
-
-    private static boolean isArrayIndex(String name) {
-        if (name.isEmpty() || name.length() > 10 || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        return (name.equals("0") || name.charAt(0) != '0') && new BigInteger(name).compareTo(MAX_ARRAY_INDEX) <= 0;
     }
 
     static JsonObject inherit(String name) {

@@ -51,14 +51,15 @@ public final class WorkerDeployer {
         DeployTarget target = worker.target();
         boolean isPut = plan instanceof DeployPlan.PutScript;
         JsonObject result = send(upload, worker);
-        String versionId = hyphenated(string(result, isPut ? "deployment_id" : "id"));
+        // What the answer says is printed: without our secrets, whatever the server sent.
+        String versionId = api.scrub(hyphenated(string(result, isPut ? "deployment_id" : "id")));
         if (!isPut && versionId == null) {
             throw new AssetsDeployException(
                     AssetsDeployException.Kind.API_REFUSED,
                     VERSION_STEP + ": the API reported success but gave no version id; check the Worker's versions"
                             + " in the dashboard");
         }
-        String etag = isPut ? string(result, "etag") : etagOfVersion(result);
+        String etag = api.scrub(isPut ? string(result, "etag") : etagOfVersion(result));
         JsonElement startup = result == null ? null : result.get("startup_time_ms");
         Long startupMs = startup != null && startup.isJsonPrimitive() ? startup.getAsLong() : null;
         List<String> tags = ScriptSettingsPatch.nextTags(
@@ -107,19 +108,13 @@ public final class WorkerDeployer {
         if (missing.isEmpty()) {
             return e;
         }
-        return new ApiException(
-                AssetsDeployException.Kind.API_REFUSED,
-                e.step(),
-                e.status(),
-                false,
-                null,
+        return saying(
+                e,
                 "secrets.required lists " + String.join(", ", missing) + ", but "
                         + worker.target().describe()
                         + " has no such secret: set " + (missing.size() == 1 ? "it" : "them")
                         + " with `wrangler secret put NAME` (or remove " + (missing.size() == 1 ? "it" : "them")
-                        + " from secrets.required), then deploy again",
-                e,
-                e.errors());
+                        + " from secrets.required), then deploy again");
     }
 
     private String deployVersion(PreparedWorker worker, String versionId) {
@@ -131,16 +126,10 @@ public final class WorkerDeployer {
         try {
             return string(api.call(request.step(DEPLOYMENT_STEP)).resultObject(), "id");
         } catch (ApiException e) {
-            throw new ApiException(
-                    e.kind(),
-                    e.step(),
-                    e.status(),
-                    false,
-                    null,
-                    e.getMessage() + " (version " + versionId + " is uploaded but not deployed: deploy it with"
-                            + " `wrangler versions deploy " + versionId + "@100%`, or run the deploy again)",
+            throw saying(
                     e,
-                    e.errors());
+                    e.getMessage() + " (version " + versionId + " is uploaded but not deployed: deploy it with"
+                            + " `wrangler versions deploy " + versionId + "@100%`, or run the deploy again)");
         }
     }
 
@@ -156,17 +145,16 @@ public final class WorkerDeployer {
                             api.paths().scriptSettings(worker.target().scriptName()))
                     .json(body));
         } catch (ApiException e) {
-            throw new ApiException(
-                    e.kind(),
-                    e.step(),
-                    e.status(),
-                    false,
-                    null,
-                    e.getMessage() + " (version " + versionId + " is deployed, but its script settings"
-                            + " (observability, logpush, tail consumers, tags) are not: run the deploy again)",
+            throw saying(
                     e,
-                    e.errors());
+                    e.getMessage() + " (version " + versionId + " is deployed, but its script settings"
+                            + " (observability, logpush, tail consumers, tags) are not: run the deploy again)");
         }
+    }
+
+    /** The same failure, final, with {@code message} (the retries are over by now). */
+    private static ApiException saying(ApiException e, String message) {
+        return new ApiException(e.kind(), e.step(), e.status(), false, null, message, e, e.errors());
     }
 
     /** wrangler's warning when the tags cannot be set: they only group the Worker with its environments. */

@@ -1,9 +1,8 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
-import dev.assetsdeploy.config.DeployConfig;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,18 +27,9 @@ public record WorkerUpload(DeployTarget target, UploadKind kind, JsonObject meta
     }
 
     /** The request's path (with its query) among the account's {@code paths}. */
-    public String path(ApiPaths paths) {
+    public ApiPath path(ApiPaths paths) {
         return kind == UploadKind.SCRIPT
                 ? paths.workerScript(target.dispatchNamespace(), target.scriptName())
                 : paths.workerVersions(target.scriptName());
-    }
-
-    /**
-     * Reads the modules and the routing files and builds the upload a dry run shows ({@link PreparedWorker#dryRun}).
-     */
-    public static WorkerUpload prepare(
-            DeployConfig config, DeployTarget target, List<Path> extraModules, AssetsSource assets, String message) {
-        return PreparedWorker.prepare(config, target, extraModules, VersionAnnotations.message(message))
-                .dryRun(assets);
     }
 }

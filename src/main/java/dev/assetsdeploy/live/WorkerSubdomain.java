@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +34,7 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
      * (404, code 10007) is an error that says so.
      */
     public static WorkerSubdomain read(ApiClient api, String scriptName) {
-        String path = api.paths().worker(scriptName);
+        ApiPath path = api.paths().worker(scriptName);
         JsonObject result;
         try {
             result = api.call(ApiRequest.get(STEP, path)).resultObject();

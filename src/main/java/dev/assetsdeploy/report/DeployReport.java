@@ -1,5 +1,7 @@
 package dev.assetsdeploy.report;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
@@ -49,6 +51,9 @@ public final class DeployReport {
         } else if (summary.preview() instanceof VersionPreview.None none) {
             out.println("  preview:    none: " + VersionPreviewText.why(none));
         }
+        if (summary.live() != null) {
+            TriggersReport.printText(summary.live(), out);
+        }
         if (target.versionOnly()) {
             out.println("Not deployed yet: `assets-deploy versions deploy " + versionId + "` gives it all the"
                     + " traffic, `assets-deploy versions deploy " + versionId + "@10 CURRENT_ID@90` a tenth of it.");
@@ -95,6 +100,8 @@ public final class DeployReport {
                     "previewUnavailable",
                     summary.preview() instanceof VersionPreview.None none ? VersionPreviewText.code(none) : null);
         }
+        doc.add("urls", summary.live() == null ? new JsonArray() : TriggersReport.urls(summary.live()));
+        doc.add("triggers", summary.live() == null ? JsonNull.INSTANCE : TriggersReport.json(summary.live()));
         doc.addProperty("elapsedMs", summary.elapsed().toMillis());
         return doc;
     }

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
-import dev.assetsdeploy.api.ApiPaths;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,13 +97,13 @@ public final class WorkerVersions {
                 .flatMap(d -> d.versions().stream())
                 .map(TrafficShare::versionId)
                 .distinct()
-                .filter(ApiPaths::isVersionId)
+                .filter(VersionIds::isVersionId)
                 .forEach(id -> find(id).ifPresent(v -> byId.put(id, v)));
         return byId;
     }
 
     /** A GET's result; an unknown Worker (10007) is bad input: the name is wrong, or it was never deployed. */
-    private JsonObject read(String step, String path) {
+    private JsonObject read(String step, ApiPath path) {
         try {
             JsonObject result = api.call(ApiRequest.get(step, path)).resultObject();
             return result == null ? new JsonObject() : result;

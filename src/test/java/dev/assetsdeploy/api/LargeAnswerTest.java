@@ -69,7 +69,7 @@ class LargeAnswerTest {
         assertFails(
                 Kind.API_REFUSED,
                 "upload session: HTTP 200: answer too large (31,457,280 bytes, limit 16,777,216)",
-                () -> client.call(ApiRequest.get("upload session", "/accounts/acc1/x")));
+                () -> client.call(ApiRequest.get("upload session", RawPaths.of("/accounts/acc1/x"))));
     }
 
     @Test
@@ -80,6 +80,6 @@ class LargeAnswerTest {
                 () -> assertFails(
                         Kind.API_REFUSED,
                         "upload session: HTTP 200: answer too large (more than the limit of 16,777,216 bytes)",
-                        () -> client.call(ApiRequest.get("upload session", "/accounts/acc1/x"))));
+                        () -> client.call(ApiRequest.get("upload session", RawPaths.of("/accounts/acc1/x")))));
     }
 }

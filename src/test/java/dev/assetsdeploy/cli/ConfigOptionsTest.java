@@ -11,6 +11,7 @@ import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LiveSettings;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.WorkerBindings;
@@ -150,7 +151,8 @@ class ConfigOptionsTest {
                                 List.of(),
                                 null,
                                 null,
-                                new WorkerSettings.ServiceTags("site", null))),
+                                new WorkerSettings.ServiceTags("site", null)),
+                        LiveSettings.NONE),
                 c);
         assertEquals("", err.toString());
     }
@@ -212,12 +214,15 @@ class ConfigOptionsTest {
 
     @Test
     void warningsArePrintedOnePerLine() throws IOException {
-        Files.writeString(dir.resolve("wrangler.toml"), "routes = []\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("wrangler.toml"),
+                "build = {command = \"make\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Probe probe = run(Map.of(), "--env", "staging");
         StringWriter out = new StringWriter();
         assertEquals(1, ConfigOptions.printWarnings(probe.loaded, new PrintWriter(out)));
         assertEquals(
-                "warning: wrangler.toml: env.staging.routes is a wrangler setting that assets-deploy does not"
+                "warning: wrangler.toml: env.staging.build is a wrangler setting that assets-deploy does not"
                         + " apply (ignored)\n",
                 out.toString().replace(System.lineSeparator(), "\n"));
     }

@@ -92,17 +92,9 @@ class DeployCommandTest {
                 .orElseThrow();
     }
 
-    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}. */
+    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}; then it goes live. */
     void newWorker(String answer) {
-        wm.stubFor(
-                get(anyUrl())
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(404)
-                                        .withHeader("Content-Type", "application/json")
-                                        .withBody(
-                                                "{\"success\":false,\"errors\":[{\"code\":10007,"
-                                                        + "\"message\":\"workers.api.error.script_not_found\"}],\"messages\":[],\"result\":null}")));
+        NoWorkerYet.stub(wm);
         wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
     }
 
@@ -121,8 +113,11 @@ class DeployCommandTest {
         assertEquals(
                 List.of(
                         "GET /client/v4/accounts/acc1/workers/services/site",
+                        "GET /client/v4/accounts/acc1/workers/subdomain",
                         "GET /client/v4/accounts/acc1/workers/scripts/site/deployments",
-                        "PUT " + PUT_PATH),
+                        "PUT " + PUT_PATH,
+                        "GET /client/v4/accounts/acc1/workers/workers/site",
+                        "POST /client/v4/accounts/acc1/workers/scripts/site/subdomain"),
                 requests().stream()
                         .map(r -> r.getMethod().value() + " " + r.getUrl())
                         .toList());
@@ -139,6 +134,32 @@ class DeployCommandTest {
                         "Deployed Worker site\n  version id: 01234567-89ab-cdef-0123-456789abcdef\n  etag:       e7a9\n"),
                 out);
         assertEquals("", err);
+    }
+
+    @Test
+    void aRetriedDeploySaysWhatItWaitsFor() {
+        newWorker(OK);
+        wm.stubFor(put(anyUrl())
+                .inScenario("gateway")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"))
+                .willSetStateTo("up"));
+        wm.stubFor(put(anyUrl()).inScenario("gateway").whenScenarioStateIs("up").willReturn(okJson(OK)));
+        List<java.time.Duration> sleeps = new ArrayList<>();
+        CliRun run = CliRun.execute(
+                Environment.of(env).withSleeper(sleeps::add),
+                "deploy",
+                "--config",
+                dir.resolve("wrangler.json").toString(),
+                "--keep-assets");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, sleeps.size());
+        assertEquals(
+                "deploy Worker: attempt 1 of 6 failed (HTTP 503: malformed response (not a JSON envelope):"
+                        + " \"<html>Service Unavailable</html>\"); retrying in "
+                        + String.format(
+                                java.util.Locale.ROOT, "%.1f s", sleeps.get(0).toMillis() / 1000.0) + "\n",
+                run.err());
     }
 
     @Test
@@ -191,7 +212,10 @@ class DeployCommandTest {
 
         assertEquals(0, run("--keep-assets"));
 
-        assertEquals("version-id=01234567-89ab-cdef-0123-456789abcdef\n", Files.readString(outputs));
+        assertEquals(
+                "version-id=01234567-89ab-cdef-0123-456789abcdef\nurl=https://site.acme.workers.dev\n"
+                        + "urls=[\"https://site.acme.workers.dev\"]\n",
+                Files.readString(outputs));
         assertTrue(Files.readString(summary).startsWith("### Deployed Worker `site`\n"), Files.readString(summary));
         assertTrue(Files.readString(summary).contains("| Assets | kept the assets already deployed |"));
     }
@@ -266,6 +290,17 @@ class DeployCommandTest {
                         dir.resolve("worker.js").toString(),
                         "--module",
                         dir.resolve("nope.wasm").toString()));
+        assertEquals(0, requests().size());
+    }
+
+    @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsBeforeAnyRequest() {
+        assertEquals(2, run("--keep-assets", "--dispatch-namespace", "ns/../../../user"));
+        assertTrue(err.startsWith("error: --dispatch-namespace is \"ns/../../../user\", expected no /"), err);
+        assertEquals(2, run("--keep-assets", "--script", "../../user/tokens"));
+        assertTrue(err.startsWith("error: --script is \"../../user/tokens\", expected lowercase letters"), err);
+        assertEquals(2, run("--keep-assets", "--account-id", "acc1/.."));
+        assertTrue(err.startsWith("error: --account-id is \"acc1/..\", expected letters, digits, _ and - only"), err);
         assertEquals(0, requests().size());
     }
 

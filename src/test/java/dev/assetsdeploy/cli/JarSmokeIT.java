@@ -59,7 +59,7 @@ class JarSmokeIT {
         Run r = run(tmp, "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Exit codes:"), r.out());
-        for (String code : List.of("0", "1", "2", "3", "4", "5", "6")) {
+        for (String code : List.of("0", "1", "2", "3", "4", "5", "6", "130", "143")) {
             assertTrue(
                     r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")),
                     "code " + code + " in\n" + r.out());

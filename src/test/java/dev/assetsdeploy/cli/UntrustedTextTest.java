@@ -1,11 +1,9 @@
 package dev.assetsdeploy.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,7 +144,7 @@ class UntrustedTextTest extends ProjectTest {
     void serverMessagesAreEscapedInErrorsAndAnnotations() {
         WireMockServer wm = server();
         wm.stubFor(
-                any(anyUrl())
+                put(anyUrl())
                         .willReturn(
                                 aResponse()
                                         .withStatus(400)
@@ -160,23 +158,15 @@ class UntrustedTextTest extends ProjectTest {
         assertSafeForTerminalAndLog(out + err);
         assertTrue(err.contains("10021: bad\\e[2J\\r::error::forged 100%0A"), err);
         assertTrue(err.contains("cf-ray 8f00\\e[2J-AMS"), err);
-        // The deploy's first request (reading the live Worker) is the one refused.
-        assertTrue(err.contains("\n::error::read Worker site: ") && err.contains("forged 100%250A"), err);
+        assertTrue(err.contains("\n::error::deploy Worker: ") && err.contains("forged 100%250A"), err);
     }
 
     @Test
     void githubOutputsAndSummaryHoldHostileServerValuesSafely() throws IOException {
         WireMockServer wm = server();
-        wm.stubFor(any(anyUrl())
+        wm.stubFor(put(anyUrl())
                 .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\","
                         + "\"etag\":\"e`|x\\n### owned\",\"deployment_id\":\"v1\\nuploaded=999\\u001b[2J\"}}")));
-        // A new Worker, so the upload is the PUT whose answer carries deployment_id and etag.
-        wm.stubFor(get(urlPathEqualTo("/client/v4/accounts/acc1/workers/services/site"))
-                .willReturn(aResponse()
-                        .withStatus(404)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":false,\"errors\":[{\"code\":10090,\"message\":\"not found\"}],"
-                                + "\"messages\":[],\"result\":null}")));
         Path outputs = dir.resolve("gh-output");
         Path summary = dir.resolve("gh-summary.md");
         env.put("GITHUB_ACTIONS", "true");
@@ -188,7 +178,13 @@ class UntrustedTextTest extends ProjectTest {
         assertSafeForTerminalAndLog(out + err);
         assertTrue(out.contains("  version id: v1\\nuploaded=999\\e[2J\n"), out);
         assertEquals(
-                Map.of("version-id", "v1\nuploaded=999\u001b[2J"),
+                Map.of(
+                        "version-id",
+                        "v1\nuploaded=999\u001b[2J",
+                        "url",
+                        "https://site.acme.workers.dev",
+                        "urls",
+                        "[\"https://site.acme.workers.dev\"]"),
                 readOutputsAsGithubDoes(Files.readString(outputs, StandardCharsets.UTF_8)));
         List<String> md =
                 Files.readString(summary, StandardCharsets.UTF_8).lines().toList();
@@ -236,6 +232,8 @@ class UntrustedTextTest extends ProjectTest {
         env.put("CLOUDFLARE_API_TOKEN", "token");
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
+        // the reads before the upload find no Worker: a new Worker is PUT
+        NoWorkerYet.stub(wm);
         return wm;
     }
 

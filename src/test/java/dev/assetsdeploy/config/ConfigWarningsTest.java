@@ -43,10 +43,6 @@ class ConfigWarningsTest {
                 List.of(
                         new ConfigWarning(
                                 Code.NOT_APPLIED,
-                                "wrangler.toml: routes is a wrangler setting that assets-deploy"
-                                        + " does not apply (ignored)"),
-                        new ConfigWarning(
-                                Code.NOT_APPLIED,
                                 "wrangler.toml: build is a wrangler setting that"
                                         + " assets-deploy does not apply (ignored)"),
                         new ConfigWarning(
@@ -54,8 +50,8 @@ class ConfigWarningsTest {
                                 "wrangler.toml: assets.base_path is a wrangler setting that"
                                         + " assets-deploy does not apply (ignored)")),
                 warnings("wrangler.toml", """
-                        routes = ["example.com/*"]
                         build = {command = "npm run build"}
+                        dev = {port = 8787}
                         [assets]
                         base_path = "/docs"
                         """, null));

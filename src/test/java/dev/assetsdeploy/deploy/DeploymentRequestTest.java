@@ -47,7 +47,9 @@ class DeploymentRequestTest {
     void aForcedRollbackWithAnEmptyMessageAndAnImmediateStrategy() {
         ApiRequest request = DeploymentRequest.whole("v1", "", new CodeUpdateStrategy(true, 5))
                 .request(PATHS, "site", true);
-        assertEquals("/accounts/acc1/workers/scripts/site/deployments?force=true", request.path());
+        assertEquals(
+                "/accounts/acc1/workers/scripts/site/deployments?force=true",
+                request.path().text());
         assertEquals(
                 "{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":\"v1\",\"percentage\":100}],"
                         + "\"annotations\":{\"workers/message\":\"\"},\"code_update_strategy\":{\"mode\":\"immediate\"}}",

@@ -23,6 +23,7 @@ import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.fixtures.Configs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class WorkerDeployerTest {
     }
 
     DeployConfig config(Path main, AssetsSettings assets) {
-        return new DeployConfig(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
+        return Configs.assetsWorker(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
     }
 
     /** The upload alone, as planned for a new Worker (or a version, or a namespace): one request. */
@@ -86,6 +87,15 @@ class WorkerDeployerTest {
                         null);
         LiveWorker live = new LiveWorker(target.versionOnly(), List.of(), null, Set.of(), List.of(), List.of());
         return new Preflight(live, plan, Set.of());
+    }
+
+    /** An assets-only Worker "site", deployed or only a version. */
+    PreparedWorker assetsOnly(boolean versionOnly) {
+        return PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", null, versionOnly),
+                List.of(),
+                VersionAnnotations.NONE);
     }
 
     LoggedRequest onlyRequest() {
@@ -253,11 +263,7 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyWithoutAnIdInTheAnswerFails() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, true),
-                List.of(),
-                VersionAnnotations.NONE);
+        PreparedWorker worker = assetsOnly(true);
         AssetsSource assets = AssetsSource.token("J");
         assertFails(
                 Kind.API_REFUSED,
@@ -298,11 +304,7 @@ class WorkerDeployerTest {
 
     @Test
     void refusalIsAnApiErrorNamingTheStepAndNeverTheToken() {
-        PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, false),
-                List.of(),
-                VersionAnnotations.NONE);
+        PreparedWorker worker = assetsOnly(false);
         AssetsSource assets = AssetsSource.token("SECRET.COMPLETION.TOKEN");
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
@@ -316,5 +318,16 @@ class WorkerDeployerTest {
                 "10021: bad assets config");
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
+    }
+
+    @Test
+    void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
+        DeployResult result = deploy(
+                assetsOnly(false),
+                AssetsSource.token("J"),
+                "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
+                        + "\"deployment_id\":\"v-api-token-xyz\"}}");
+        assertEquals("***", result.etag());
+        assertEquals("v-***", result.versionId());
     }
 }

@@ -13,6 +13,7 @@ import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
+import dev.assetsdeploy.fixtures.Configs;
 import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class WorkerMetadataTest {
     }
 
     static DeployConfig config(Path main, Path assetsDir, AssetsSettings assets, List<String> flags) {
-        return new DeployConfig(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
+        return Configs.assetsWorker(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
     }
 
     @Test
@@ -206,7 +207,7 @@ class WorkerMetadataTest {
 
     @Test
     void missingCompatibilityDateIsRefused() {
-        DeployConfig cfg = new DeployConfig(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
+        DeployConfig cfg = Configs.assetsWorker(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
         assertFails(
                 Kind.INVALID_INPUT,
                 "compatibility_date is required: set it in the config file or pass"
@@ -222,5 +223,22 @@ class WorkerMetadataTest {
         assertEquals("/*\r\n  X: \ufffd\n", routing.headers());
         assertEquals(null, routing.redirects());
         assertEquals(RoutingFiles.NONE, RoutingFiles.read(dir.resolve("missing")));
+    }
+
+    /** wrangler sends the file as JSON.stringify writes it: U+2028 and U+2029 raw (Gson would escape them). */
+    @Test
+    void headersTextWithLineSeparatorsIsSentRaw(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("_headers"), "/*\n  X-Note: a\u2028b\u2029c\n");
+        JsonObject meta = metadata(
+                config(null, dir, AssetsSettings.NONE, List.of()),
+                List.of(),
+                AssetsSource.token("J"),
+                RoutingFiles.read(dir),
+                null,
+                false);
+        assertEquals(
+                "{\"assets\":{\"jwt\":\"J\",\"config\":{\"_headers\":\"/*\\n  X-Note: a\u2028b\u2029c\\n\"}},"
+                        + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}",
+                Json.compact(meta));
     }
 }

@@ -61,6 +61,8 @@ public final class FakeCloudflareApi implements AutoCloseable {
         public volatile Duration uploadResponseDelay = Duration.ZERO;
         public volatile Clock clock = Clock.systemUTC();
         public volatile UploadFault fault = UploadFault.NONE;
+        /** Faults of the upload session calls (STATUS only), by session call number. */
+        public volatile UploadFault sessionFault = UploadFault.NONE;
     }
 
     public final Settings settings = new Settings();

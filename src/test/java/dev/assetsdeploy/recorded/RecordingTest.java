@@ -87,6 +87,47 @@ class RecordingTest {
     }
 
     @Test
+    void anOrderFreeGroupsAnswersAreLearntForTheRequestsAfterIt() {
+        Recording recording = Recording.load("triggers-all");
+        List<ControlPlaneRequest> ours = asOurs(recording);
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJvdXJzIjp0cnVlfQ.b3Vycw";
+        // the settings read before the upload session, which hands out another completion token than the recorded one
+        ControlPlaneRequest session = ours.get(2);
+        ControlPlaneRequest settings = ours.get(3);
+        ours.set(2, settings);
+        ours.set(
+                3,
+                new ControlPlaneRequest(
+                        session.method(),
+                        session.path(),
+                        session.query(),
+                        session.headers(),
+                        session.body(),
+                        session.status(),
+                        JsonParser.parseString(session.response().toString().replace("COMPLETION.JWT.TOKEN", token))
+                                .getAsJsonObject()));
+        ControlPlaneRequest upload = ours.get(4);
+        ours.set(
+                4,
+                new ControlPlaneRequest(
+                        upload.method(),
+                        upload.path(),
+                        upload.query(),
+                        upload.headers(),
+                        new String(upload.body(), StandardCharsets.UTF_8)
+                                .replace("COMPLETION.JWT.TOKEN", token)
+                                .getBytes(StandardCharsets.UTF_8),
+                        upload.status(),
+                        upload.response()));
+        assertNull(recording
+                .inAnyOrder(
+                        "the settings are read first",
+                        "GET /accounts/acc1/workers/scripts/site/settings",
+                        "POST /accounts/acc1/workers/scripts/site/assets-upload-session")
+                .difference(ours));
+    }
+
+    @Test
     void theAssetsManifestMayListItsFilesInAnyOrder() {
         Recording recording = Recording.load("redeploy-existing");
         List<ControlPlaneRequest> ours = asOurs(recording);
