@@ -183,9 +183,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and not __fi
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and not __fish_seen_subcommand_from list view deploy' -a 'deploy' -d 'Give existing versions the Worker\'s traffic: one version at 100 %%, or two whose percentages add up to 100 (a gradual rollout).'
 
 # assets-deploy versions list
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'
@@ -199,9 +199,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_s
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from list' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
 
 # assets-deploy versions view
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from view' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'
@@ -216,9 +216,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_s
 
 # assets-deploy versions deploy
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -s m -l message -x -d 'A message recorded with the deployment (annotation workers/message; default: empty).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from versions; and __fish_seen_subcommand_from deploy' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'
@@ -239,9 +239,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and not _
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and not __fish_seen_subcommand_from list status' -a 'status' -d 'The Worker\'s current deployment: which versions serve its traffic, in what shares.'
 
 # assets-deploy deployments list
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'
@@ -255,9 +255,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fis
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from list' -l stacktrace -d 'Print the full stack trace of an error (for bug reports).'
 
 # assets-deploy deployments status
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fish_seen_subcommand_from status' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'
@@ -272,9 +272,9 @@ complete -c assets-deploy -n '__fish_seen_subcommand_from deployments; and __fis
 
 # assets-deploy rollback
 complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -s m -l message -x -d 'Why (annotation workers/message; default: Rollback).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -s c -l config -r -F -d 'The wrangler config that names the Worker and its account_id (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -s e -l env -x -d 'Take the Worker of the config\'s env.NAME section (default: $CLOUDFLARE_ENV).'
-complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -l script -l name -x -d 'The Worker (default: the config\'s name).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -s c -l config -r -F -d 'The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -s e -l env -x -d 'Apply the config\'s env.NAME section over its top level (default: $CLOUDFLARE_ENV).'
+complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -l script -l name -x -d 'The Worker\'s name (config: name).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -l api-base-url -x -d 'The API base URL (default: CLOUDFLARE_API_BASE_URL, or https://api.cloudflare.com/client/v4).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -l account-id -x -d 'The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config\'s account_id).'
 complete -c assets-deploy -n '__fish_seen_subcommand_from rollback' -l timeout -x -d 'A request fails, and is retried, when nothing could be sent or received for SECONDS, or when it has run for 5 times SECONDS in all, body and answer (default: 120, so at most 10 minutes; raise it on a slow link).'

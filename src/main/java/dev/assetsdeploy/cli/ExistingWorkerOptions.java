@@ -6,7 +6,6 @@ import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.config.ConfigLoader;
-import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import java.io.PrintWriter;
@@ -15,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,24 +26,8 @@ public final class ExistingWorkerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(
-            names = {"-c", "--config"},
-            paramLabel = "FILE",
-            description = "The wrangler config that names the Worker and its account_id (default: the nearest"
-                    + " wrangler.json, wrangler.jsonc or wrangler.toml, from this folder upward).")
-    Path configFile;
-
-    @Option(
-            names = {"-e", "--env"},
-            paramLabel = "NAME",
-            description = "Take the Worker of the config's env.NAME section (default: $CLOUDFLARE_ENV).")
-    String environment;
-
-    @Option(
-            names = {"--script", "--name"},
-            paramLabel = "NAME",
-            description = "The Worker (default: the config's name).")
-    String scriptName;
+    @Mixin
+    WorkerOptions worker;
 
     @Mixin
     CredentialsOptions credentials;
@@ -74,16 +56,10 @@ public final class ExistingWorkerOptions {
     /** The Worker and a client for its account; config warnings on stderr first (errors under --strict). */
     Session open(Environment env) {
         requests.check(spec);
-        NameFlags.checkScript(spec, scriptName, false);
+        NameFlags.checkScript(spec, worker.scriptName, false);
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
-                .load(
-                        ConfigOverrides.builder()
-                                .configFile(configFile)
-                                .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
-                                .scriptName(scriptName)
-                                .build(),
-                        Requirements.WORKER);
+                .load(worker.overrides(env).build(), Requirements.WORKER);
         Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
         ApiSettings settings =
                 requests.apply(credentials.settings(env, loaded.config().accountId()), spec, env);

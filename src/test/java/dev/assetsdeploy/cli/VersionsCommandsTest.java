@@ -459,4 +459,20 @@ class VersionsCommandsTest {
         assertEquals("error: --config /no/such/wrangler.json: no such file\n", run.err());
         assertEquals(List.of(), requests());
     }
+
+    @Test
+    void aScriptNameThatWouldLeaveItsPathSegmentIsAUsageErrorBeforeAnyRequest() {
+        for (String[] command : new String[][] {{"versions", "list"}, {"deployments", "status"}, {"rollback"}}) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--script", "../../../../user/tokens?"));
+            CliRun run = CliRun.execute(env, args.toArray(String[]::new));
+            assertEquals(2, run.code(), run.err());
+            assertTrue(
+                    run.err()
+                            .startsWith("error: --script is \"../../../../user/tokens?\", expected lowercase letters,"
+                                    + " digits, - and _ only (not starting with -)\n"),
+                    run.err());
+        }
+        assertEquals(List.of(), requests());
+    }
 }
