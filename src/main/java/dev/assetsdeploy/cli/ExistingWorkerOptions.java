@@ -53,14 +53,18 @@ public final class ExistingWorkerOptions {
         }
     }
 
-    /** The Worker and a client for its account; config warnings on stderr first (errors under --strict). */
+    /**
+     * The Worker and a client for its account; a malformed API base URL is refused first, and the warnings (plain HTTP to
+     * another machine, the config's) go to stderr (errors under --strict).
+     */
     Session open(Environment env) {
         requests.check(spec);
         NameFlags.checkScript(spec, worker.scriptName, false);
         PrintWriter err = spec.commandLine().getErr();
+        int urlWarnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = new ConfigLoader(Path.of("").toAbsolutePath())
                 .load(worker.overrides(env).build(), Requirements.WORKER);
-        Strictness.check(output, ConfigOptions.printWarnings(loaded, err));
+        Strictness.check(output, urlWarnings + ConfigOptions.printWarnings(loaded, err));
         ApiSettings settings =
                 requests.apply(credentials.settings(env, loaded.config().accountId()), spec, env);
         return new Session(
