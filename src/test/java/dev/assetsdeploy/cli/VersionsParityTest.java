@@ -14,7 +14,6 @@ import dev.assetsdeploy.recorded.Recording;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,15 +42,7 @@ class VersionsParityTest {
     CliRun run;
 
     private CliRun run(Recording recording, FakeCloudflareApi api, String... args) {
-        Path project = recording.writeProject(dir);
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config", project.resolve("wrangler.json").toString()));
-        run = CliRun.execute(
-                Map.of(
-                        "CLOUDFLARE_API_BASE_URL", api.baseUrl(),
-                        "CLOUDFLARE_API_TOKEN", api.settings.apiToken,
-                        "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId),
-                all.toArray(String[]::new));
+        run = CliRun.inRecordedProject(recording, dir, api, List.of(args));
         return run;
     }
 
