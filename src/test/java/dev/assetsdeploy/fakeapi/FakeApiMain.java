@@ -1,11 +1,14 @@
 package dev.assetsdeploy.fakeapi;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fake API as a process, for benchmarks and manual runs:
  * {@code java -cp <test classpath> dev.assetsdeploy.fakeapi.FakeApiMain [--port N] [--delay-ms N]
- * [--bucket-files N] [--bucket-mib N] [--max-files N] [--single-file]}. Prints one line,
+ * [--bucket-files N] [--bucket-mib N] [--max-files N] [--single-file] [--zone NAME]...}; {@code --zone} seeds a zone of
+ * the account, so routes and custom domains on it can be deployed. Prints one line,
  * {@code listening <base URL> <account id> <API token>}, then serves until killed; on stdin EOF
  * or kill it prints a one-line tally to stderr.
  */
@@ -21,6 +24,7 @@ public final class FakeApiMain {
         Integer maxFiles = null;
         long delayMs = 0;
         boolean single = false;
+        List<String> zones = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
@@ -29,6 +33,7 @@ public final class FakeApiMain {
                 case "--bucket-mib" -> bucketBytes = Long.parseLong(args[++i]) * 1024 * 1024;
                 case "--max-files" -> maxFiles = Integer.parseInt(args[++i]);
                 case "--single-file" -> single = true;
+                case "--zone" -> zones.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -44,6 +49,7 @@ public final class FakeApiMain {
         if (maxFiles != null) {
             api.settings.maxManifestFiles = maxFiles;
         }
+        zones.forEach(api.workers()::zone);
         FakeCloudflareApi running = api;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> System.err.println("fake API: " + running.sessionsOpened()
