@@ -155,7 +155,8 @@ final class AllCommand implements Callable<Integer> {
                 Duration.ofNanos(System.nanoTime() - started),
                 triggered,
                 deployOptions.previewAlias(cfg),
-                preview);
+                preview,
+                NextCommand.workerFlags(spec, env));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -132,7 +132,8 @@ final class DeployCommand implements Callable<Integer> {
                 Duration.ofNanos(System.nanoTime() - started),
                 triggered,
                 deployOptions.previewAlias(cfg),
-                preview);
+                preview,
+                NextCommand.workerFlags(spec, env));
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -68,7 +68,7 @@ final class LiveStep {
                 new TriggerPlan(config.scriptName(), config.live()),
                 config.configFile() == null ? null : nameOf(config.configFile()),
                 List.of(),
-                FinishCommand.of(spec, env));
+                NextCommand.triggers(spec, env));
     }
 
     /** What a dispatch namespace deploy leaves out, one warning each; wrangler's own text for the crons. */

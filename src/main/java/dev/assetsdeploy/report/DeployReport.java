@@ -55,8 +55,13 @@ public final class DeployReport {
             TriggersReport.printText(summary.live(), out);
         }
         if (target.versionOnly()) {
-            out.println("Not deployed yet: `assets-deploy versions deploy " + versionId + "` gives it all the"
-                    + " traffic, `assets-deploy versions deploy " + versionId + "@10 CURRENT_ID@90` a tenth of it.");
+            // The version serving now is not read: wrangler's version upload makes no such request.
+            String sameWorker = TerminalText.escape(summary.workerFlags());
+            out.println("Not deployed yet. To give it all the traffic:");
+            out.println("  assets-deploy versions deploy " + versionId + sameWorker);
+            out.println("To give it a tenth, with the rest on the version serving now (`assets-deploy deployments"
+                    + " status" + sameWorker + "` shows its id):");
+            out.println("  assets-deploy versions deploy " + versionId + "@10 CURRENT_VERSION_ID@90" + sameWorker);
         }
         out.flush();
     }

@@ -16,6 +16,8 @@ import java.time.Duration;
  *                   dispatch namespace)
  * @param alias      a version upload's preview alias, or {@code null}
  * @param preview    a version upload's preview URLs (or why there are none); {@code null} for a deploy
+ * @param workerFlags the flags of this run that choose the same Worker in a later command, each after a space
+ *                    ({@code " --script site"}), or {@code ""}: for the commands a version upload suggests
  */
 public record DeploySummary(
         DeployResult result,
@@ -24,12 +26,8 @@ public record DeploySummary(
         Duration elapsed,
         LiveResult live,
         PreviewAlias alias,
-        VersionPreview preview) {
-
-    /** Without a triggers phase or a preview. */
-    public DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
-        this(result, assets, keptAssets, elapsed, null, null, null);
-    }
+        VersionPreview preview,
+        String workerFlags) {
 
     /**
      * @param files          files in the manifest

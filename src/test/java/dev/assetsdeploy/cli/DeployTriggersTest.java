@@ -111,8 +111,8 @@ class DeployTriggersTest {
                                 + " '0 4 * * *' --no-preview-urls --allow-unsupported unsafe --config " + config
                                 + "\n"),
                 finishing.err());
-        assertEquals("'it'\\''s a *'", FinishCommand.quote("it's a *"));
-        assertEquals("example.com/x,y=1", FinishCommand.quote("example.com/x,y=1"));
+        assertEquals("'it'\\''s a *'", NextCommand.quote("it's a *"));
+        assertEquals("example.com/x,y=1", NextCommand.quote("example.com/x,y=1"));
     }
 
     @Test

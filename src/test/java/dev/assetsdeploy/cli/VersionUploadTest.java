@@ -113,7 +113,15 @@ class VersionUploadTest {
                 out.contains("  preview:    " + previewOfNewVersion() + "\n"
                         + "  alias:      https://feature-login-page-site.acme.workers.dev\n"),
                 out);
-        assertTrue(out.contains("Not deployed yet: `assets-deploy versions deploy " + versionId + "`"), out);
+        String sameWorker = " --config " + dir.resolve("wrangler.json");
+        assertTrue(
+                out.endsWith("Not deployed yet. To give it all the traffic:\n"
+                        + "  assets-deploy versions deploy " + versionId + sameWorker + "\n"
+                        + "To give it a tenth, with the rest on the version serving now"
+                        + " (`assets-deploy deployments status" + sameWorker + "` shows its id):\n"
+                        + "  assets-deploy versions deploy " + versionId + "@10 CURRENT_VERSION_ID@90" + sameWorker
+                        + "\n"),
+                out);
     }
 
     @Test

@@ -32,7 +32,11 @@ class DeployReportTest {
                     false),
             new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000),
             false,
-            Duration.ofMillis(3456));
+            Duration.ofMillis(3456),
+            null,
+            null,
+            null,
+            "");
 
     @Test
     void textNamesWorkerIdsCountsAndTime() {
@@ -63,7 +67,11 @@ class DeployReportTest {
                 new DeployResult(new DeployTarget("site", null, true), "v-1", null, null, false, null, false),
                 null,
                 true,
-                Duration.ofMillis(800));
+                Duration.ofMillis(800),
+                null,
+                null,
+                null,
+                " --script site");
         StringWriter out = new StringWriter();
         DeployReport.printText(version, new PrintWriter(out));
         assertEquals("""
@@ -71,7 +79,10 @@ class DeployReportTest {
                   version id: v-1
                   assets:     kept the assets already deployed
                   time:       0.8 s
-                Not deployed yet: `assets-deploy versions deploy v-1` gives it all the traffic, `assets-deploy versions deploy v-1@10 CURRENT_ID@90` a tenth of it.
+                Not deployed yet. To give it all the traffic:
+                  assets-deploy versions deploy v-1 --script site
+                To give it a tenth, with the rest on the version serving now (`assets-deploy deployments status --script site` shows its id):
+                  assets-deploy versions deploy v-1@10 CURRENT_VERSION_ID@90 --script site
                 """, out.toString());
     }
 
@@ -113,7 +124,8 @@ class DeployReportTest {
                     List.of(),
                     List.of()),
             null,
-            null);
+            null,
+            "");
 
     @Test
     void theTriggersAreListedAsWranglerPrintsThem() {
