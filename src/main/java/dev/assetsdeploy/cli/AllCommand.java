@@ -136,11 +136,11 @@ final class AllCommand implements Callable<Integer> {
                             new UploadTarget(target.scriptName(), target.dispatchNamespace()),
                             null,
                             interruption);
-            interruption.now(Interruption.deploying(target));
+            interruption.now(Interruption.deploying(target, NextCommand.workerFlags(spec, env)));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
             triggered = live.run(client, settings.accountId(), result, interruption, err);
-            preview = deployOptions.preview(client, cfg, result);
+            preview = deployOptions.preview(client, cfg, result, interruption, env);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),

@@ -120,10 +120,10 @@ final class DeployCommand implements Callable<Integer> {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight =
                     Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
-            interruption.now(Interruption.deploying(target));
+            interruption.now(Interruption.deploying(target, NextCommand.workerFlags(spec, env)));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
             triggered = live.run(client, settings.accountId(), result, interruption, err);
-            preview = deployOptions.preview(client, cfg, result);
+            preview = deployOptions.preview(client, cfg, result, interruption, env);
         }
         DeploySummary summary = new DeploySummary(
                 result,

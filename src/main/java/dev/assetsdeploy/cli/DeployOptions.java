@@ -107,8 +107,14 @@ public final class DeployOptions {
     }
 
     /** After a version upload: where the version answers, or why nowhere; {@code null} after a deploy. */
-    VersionPreview preview(ApiClient client, DeployConfig config, DeployResult result) {
-        return versionOnly ? VersionPreview.of(client, result, previewAlias(config)) : null;
+    VersionPreview preview(
+            ApiClient client, DeployConfig config, DeployResult result, Interruption interruption, Environment env) {
+        if (!versionOnly) {
+            return null;
+        }
+        interruption.now(Interruption.readingPreview(
+                result.target(), result.versionId(), NextCommand.workerFlags(spec, env)));
+        return VersionPreview.of(client, result, previewAlias(config));
     }
 
     /** Says on {@code err} which alias a branch name such as {@code feature/Login_Page} became. */

@@ -53,6 +53,16 @@ public final class ExistingWorkerOptions {
         }
     }
 
+    /** What the command says when it is stopped mid-run (it starts as "before anything was changed"). */
+    Interruption interruption(Environment env) {
+        return Interruption.of(env, spec.commandLine().getErr());
+    }
+
+    /** This run's flags that choose the Worker and account, for a command it suggests ({@code " --script site"}). */
+    String workerFlags(Environment env) {
+        return NextCommand.workerFlags(spec, env);
+    }
+
     /**
      * The Worker and a client for its account; a malformed API base URL is refused first, and the warnings (plain HTTP to
      * another machine, the config's) go to stderr (errors under --strict).

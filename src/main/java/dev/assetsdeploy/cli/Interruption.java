@@ -17,9 +17,32 @@ final class Interruption implements AutoCloseable {
     /** While {@code upload} (or {@code all}) uploads. */
     static final String UPLOAD = "during the upload: run the same command again; only what is missing is sent";
 
-    /** While the Worker is uploaded (phase 3): the request may have reached the API. */
-    static String deploying(DeployTarget target) {
-        return "while deploying " + target.describe() + ": it may or may not be deployed; run the same command again";
+    /**
+     * While the Worker is uploaded (phase 3): the request may have reached the API. Deploying again is safe; a version
+     * upload run again uploads a second version, so it says how to look instead.
+     */
+    static String deploying(DeployTarget target, String workerFlags) {
+        return target.versionOnly()
+                ? "while uploading a version of " + target.describe() + " (not deployed): it may or may not have been"
+                        + " uploaded, and running the command again uploads another; `assets-deploy versions list"
+                        + workerFlags + "` shows the newest"
+                : "while deploying " + target.describe() + ": it may or may not be deployed; run the same command again";
+    }
+
+    /** After a version upload, while its preview URLs are read: the version exists. */
+    static String readingPreview(DeployTarget target, String versionId, String workerFlags) {
+        return "while reading the preview URLs of version " + versionId + " of " + target.describe() + ": the version"
+                + " is uploaded (not deployed), and running the command again uploads another; `assets-deploy"
+                + " versions view " + versionId + workerFlags + "` shows it";
+    }
+
+    /**
+     * While a deployment of existing versions is sent ({@code versions deploy}, {@code rollback}): it may have been
+     * made.
+     */
+    static String deployingVersions(String doing, String workerFlags) {
+        return "while " + doing + ": it may or may not have been made; `assets-deploy deployments status"
+                + workerFlags + "` shows which versions serve its traffic now";
     }
 
     /** While the triggers phase runs (after the Worker upload: the version is deployed, its triggers may not be). */
@@ -32,7 +55,7 @@ final class Interruption implements AutoCloseable {
     private final PrintWriter err;
     private final List<Runnable> first = new CopyOnWriteArrayList<>();
     private final Environment.Shutdown.Registration registration;
-    private volatile String doing = "before anything was sent";
+    private volatile String doing = "before anything was changed";
 
     private final boolean githubActions;
 

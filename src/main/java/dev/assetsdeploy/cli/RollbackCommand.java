@@ -53,10 +53,19 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         String target = versionId == null ? null : VersionIds.parse(versionId, "rollback");
         PrintWriter err = spec.commandLine().getErr();
+        Environment env = root.env();
         Rollout rollout;
-        try (ExistingWorkerOptions.Session session = worker.open(root.env())) {
+        try (ExistingWorkerOptions.Session session = worker.open(env);
+                Interruption interruption = worker.interruption(env)) {
             WorkerVersions versions = new WorkerVersions(session.client(), session.scriptName());
-            rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy())
+            rollout = new Rollouts(
+                            session.client(),
+                            versions,
+                            session.codeUpdateStrategy(),
+                            split -> interruption.now(Interruption.deployingVersions(
+                                    "rolling Worker " + session.scriptName() + " back to version "
+                                            + split.shares().get(0).versionId(),
+                                    worker.workerFlags(env))))
                     .rollback(target, message, (version, names) -> changedSecrets(version, names, err));
         }
         worker.print(() -> RolloutReport.json(rollout), out -> RolloutReport.printText(rollout, true, out));

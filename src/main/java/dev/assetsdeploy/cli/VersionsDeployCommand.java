@@ -42,10 +42,18 @@ final class VersionsDeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrafficSplit split = TrafficSplit.parse(specs);
+        Environment env = parent.root.env();
         Rollout rollout;
-        try (ExistingWorkerOptions.Session session = worker.open(parent.root.env())) {
+        try (ExistingWorkerOptions.Session session = worker.open(env);
+                Interruption interruption = worker.interruption(env)) {
             WorkerVersions versions = new WorkerVersions(session.client(), session.scriptName());
-            rollout = new Rollouts(session.client(), versions, session.codeUpdateStrategy()).deploy(split, message);
+            String doing = "sending the new deployment of Worker " + session.scriptName();
+            rollout = new Rollouts(
+                            session.client(),
+                            versions,
+                            session.codeUpdateStrategy(),
+                            sent -> interruption.now(Interruption.deployingVersions(doing, worker.workerFlags(env))))
+                    .deploy(split, message);
         }
         worker.print(() -> RolloutReport.json(rollout), out -> RolloutReport.printText(rollout, false, out));
         return ExitCodes.OK;

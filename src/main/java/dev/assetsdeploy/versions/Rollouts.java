@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * New deployments of existing versions: a traffic split ({@code versions deploy}) and a rollback. Everything the user
@@ -29,11 +30,18 @@ public final class Rollouts {
     private final ApiClient api;
     private final WorkerVersions versions;
     private final CodeUpdateStrategy codeUpdateStrategy;
+    private final Consumer<TrafficSplit> sending;
 
-    public Rollouts(ApiClient api, WorkerVersions versions, CodeUpdateStrategy codeUpdateStrategy) {
+    /** @param sending hears each deployment just before it is sent: from then on the traffic may have changed */
+    public Rollouts(
+            ApiClient api,
+            WorkerVersions versions,
+            CodeUpdateStrategy codeUpdateStrategy,
+            Consumer<TrafficSplit> sending) {
         this.api = api;
         this.versions = versions;
         this.codeUpdateStrategy = codeUpdateStrategy;
+        this.sending = sending;
     }
 
     /**
@@ -92,6 +100,7 @@ public final class Rollouts {
 
     private Deployment post(TrafficSplit split, String message, boolean force) {
         DeploymentRequest request = split.request(message, codeUpdateStrategy);
+        sending.accept(split);
         Deployment answer = Deployment.of(api.execute(request.request(api.paths(), versions.scriptName(), force))
                 .resultObject());
         return answer.versions().isEmpty()

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
@@ -63,6 +64,11 @@ public final class FakeCloudflareApi implements AutoCloseable {
         public volatile UploadFault fault = UploadFault.NONE;
         /** Faults of the upload session calls (STATUS only), by session call number. */
         public volatile UploadFault sessionFault = UploadFault.NONE;
+        /**
+         * Hears each control-plane request ({@code "POST /accounts/.../deployments"}) as it arrives, before it is
+         * answered: a test stops the command there, as Ctrl+C during that request would.
+         */
+        public volatile Consumer<String> onControlPlaneRequest = request -> {};
     }
 
     public final Settings settings = new Settings();
@@ -252,6 +258,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
                         new ControlPlaneRequest(method, path, query, headers, body, ex.getResponseCode(), answer)));
         ex.setStreams(new ByteArrayInputStream(body), capture);
         try {
+            settings.onControlPlaneRequest.accept(method + " " + path);
             handler.handle();
         } finally {
             capture.finish();

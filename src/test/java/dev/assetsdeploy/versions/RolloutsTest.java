@@ -31,7 +31,7 @@ class RolloutsTest {
 
     final WireMockApi api = new WireMockApi();
     final Rollouts rollouts =
-            new Rollouts(api.client, new WorkerVersions(api.client, "site"), CodeUpdateStrategy.DEFAULT);
+            new Rollouts(api.client, new WorkerVersions(api.client, "site"), CodeUpdateStrategy.DEFAULT, split -> {});
 
     @AfterEach
     void close() {
