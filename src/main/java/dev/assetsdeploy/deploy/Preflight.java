@@ -75,7 +75,7 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
         }
         warnings.warn(target.describe() + "'s current deployment splits its traffic: " + String.join(" and ", versions)
                 + "; this deploy replaces it with the new version at 100% (to move a gradual rollout on instead,"
-                + " use `wrangler versions deploy`)");
+                + " use `assets-deploy versions deploy`)");
     }
 
     /** wrangler's {@code checkRemoteSecretsOverride}: a var or binding replaces the live secret of its name. */

@@ -129,7 +129,8 @@ public final class WorkerDeployer {
             throw saying(
                     e,
                     e.getMessage() + " (version " + versionId + " is uploaded but not deployed: deploy it with"
-                            + " `wrangler versions deploy " + versionId + "@100%`, or run the deploy again)");
+                            + " `assets-deploy versions deploy " + versionId + " --script "
+                            + worker.target().scriptName() + "`, or run the deploy again)");
         }
     }
 

@@ -166,7 +166,7 @@ class BindingsParityTest {
                     "error: Worker site's current deployment splits its traffic: 33333333-3333-4333-8333-333333333333 at"
                             + " 90% (tag v1.2.2) and 44444444-4444-4444-8444-444444444444 at 10% (tag v1.2.3); this"
                             + " deploy replaces it with the new version at 100% (to move a gradual rollout on instead,"
-                            + " use `wrangler versions deploy`) (an error with --strict)\n",
+                            + " use `assets-deploy versions deploy`) (an error with --strict)\n",
                     run.err());
             assertEquals(
                     List.of(

@@ -10,6 +10,7 @@ import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -300,6 +301,37 @@ class WorkerDeployerTest {
                 "--version-only cannot be used with --dispatch-namespace: Workers for Platforms has"
                         + " no versions API; drop one of them",
                 () -> new DeployTarget("site", "customers", true));
+    }
+
+    @Test
+    void aRefusedDeploymentOfTheNewVersionSaysItIsUploadedAndHowToDeployIt() {
+        PreparedWorker worker = assetsOnly(false);
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        "/client/v4/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict")
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":"
+                        + "{\"id\":\"7a1b2c3d-0000-4000-8000-000000000001\"}}")));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        "/client/v4/accounts/acc1/workers/scripts/site/deployments")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"deployment"
+                                + " refused\"}],\"messages\":[],\"result\":null}")));
+        Preflight existing = new Preflight(
+                new LiveWorker(true, List.of(), null, Set.of(), List.of(), List.of()),
+                new DeployPlan.DeployVersion(),
+                Set.of());
+
+        AssetsDeployException e = assertFailsContaining(
+                Kind.API_REFUSED,
+                () -> new WorkerDeployer(api, BOUNDARY).deploy(worker, AssetsSource.token("J"), existing, m -> {}),
+                "10021: deployment refused");
+        assertTrue(
+                e.getMessage()
+                        .endsWith(" (version 7a1b2c3d-0000-4000-8000-000000000001 is uploaded but not deployed:"
+                                + " deploy it with `assets-deploy versions deploy"
+                                + " 7a1b2c3d-0000-4000-8000-000000000001 --script site`, or run the deploy again)"),
+                e.getMessage());
     }
 
     @Test
