@@ -231,11 +231,18 @@ public final class TriggersDeployer {
             }
         }
 
-        /** {@code request} {@code null}: the call makes several requests, and the failure's message names its step. */
+        /**
+         * {@code request} {@code null}: the call makes several requests, and the failure's message names its step. A
+         * Worker that does not exist ({@link MissingWorker}, the first read) is not a phase that applied in part: it
+         * goes up as it is.
+         */
         private <T> T stopOnFailure(String part, String request, Supplier<T> call) {
             try {
                 return call.get();
             } catch (AssetsDeployException e) {
+                if (e.kind() == AssetsDeployException.Kind.INVALID_INPUT) {
+                    throw e;
+                }
                 failures.add(new TriggerFailure(part, request, request == null ? e.getMessage() : reason(e)));
                 notAttemptedAfter(part);
                 throw new Stop();

@@ -30,8 +30,8 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
     private static final Pattern HOST_CHARACTERS = Pattern.compile("[A-Za-z0-9.-]+");
 
     /**
-     * Reads it. A GET changes nothing, so {@link ApiClient#call} retries it. A Worker that does not exist
-     * (404, code 10007) is an error that says so.
+     * Reads it. A GET changes nothing, so {@link ApiClient#call} retries it. A Worker that does not exist is bad input
+     * ({@link MissingWorker}).
      */
     public static WorkerSubdomain read(ApiClient api, String scriptName) {
         ApiPath path = api.paths().worker(scriptName);
@@ -39,12 +39,8 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
         try {
             result = api.call(ApiRequest.get(STEP, path)).resultObject();
         } catch (ApiException e) {
-            if (e.status() == 404 && e.hasCode(10007)) {
-                throw new AssetsDeployException(
-                        AssetsDeployException.Kind.API_REFUSED,
-                        "Worker " + scriptName + " does not exist in this account (GET " + path + ": " + e.detail()
-                                + "): deploy it first with `assets-deploy all` or `assets-deploy deploy`",
-                        e);
+            if (MissingWorker.is(e)) {
+                throw MissingWorker.error(scriptName);
             }
             throw e;
         }

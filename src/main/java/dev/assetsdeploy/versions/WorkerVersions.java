@@ -6,6 +6,7 @@ import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
+import dev.assetsdeploy.live.MissingWorker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +23,6 @@ public final class WorkerVersions {
 
     /** The API's "no such Worker version" (HTTP 404), also for a version of another Worker: the path names ours. */
     public static final int VERSION_NOT_FOUND = 100146;
-    /** The API's "no such Worker" (HTTP 404). */
-    static final int WORKER_NOT_FOUND = 10007;
 
     /** Newest first; the ISO 8601 times of the API sort as text. A missing time sorts last. */
     static final Comparator<String> NEWEST_FIRST =
@@ -108,10 +107,8 @@ public final class WorkerVersions {
             JsonObject result = api.call(ApiRequest.get(step, path)).resultObject();
             return result == null ? new JsonObject() : result;
         } catch (ApiException e) {
-            if (e.status() == 404 && e.hasCode(WORKER_NOT_FOUND)) {
-                throw AssetsDeployException.invalidInput("Worker " + scriptName + " does not exist in this account"
-                        + " (the API answered " + WORKER_NOT_FOUND + "): check --script or the config's name,"
-                        + " or deploy it first with `assets-deploy all`");
+            if (MissingWorker.is(e)) {
+                throw MissingWorker.error(scriptName);
             }
             throw e;
         }

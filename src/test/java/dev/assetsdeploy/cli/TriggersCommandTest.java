@@ -163,14 +163,12 @@ class TriggersCommandTest {
     }
 
     @Test
-    void aWorkerThatDoesNotExistIsNamed() {
+    void aWorkerThatDoesNotExistIsBadInputAsInTheVersionsCommands() {
         CliRun run = run("--script", "nope");
-        assertEquals(ExitCodes.API_REFUSED, run.code());
-        assertTrue(
-                run.err()
-                        .startsWith("error: Not all triggers of Worker nope were applied:\n"
-                                + "error:   workers.dev: GET /accounts/acc1/workers/workers/nope: Worker nope does not"
-                                + " exist in this account"),
+        assertEquals(ExitCodes.INVALID_INPUT, run.code());
+        assertEquals(
+                "error: Worker nope does not exist in this account (the API answered 10007): check --script or the"
+                        + " config's name, or deploy it first with `assets-deploy all`\n",
                 run.err());
         assertEquals(1, api.controlPlaneRequests().size());
     }

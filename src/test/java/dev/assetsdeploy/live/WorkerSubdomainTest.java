@@ -75,10 +75,9 @@ class WorkerSubdomainTest {
                 .willReturn(WireMockApi.error(404, 10007, "This Worker does not exist on your account.")));
 
         assertFails(
-                Kind.API_REFUSED,
-                "Worker site does not exist in this account (GET /accounts/acc1/workers/workers/site: HTTP 404: 10007:"
-                        + " This Worker does not exist on your account.): deploy it first with `assets-deploy all`"
-                        + " or `assets-deploy deploy`",
+                Kind.INVALID_INPUT,
+                "Worker site does not exist in this account (the API answered 10007): check --script or the config's"
+                        + " name, or deploy it first with `assets-deploy all`",
                 () -> WorkerSubdomain.read(api.client, "site"));
     }
 }

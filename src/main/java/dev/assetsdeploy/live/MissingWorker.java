@@ -1,0 +1,28 @@
+package dev.assetsdeploy.live;
+
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.api.ApiException;
+
+/**
+ * An account Worker the API does not have (HTTP 404, code 10007), met by the commands about an existing Worker
+ * ({@code triggers}, {@code versions}, {@code deployments}, {@code rollback}): bad input, as the name is wrong or the
+ * Worker was never deployed.
+ */
+public final class MissingWorker {
+
+    /** The API's "no such Worker". */
+    public static final int CODE = 10007;
+
+    private MissingWorker() {}
+
+    public static boolean is(ApiException e) {
+        return e.status() == 404 && e.hasCode(CODE);
+    }
+
+    /** The one-line error (exit 3). */
+    public static AssetsDeployException error(String scriptName) {
+        return AssetsDeployException.invalidInput("Worker " + scriptName + " does not exist in this account (the API"
+                + " answered " + CODE + "): check --script or the config's name, or deploy it first with"
+                + " `assets-deploy all`");
+    }
+}
