@@ -32,6 +32,6 @@ final class RollbackTarget {
         }
         throw AssetsDeployException.invalidInput("rollback: no earlier deployment of Worker " + scriptName
                 + " gave all its traffic to another version; name the version to roll back to"
-                + " (`assets-deploy versions list` shows them)");
+                + " (`assets-deploy versions list --script " + scriptName + "` shows them)");
     }
 }

@@ -46,7 +46,7 @@ class RollbackTargetTest {
     @Test
     void withNothingToGoBackToTheUserIsToldToNameAVersion() {
         String message = "rollback: no earlier deployment of Worker site gave all its traffic to another version; name"
-                + " the version to roll back to (`assets-deploy versions list` shows them)";
+                + " the version to roll back to (`assets-deploy versions list --script site` shows them)";
         assertFails(Kind.INVALID_INPUT, message, () -> RollbackTarget.choose("site", deployments("A", "A90/B10", "A")));
         assertFails(Kind.INVALID_INPUT, message, () -> RollbackTarget.choose("site", deployments("A")));
     }
