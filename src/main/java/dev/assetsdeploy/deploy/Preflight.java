@@ -39,7 +39,8 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
         if (!live.exists() && !secrets.isEmpty() && worker.hasCode()) {
             throw AssetsDeployException.invalidInput(target.describe() + " does not exist yet, so it has no secrets"
                     + " for secrets.required (" + String.join(", ", secrets) + ") to keep: deploy it once without"
-                    + " secrets.required, set them with `wrangler secret put NAME`, then add them back");
+                    + " secrets.required, set " + secretPut(secrets, target.scriptName()) + ", then add "
+                    + (secrets.size() == 1 ? "it" : "them") + " back");
         }
         Migrations.Pending pending =
                 Migrations.toSend(worker.config().settings().migrations(), live.migrationTag());
@@ -61,6 +62,12 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
         live = reader.withBindings(worker, live);
         Set<String> inherited = new BindingResolver(api).resolve(worker, live);
         return new Preflight(live, plan, inherited);
+    }
+
+    /** How to set {@code names} on Worker {@code script}: "it with `wrangler secret put API_KEY --name site`". */
+    static String secretPut(List<String> names, String script) {
+        return (names.size() == 1 ? "it with `wrangler secret put " + names.get(0) : "each with `wrangler secret put NAME")
+                + " --name " + script + "`";
     }
 
     /** wrangler warns (and, in a terminal, asks) before a deploy replaces a split deployment: both versions, shares. */

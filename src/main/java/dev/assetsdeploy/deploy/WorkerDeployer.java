@@ -112,8 +112,8 @@ public final class WorkerDeployer {
                 e,
                 "secrets.required lists " + String.join(", ", missing) + ", but "
                         + worker.target().describe()
-                        + " has no such secret: set " + (missing.size() == 1 ? "it" : "them")
-                        + " with `wrangler secret put NAME` (or remove " + (missing.size() == 1 ? "it" : "them")
+                        + " has no such secret: set " + Preflight.secretPut(missing, worker.target().scriptName())
+                        + " (or remove " + (missing.size() == 1 ? "it" : "them")
                         + " from secrets.required), then deploy again");
     }
 

@@ -269,7 +269,7 @@ class BindingsParityTest {
         try (BindingsParity run = BindingsParity.run("t09-secrets-required-new", dir)) {
             assertEquals(3, run.result.code());
             assertEquals(
-                    "error: Worker site does not exist yet, so it has no secrets for secrets.required (API_KEY, DB_PASSWORD) to keep: deploy it once without secrets.required, set them with `wrangler secret put NAME`, then add them back\n",
+                    "error: Worker site does not exist yet, so it has no secrets for secrets.required (API_KEY, DB_PASSWORD) to keep: deploy it once without secrets.required, set each with `wrangler secret put NAME --name site`, then add them back\n",
                     run.err());
             run.expected().assertSameRequests(run.api.controlPlaneRequests());
         }
@@ -280,7 +280,7 @@ class BindingsParityTest {
         try (BindingsParity run = BindingsParity.run("secrets-required-new-with-assets", dir)) {
             assertEquals(3, run.result.code());
             assertEquals(
-                    "error: Worker site does not exist yet, so it has no secrets for secrets.required (API_KEY) to keep: deploy it once without secrets.required, set them with `wrangler secret put NAME`, then add them back\n",
+                    "error: Worker site does not exist yet, so it has no secrets for secrets.required (API_KEY) to keep: deploy it once without secrets.required, set it with `wrangler secret put API_KEY --name site`, then add it back\n",
                     run.err());
             // wrangler opens the assets upload session first, then refuses
             assertEquals(
@@ -297,7 +297,7 @@ class BindingsParityTest {
         try (BindingsParity run = BindingsParity.run("secrets-required-missing", dir)) {
             assertEquals(5, run.result.code());
             assertEquals(
-                    "error: secrets.required lists API_KEY, but Worker site has no such secret: set it with `wrangler secret put NAME` (or remove it from secrets.required), then deploy again\n",
+                    "error: secrets.required lists API_KEY, but Worker site has no such secret: set it with `wrangler secret put API_KEY --name site` (or remove it from secrets.required), then deploy again\n",
                     run.err());
             run.expected().assertSameRequests(run.api.controlPlaneRequests());
         }
