@@ -112,8 +112,8 @@ public final class DeployOptions {
         if (!versionOnly) {
             return null;
         }
-        interruption.now(Interruption.readingPreview(
-                result.target(), result.versionId(), NextCommand.workerFlags(spec, env)));
+        interruption.now(
+                Interruption.readingPreview(result.target(), result.versionId(), NextCommand.workerFlags(spec, env)));
         return VersionPreview.of(client, result, previewAlias(config));
     }
 

@@ -26,7 +26,8 @@ final class Interruption implements AutoCloseable {
                 ? "while uploading a version of " + target.describe() + " (not deployed): it may or may not have been"
                         + " uploaded, and running the command again uploads another; `assets-deploy versions list"
                         + workerFlags + "` shows the newest"
-                : "while deploying " + target.describe() + ": it may or may not be deployed; run the same command again";
+                : "while deploying " + target.describe()
+                        + ": it may or may not be deployed; run the same command again";
     }
 
     /** After a version upload, while its preview URLs are read: the version exists. */
@@ -41,8 +42,8 @@ final class Interruption implements AutoCloseable {
      * made.
      */
     static String deployingVersions(String doing, String workerFlags) {
-        return "while " + doing + ": it may or may not have been made; `assets-deploy deployments status"
-                + workerFlags + "` shows which versions serve its traffic now";
+        return "while " + doing + ": it may or may not have been made; `assets-deploy deployments status" + workerFlags
+                + "` shows which versions serve its traffic now";
     }
 
     /** While the triggers phase runs (after the Worker upload: the version is deployed, its triggers may not be). */

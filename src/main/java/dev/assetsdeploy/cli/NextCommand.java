@@ -18,8 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class NextCommand {
 
     /** The flags that choose the config, its section, the Worker and the account. */
-    private static final Set<String> WORKER =
-            Set.of("--config", "--env", "--script", "--account-id", "--api-base-url");
+    private static final Set<String> WORKER = Set.of("--config", "--env", "--script", "--account-id", "--api-base-url");
 
     /** The flags {@code triggers} takes that change what it applies, or where, or what it accepts to leave out. */
     private static final Set<String> TRIGGERS = Stream.concat(

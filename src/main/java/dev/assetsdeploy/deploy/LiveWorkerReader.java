@@ -60,12 +60,8 @@ public final class LiveWorkerReader {
         this.api = api;
     }
 
-    public LiveWorker read(PreparedWorker worker) {
-        return read(worker, exists -> {});
-    }
-
     /**
-     * As {@link #read(PreparedWorker)}; {@code onExistence} hears whether the Worker exists as soon as that is known,
+     * Reads it; {@code onExistence} hears whether the Worker exists as soon as that is known,
      * after the secrets and before the deployments: where wrangler's {@code preUploadApiChecks} asks a new Worker's
      * account for its workers.dev subdomain, a check of the triggers phase that the caller composes.
      */

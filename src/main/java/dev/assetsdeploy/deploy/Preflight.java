@@ -25,11 +25,7 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
         inherited = Set.copyOf(inherited);
     }
 
-    public static Preflight run(ApiClient api, PreparedWorker worker, DeployWarnings warnings) {
-        return run(api, worker, warnings, exists -> {});
-    }
-
-    /** As {@link #run(ApiClient, PreparedWorker, DeployWarnings)}, with {@link LiveWorkerReader}'s existence hook. */
+    /** Reads the live Worker and decides; {@code onExistence} hears whether it exists ({@link LiveWorkerReader#read}). */
     public static Preflight run(
             ApiClient api, PreparedWorker worker, DeployWarnings warnings, Consumer<Boolean> onExistence) {
         LiveWorkerReader reader = new LiveWorkerReader(api);
@@ -66,7 +62,9 @@ public record Preflight(LiveWorker live, DeployPlan plan, Set<String> inherited)
 
     /** How to set {@code names} on Worker {@code script}: "it with `wrangler secret put API_KEY --name site`". */
     static String secretPut(List<String> names, String script) {
-        return (names.size() == 1 ? "it with `wrangler secret put " + names.get(0) : "each with `wrangler secret put NAME")
+        return (names.size() == 1
+                        ? "it with `wrangler secret put " + names.get(0)
+                        : "each with `wrangler secret put NAME")
                 + " --name " + script + "`";
     }
 

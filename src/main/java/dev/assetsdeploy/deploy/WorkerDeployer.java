@@ -112,7 +112,8 @@ public final class WorkerDeployer {
                 e,
                 "secrets.required lists " + String.join(", ", missing) + ", but "
                         + worker.target().describe()
-                        + " has no such secret: set " + Preflight.secretPut(missing, worker.target().scriptName())
+                        + " has no such secret: set "
+                        + Preflight.secretPut(missing, worker.target().scriptName())
                         + " (or remove " + (missing.size() == 1 ? "it" : "them")
                         + " from secrets.required), then deploy again");
     }
@@ -176,7 +177,7 @@ public final class WorkerDeployer {
      * The multipart body: {@code metadata} first, then the modules in order (wrangler's part order).
      * {@code boundary} {@code null} means a random one.
      */
-    public static MultipartBody form(WorkerUpload upload, String boundary) {
+    static MultipartBody form(WorkerUpload upload, String boundary) {
         MultipartBody.Builder form = MultipartBody.builder();
         if (boundary != null) {
             form.boundary(boundary);

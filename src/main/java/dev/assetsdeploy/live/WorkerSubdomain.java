@@ -2,7 +2,6 @@ package dev.assetsdeploy.live;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiPath;

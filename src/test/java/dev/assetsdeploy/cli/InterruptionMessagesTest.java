@@ -34,7 +34,13 @@ class InterruptionMessagesTest {
 
     @BeforeEach
     void seed() {
-        api.workers().subdomain("acme").addWorker("site").workersDev(true, true).version(V1).version(V2).deployment(V1);
+        api.workers()
+                .subdomain("acme")
+                .addWorker("site")
+                .workersDev(true, true)
+                .version(V1)
+                .version(V2)
+                .deployment(V1);
         variables = Map.of(
                 "CLOUDFLARE_API_TOKEN", api.settings.apiToken,
                 "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId,
@@ -60,8 +66,11 @@ class InterruptionMessagesTest {
         Environment env = Environment.of(variables).withShutdown(ctrlC::set).withSleeper(wait -> {});
         CliRun run = CliRun.execute(env, args);
         assertEquals(0, run.code(), run.err());
-        assertEquals(1, pressed.size(), "no shutdown hook was registered when " + method + " ..." + pathSuffix
-                + " arrived (or it came more than once): " + pressed);
+        assertEquals(
+                1,
+                pressed.size(),
+                "no shutdown hook was registered when " + method + " ..." + pathSuffix
+                        + " arrived (or it came more than once): " + pressed);
         return run.err();
     }
 

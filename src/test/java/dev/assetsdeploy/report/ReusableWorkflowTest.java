@@ -34,7 +34,8 @@ class ReusableWorkflowTest {
 
     @Test
     void everyStepOutputIsAJobAndWorkflowOutput() throws IOException {
-        Set<String> names = new TreeSet<>(GithubActions.outputs(DeployReportTest.LIVE).keySet());
+        Set<String> names =
+                new TreeSet<>(GithubActions.outputs(DeployReportTest.LIVE).keySet());
         names.addAll(GithubActions.outputs(VERSION_UPLOAD).keySet());
         assertEquals(
                 Set.of("preview-alias-url", "preview-url", "skipped", "uploaded", "url", "urls", "version-id"), names);
