@@ -44,7 +44,9 @@ public interface UploadListener {
 
             @Override
             public void bytesSent(Bucket bucket, long bytes) {
-                copy.forEach(l -> l.bytesSent(bucket, bytes));
+                for (UploadListener l : copy) { // called per chunk: no capturing lambda
+                    l.bytesSent(bucket, bytes);
+                }
             }
 
             @Override
