@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,14 +46,28 @@ public final class ManifestBuilder {
 
     private final int maxFiles;
     private final int threads;
+    private final HashCacheLocation cache;
+    private final LongSupplier clockNanos;
 
     public ManifestBuilder() {
         this(DEFAULT_MAX_FILES, Runtime.getRuntime().availableProcessors());
     }
 
     public ManifestBuilder(int maxFiles, int threads) {
+        this(maxFiles, threads, HashCacheLocation.NONE);
+    }
+
+    /** Takes unchanged files' hashes from the hash cache in {@code cache} (see {@link HashCache}). */
+    public ManifestBuilder(int maxFiles, int threads, HashCacheLocation cache) {
+        this(maxFiles, threads, cache, ManifestBuilder::nowNanos);
+    }
+
+    /** {@code clockNanos}: the wall clock in ns since the epoch, that the cache's racy rule reads (tests set it). */
+    ManifestBuilder(int maxFiles, int threads, HashCacheLocation cache, LongSupplier clockNanos) {
         this.maxFiles = maxFiles;
         this.threads = Math.max(1, threads);
+        this.cache = cache;
+        this.clockNanos = clockNanos;
     }
 
     /** A file found by the walk, before hashing. */
@@ -60,12 +76,14 @@ public final class ManifestBuilder {
     /** What hashing one file gave: workers never throw. */
     private sealed interface HashResult permits Hashed, Unreadable {}
 
-    private record Hashed(ManifestEntry entry) implements HashResult {}
+    /** {@code stamp}: what the cache records for it (null: not recorded); {@code cached}: the cache gave the hash. */
+    private record Hashed(ManifestEntry entry, FileStamp stamp, boolean cached) implements HashResult {}
 
     /** The file's key and, in a few words, why it could not be read. */
     private record Unreadable(String description) implements HashResult {}
 
     public Manifest build(Path dir) {
+        long started = clockNanos.getAsLong();
         Path root = checkFolder(dir);
         AssetsIgnore ignore = AssetsIgnore.load(root);
         Walk walk = new Walk(root, ignore);
@@ -74,13 +92,29 @@ public final class ManifestBuilder {
         List<Found> found = walk.files;
         found.sort(Comparator.comparing(Found::key));
         checkLimits(root, ignore, found);
-        List<ManifestEntry> entries = hashAll(found);
+        HashCache hashCache = HashCache.open(cache, walk.realRoot, started);
+        List<Hashed> hashed = hashAll(found, hashCache);
+        List<ManifestEntry> entries = new ArrayList<>(hashed.size());
+        List<HashCache.Entry> recorded = new ArrayList<>(hashed.size());
+        int hits = 0;
+        for (Hashed h : hashed) {
+            entries.add(h.entry());
+            recorded.add(
+                    new HashCache.Entry(h.entry().path(), h.stamp(), h.entry().hash()));
+            hits += h.cached() ? 1 : 0;
+        }
+        HashCacheUse cacheUse = hashCache.finish(recorded, hits);
         List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
         warnings.addAll(
                 SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
         warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
         walk.ignored.sort(Comparator.comparing(IgnoredFile::path));
-        return new Manifest(root, entries, walk.ignored, warnings);
+        return new Manifest(root, entries, walk.ignored, warnings, cacheUse);
+    }
+
+    private static long nowNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static Path checkFolder(Path dir) {
@@ -132,13 +166,13 @@ public final class ManifestBuilder {
      * Hashes on {@code threads} workers, each taking the next file until none is left (one
      * task per worker, not per file: less queueing, and far less for the JIT to compile).
      */
-    private List<ManifestEntry> hashAll(List<Found> found) {
+    private List<Hashed> hashAll(List<Found> found, HashCache cache) {
         HashResult[] results = new HashResult[found.size()];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             AssetHasher hasher = new AssetHasher();
             for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                results[i] = hashOne(hasher, found.get(i));
+                results[i] = hashOne(hasher, found.get(i), cache);
             }
             return null;
         };
@@ -160,11 +194,11 @@ public final class ManifestBuilder {
         } finally {
             pool.shutdownNow();
         }
-        List<ManifestEntry> entries = new ArrayList<>(found.size());
+        List<Hashed> entries = new ArrayList<>(found.size());
         List<String> unreadable = new ArrayList<>();
         for (HashResult result : results) {
             if (result instanceof Hashed hashed) {
-                entries.add(hashed.entry());
+                entries.add(hashed);
             } else {
                 unreadable.add(((Unreadable) result).description());
             }
@@ -176,15 +210,34 @@ public final class ManifestBuilder {
         return entries;
     }
 
-    private static HashResult hashOne(AssetHasher hasher, Found f) {
+    private static HashResult hashOne(AssetHasher hasher, Found f, HashCache cache) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
+            // Stamped before reading: a change while the file is read leaves a later stamp behind.
+            FileStamp stamp = cache.enabled() ? stampOf(f) : null;
+            String cached = stamp == null ? null : cache.lookup(f.key(), stamp);
+            if (cached != null) {
+                return new Hashed(entry(f, name, cached), stamp, true);
+            }
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
-            return new Hashed(
-                    new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file()));
+            return new Hashed(entry(f, name, hashed.hash()), hashed.size() == f.size() ? stamp : null, false);
         } catch (IOException e) {
             return new Unreadable(f.key() + " (" + reason(e) + ")");
+        }
+    }
+
+    private static ManifestEntry entry(Found f, String name, String hash) {
+        return new ManifestEntry(f.key(), hash, f.size(), ContentTypes.forFileName(name), f.file());
+    }
+
+    /** The file's stamp for the cache, or null when it cannot be taken or the file changed since the walk. */
+    private static FileStamp stampOf(Found f) {
+        try {
+            FileStamp stamp = FileStamp.read(f.file());
+            return stamp.size() == f.size() ? stamp : null;
+        } catch (IOException e) {
+            return null; // hashing says what is wrong with the file
         }
     }
 
@@ -196,7 +249,7 @@ public final class ManifestBuilder {
      */
     private static final class Walk {
         private final Path root;
-        private final Path realRoot;
+        final Path realRoot;
         private final AssetsIgnore ignore;
         private final boolean nativeNamesAreUtf8;
         final List<Found> files = new ArrayList<>();
