@@ -92,6 +92,7 @@ final class AllCommand implements Callable<Integer> {
         WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
         int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
+        ManifestOptions.printCacheUse(manifest, output, err);
         warnings += ManifestOptions.printWarnings(manifest, err);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);

@@ -3,8 +3,10 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestWarning;
+import dev.assetsdeploy.report.ManifestReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,13 +36,38 @@ public final class ManifestOptions {
         maxFiles = n;
     }
 
+    @Mixin
+    HashCacheOptions hashCache;
+
     public Manifest build(Path dir) {
-        return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors()).build(dir);
+        if (hashCache.conflicting()) {
+            throw new ParameterException(spec.commandLine(), "--cache-dir and --no-cache exclude each other: give one");
+        }
+        Environment env = ((AssetsDeploy) spec.root().userObject()).env();
+        return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors(), hashCache.location(env))
+                .build(dir);
     }
 
     /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */
     static int printWarnings(Manifest manifest, PrintWriter err) {
         return Warnings.print(
                 manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
+    }
+
+    /**
+     * Prints the hash cache's warnings, which {@code --strict} does not count: a cache that cannot be used only
+     * means the files are hashed again.
+     */
+    static void printCacheWarnings(Manifest manifest, PrintWriter err) {
+        Warnings.print(manifest.cache().warnings(), err);
+    }
+
+    /** The cache's warnings, and with {@code --verbose} how many hashes it gave (upload and all: on stderr). */
+    static void printCacheUse(Manifest manifest, OutputOptions output, PrintWriter err) {
+        printCacheWarnings(manifest, err);
+        if (output.verbose()) {
+            err.println(ManifestReport.cacheLine(manifest));
+            err.flush();
+        }
     }
 }

@@ -74,6 +74,7 @@ final class UploadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(dir);
+        ManifestOptions.printCacheUse(manifest, output, err);
         Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
 
         UploadEvents events = output.json() ? new UploadEvents(out) : null;

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.manifest.HashCacheUse;
 import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -55,6 +56,10 @@ public final class ManifestReport {
                 out.println("  " + w.message());
             }
         }
+        if (verbose) {
+            out.println();
+            out.println(cacheLine(m));
+        }
         if (verbose && m.fileCount() > 0) {
             out.println();
             out.println("Files:");
@@ -71,6 +76,16 @@ public final class ManifestReport {
             }
         }
         out.flush();
+    }
+
+    /** "Hash cache: 19,990 of 20,000 hashes from FILE", or why there was none. */
+    public static String cacheLine(Manifest m) {
+        HashCacheUse cache = m.cache();
+        if (cache.file() == null) {
+            return "Hash cache: off (" + cache.off() + ")";
+        }
+        return String.format(
+                Locale.ROOT, "Hash cache: %,d of %,d hashes from %s", cache.hits(), m.fileCount(), cache.file());
     }
 
     /**
