@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -57,6 +58,9 @@ final class AllCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    PlanOptions planOptions;
+
+    @Mixin
     DeployOptions deployOptions;
 
     @Mixin
@@ -83,6 +87,11 @@ final class AllCommand implements Callable<Integer> {
         // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
         // and whether this is a dry run.
         requests.check(spec);
+        if (dryRun && planOptions.requested()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--dry-run and --plan exclude each other: --plan asks the API, --dry-run does not");
+        }
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
@@ -105,13 +114,18 @@ final class AllCommand implements Callable<Integer> {
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
         DeployResult result;
         UploadResult uploaded;
+        UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            if (planOptions.requested()) {
+                return planOptions.run(
+                        client,
+                        manifest,
+                        assetsTarget,
+                        output,
+                        spec.commandLine().getOut());
+            }
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(
-                            client,
-                            manifest,
-                            new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            List.of());
+                    .run(client, manifest, assetsTarget, List.of());
             WorkerUpload upload = deployOptions.prepare(
                     cfg, AssetsSource.token(uploaded.token().jwt()));
             result = new WorkerDeployer(client).deploy(upload);

@@ -46,6 +46,9 @@ final class UploadCommand implements Callable<Integer> {
     String dispatchNamespace;
 
     @Mixin
+    PlanOptions plan;
+
+    @Mixin
     ConcurrencyOptions concurrency;
 
     @Option(
@@ -80,6 +83,9 @@ final class UploadCommand implements Callable<Integer> {
         UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+            if (plan.requested()) {
+                return plan.run(client, manifest, new UploadTarget(script, dispatchNamespace), output, out);
+            }
             result = UploadStep.of(concurrency, settings, output, env, err)
                     .run(
                             client,

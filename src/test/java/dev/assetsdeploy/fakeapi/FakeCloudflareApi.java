@@ -54,6 +54,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
 
     public final Settings settings = new Settings();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AssetsArea assets = new AssetsArea(this, problems);
     private final WorkerScriptsArea scripts = new WorkerScriptsArea(this, problems);
     private final List<FakeArea.Route> routes =
@@ -125,6 +126,11 @@ public final class FakeCloudflareApi implements AutoCloseable {
         return List.copyOf(assets.sessionLog);
     }
 
+    /** Every request received, in order, as "METHOD /client/v4/path" (no query). */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     /** Requests the fake refused as malformed (wrong hash, bad Base64, wrong token role...), for assertions. */
     public List<String> problems() {
         return List.copyOf(problems);
@@ -153,6 +159,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             String fullPath = ex.getRequestURI().getRawPath();
+            requests.add(ex.getRequestMethod() + " " + fullPath);
             if (!fullPath.startsWith(BASE_PATH + "/")) {
                 respond(ex, 404, error(7003, "No route for that URI"));
                 return;

@@ -1,0 +1,176 @@
+package dev.assetsdeploy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import dev.assetsdeploy.manifest.AssetHasher;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code all --plan} and {@code upload --plan} against the fake API: one session request, and what it asked for. */
+class PlanCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    FakeCloudflareApi api;
+    Path site;
+    Map<String, String> env = new HashMap<>();
+    String out;
+    String err;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = FakeCloudflareApi.start();
+        site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<h1>home</h1>");
+        Files.writeString(site.resolve("about.html"), "<h1>about</h1>");
+        Files.writeString(site.resolve("app.css"), "body{color:red}");
+        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
+        env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
+        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    int run(String... args) {
+        CliRun run = CliRun.execute(env, args);
+        out = run.out();
+        err = run.err();
+        assertFalse((out + err).contains(api.settings.apiToken));
+        assertFalse((out + err).contains("eyJ"), "no token of the session printed");
+        return run.code();
+    }
+
+    int all(String... extra) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("all", site.toString(), "--script", "planned", "--compatibility-date", "2025-01-01"));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The site deployed, then one file changed and one added: the plan asks for those two. */
+    void deployThenChangeTwoFiles() throws Exception {
+        assertEquals(0, all("--quiet"), err);
+        Files.writeString(site.resolve("about.html"), "<h1>about us</h1>");
+        Files.writeString(site.resolve("new.js"), "export {}");
+    }
+
+    String session() {
+        return "POST /client/v4/accounts/" + api.settings.accountId + "/workers/scripts/planned/assets-upload-session";
+    }
+
+    @Test
+    void allPlanMakesOnlyTheSessionRequestAndSaysWhatItAskedFor() throws Exception {
+        deployThenChangeTwoFiles();
+        int before = api.requests().size();
+        Set<String> stored = api.storedHashes();
+
+        assertEquals(0, all("--plan"), err);
+
+        assertEquals(
+                List.of(session()),
+                api.requests().subList(before, api.requests().size()));
+        assertEquals(stored, api.storedHashes(), "nothing uploaded");
+        assertEquals(1, api.workerRequests().size(), "nothing deployed: only the first run's Worker upload");
+        assertTrue(
+                out.startsWith(
+                        "Plan for Worker \"planned\": Cloudflare asks for 2 of 4 files (26 B to send in 1 request);"
+                                + " 2 files are already uploaded.\n"),
+                out);
+        assertTrue(out.endsWith("Nothing was uploaded or deployed (--plan).\n"), out);
+        assertFalse(out.contains("/about.html"), "only --verbose lists the files");
+    }
+
+    @Test
+    void verboseListsTheFilesWithSizeAndHash() throws Exception {
+        deployThenChangeTwoFiles();
+        assertEquals(0, all("--plan", "--verbose"), err);
+        String aboutHash = AssetHasher.hash("<h1>about us</h1>".getBytes(StandardCharsets.UTF_8), "about.html");
+        assertTrue(out.contains("Files to upload (2):\n  /about.html            17  " + aboutHash + "\n"), out);
+        assertTrue(out.contains("\n  /new.js                 9  "), out);
+        assertFalse(out.contains("/index.html"), out);
+    }
+
+    @Test
+    void jsonHasTheCountsAndTheFiles() throws Exception {
+        deployThenChangeTwoFiles();
+        assertEquals(0, all("--plan", "--json"), err);
+        JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
+        assertTrue(doc.get("plan").getAsBoolean());
+        assertEquals("planned", doc.get("worker").getAsString());
+        assertEquals(4, doc.get("files").getAsInt());
+        assertEquals(2, doc.get("filesToUpload").getAsInt());
+        assertEquals(17 + 9, doc.get("bytesToUpload").getAsLong());
+        assertEquals(2, doc.get("filesAlreadyUploaded").getAsInt());
+        assertEquals(1, doc.get("requests").getAsInt());
+        assertEquals(
+                List.of("/about.html", "/new.js"),
+                doc.getAsJsonArray("toUpload").asList().stream()
+                        .map(f -> f.getAsJsonObject().get("path").getAsString())
+                        .toList());
+        assertEquals(List.of(), api.problems());
+    }
+
+    @Test
+    void uploadPlanOnAnAccountThatHasEverythingSaysSo() throws Exception {
+        assertEquals(0, all("--quiet"), err);
+        int before = api.requests().size();
+        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan"), err);
+        assertEquals(
+                List.of(session()),
+                api.requests().subList(before, api.requests().size()));
+        assertEquals(
+                "Plan for Worker \"planned\": Cloudflare already has all 3 files (42 B); nothing to upload.\n"
+                        + "Nothing was uploaded or deployed (--plan).\n",
+                out);
+    }
+
+    @Test
+    void uploadPlanOnAFreshAccountAsksForEveryFile() {
+        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan", "--json"), err);
+        assertEquals(
+                3,
+                JsonParser.parseString(out)
+                        .getAsJsonObject()
+                        .get("filesToUpload")
+                        .getAsInt());
+        assertEquals(List.of(session()), api.requests());
+        assertEquals(Set.of(), api.storedHashes());
+    }
+
+    @Test
+    void planNeedsCredentialsAndSaysSoInItsHelp() {
+        env.remove("CLOUDFLARE_API_TOKEN");
+        assertEquals(ExitCodes.AUTHENTICATION, all("--plan"), err);
+        assertTrue(err.contains("CLOUDFLARE_API_TOKEN"), err);
+        assertEquals(List.of(), api.requests());
+        for (String command : List.of("all", "upload")) {
+            assertEquals(0, run(command, "--help"));
+            assertTrue(out.replaceAll("\\s+", " ").contains("Needs credentials (unlike --dry-run)"), out);
+        }
+    }
+
+    @Test
+    void planAndDryRunExcludeEachOther() {
+        assertEquals(ExitCodes.USAGE, all("--plan", "--dry-run"));
+        assertTrue(err.startsWith("error: --dry-run and --plan exclude each other"), err);
+        assertEquals(List.of(), api.requests());
+    }
+}
