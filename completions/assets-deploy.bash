@@ -204,8 +204,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--plan' '--version-only' '--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -258,6 +258,12 @@ function _picocli_assets-deploy_all() {
     '--run-worker-first')
       return
       ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-files')
       return
       ;;
@@ -301,12 +307,18 @@ function _picocli_assets-deploy_manifest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--max-files' '--out'"
+  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '--no-cache' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--cache-dir' '--max-files' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-files')
       return
       ;;
@@ -341,8 +353,8 @@ function _picocli_assets-deploy_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--max-files'"
+  local flag_opts="'--plan' '--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--cache-dir' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -373,6 +385,12 @@ function _picocli_assets-deploy_upload() {
       ;;
     '--api-base-url')
       return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-files')
       return
@@ -499,8 +517,8 @@ function _picocli_assets-deploy_preview() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
+  local flag_opts="'--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -540,6 +558,12 @@ function _picocli_assets-deploy_preview() {
       ;;
     '--run-worker-first')
       return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-files')
       return
