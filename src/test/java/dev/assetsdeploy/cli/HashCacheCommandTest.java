@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,24 +33,21 @@ class HashCacheCommandTest {
     @TempDir
     Path tmp;
 
-    FakeCloudflareApi api;
+    final FakeApiCli cli = new FakeApiCli();
+    final FakeCloudflareApi api = cli.api;
+    final Map<String, String> env = cli.env;
     Path site;
     Path cacheHome;
-    Map<String, String> env = new HashMap<>();
     String out;
     String err;
 
     @BeforeEach
     void start() throws Exception {
-        api = FakeCloudflareApi.start();
         site = Files.createDirectories(tmp.resolve("site/css")).getParent().toRealPath();
         Files.writeString(site.resolve("index.html"), "<h1>one</h1>");
         Files.writeString(site.resolve("about.html"), "<h1>about</h1>");
         Files.writeString(site.resolve("css/app.css"), "body{color:red}");
         cacheHome = tmp.resolve("xdg-cache");
-        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
-        env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
-        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
         env.put("XDG_CACHE_HOME", cacheHome.toString());
         // The racy rule distrusts a file changed within a clock tick of the run that cached it; these
         // files were just written, so let a few ticks pass: the first run's entries are then trusted.
@@ -60,21 +56,23 @@ class HashCacheCommandTest {
 
     @AfterEach
     void stop() {
-        api.close();
+        cli.close();
     }
 
     int run(String... args) {
-        CliRun run = CliRun.execute(env, args);
-        out = run.out();
-        err = run.err();
-        return run.code();
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     int deploy(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                site.toString(), "--script", "cached", "--compatibility-date", "2025-01-01", "--quiet", "--verbose"));
+        List<String> args = new java.util.ArrayList<>(List.of("--quiet", "--verbose"));
         args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        int code = cli.deploy(site, "cached", args.toArray(String[]::new));
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     /** How many hashes --verbose says came from the cache, and from which file. */

@@ -11,7 +11,6 @@ import dev.assetsdeploy.manifest.AssetHasher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,48 +25,40 @@ class PlanCommandTest {
     @TempDir
     Path tmp;
 
-    FakeCloudflareApi api;
+    final FakeApiCli cli = new FakeApiCli();
+    final FakeCloudflareApi api = cli.api;
+    final Map<String, String> env = cli.env;
     Path site;
-    Map<String, String> env = new HashMap<>();
     String out;
-    String err;
 
     @BeforeEach
     void start() throws Exception {
-        api = FakeCloudflareApi.start();
         site = Files.createDirectories(tmp.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<h1>home</h1>");
         Files.writeString(site.resolve("about.html"), "<h1>about</h1>");
         Files.writeString(site.resolve("app.css"), "body{color:red}");
-        env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
-        env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
-        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
     }
 
     @AfterEach
     void stop() {
-        api.close();
+        cli.close();
     }
 
     int run(String... args) {
-        CliRun run = CliRun.execute(env, args);
-        out = run.out();
-        err = run.err();
-        assertFalse((out + err).contains(api.settings.apiToken));
-        assertFalse((out + err).contains("eyJ"), "no token of the session printed");
-        return run.code();
+        int code = cli.run(args);
+        out = cli.out;
+        return code;
     }
 
     int all(String... extra) {
-        List<String> args = new java.util.ArrayList<>(
-                List.of("all", site.toString(), "--script", "planned", "--compatibility-date", "2025-01-01"));
-        args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        int code = cli.deploy(site, "planned", extra);
+        out = cli.out;
+        return code;
     }
 
     /** The site deployed, then one file changed and one added: the plan asks for those two. */
     void deployThenChangeTwoFiles() throws Exception {
-        assertEquals(0, all("--quiet"), err);
+        assertEquals(0, all("--quiet"), cli.err);
         Files.writeString(site.resolve("about.html"), "<h1>about us</h1>");
         Files.writeString(site.resolve("new.js"), "export {}");
     }
@@ -82,7 +73,7 @@ class PlanCommandTest {
         int before = api.requests().size();
         Set<String> stored = api.storedHashes();
 
-        assertEquals(0, all("--plan"), err);
+        assertEquals(0, all("--plan"), cli.err);
 
         assertEquals(
                 List.of(session()),
@@ -101,7 +92,7 @@ class PlanCommandTest {
     @Test
     void verboseListsTheFilesWithSizeAndHash() throws Exception {
         deployThenChangeTwoFiles();
-        assertEquals(0, all("--plan", "--verbose"), err);
+        assertEquals(0, all("--plan", "--verbose"), cli.err);
         String aboutHash = AssetHasher.hash("<h1>about us</h1>".getBytes(StandardCharsets.UTF_8), "about.html");
         assertTrue(out.contains("Files to upload (2):\n  /about.html            17  " + aboutHash + "\n"), out);
         assertTrue(out.contains("\n  /new.js                 9  "), out);
@@ -111,7 +102,7 @@ class PlanCommandTest {
     @Test
     void jsonHasTheCountsAndTheFiles() throws Exception {
         deployThenChangeTwoFiles();
-        assertEquals(0, all("--plan", "--json"), err);
+        assertEquals(0, all("--plan", "--json"), cli.err);
         JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
         assertTrue(doc.get("plan").getAsBoolean());
         assertEquals("planned", doc.get("worker").getAsString());
@@ -130,9 +121,9 @@ class PlanCommandTest {
 
     @Test
     void uploadPlanOnAnAccountThatHasEverythingSaysSo() throws Exception {
-        assertEquals(0, all("--quiet"), err);
+        assertEquals(0, all("--quiet"), cli.err);
         int before = api.requests().size();
-        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan"), err);
+        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan"), cli.err);
         assertEquals(
                 List.of(session()),
                 api.requests().subList(before, api.requests().size()));
@@ -144,7 +135,7 @@ class PlanCommandTest {
 
     @Test
     void uploadPlanOnAFreshAccountAsksForEveryFile() {
-        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan", "--json"), err);
+        assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan", "--json"), cli.err);
         assertEquals(
                 3,
                 JsonParser.parseString(out)
@@ -158,8 +149,8 @@ class PlanCommandTest {
     @Test
     void planNeedsCredentialsAndSaysSoInItsHelp() {
         env.remove("CLOUDFLARE_API_TOKEN");
-        assertEquals(ExitCodes.AUTHENTICATION, all("--plan"), err);
-        assertTrue(err.contains("CLOUDFLARE_API_TOKEN"), err);
+        assertEquals(ExitCodes.AUTHENTICATION, all("--plan"), cli.err);
+        assertTrue(cli.err.contains("CLOUDFLARE_API_TOKEN"), cli.err);
         assertEquals(List.of(), api.requests());
         for (String command : List.of("all", "upload")) {
             assertEquals(0, run(command, "--help"));
@@ -170,7 +161,7 @@ class PlanCommandTest {
     @Test
     void planAndDryRunExcludeEachOther() {
         assertEquals(ExitCodes.USAGE, all("--plan", "--dry-run"));
-        assertTrue(err.startsWith("error: --dry-run and --plan exclude each other"), err);
+        assertTrue(cli.err.startsWith("error: --dry-run and --plan exclude each other"), cli.err);
         assertEquals(List.of(), api.requests());
     }
 }

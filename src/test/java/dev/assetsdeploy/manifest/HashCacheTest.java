@@ -253,21 +253,15 @@ class HashCacheTest {
             default -> withChecksum(with(good, b -> b.putInt(countAt, Integer.MAX_VALUE)));
         };
         Files.write(file, bad);
+        String why = switch (damage) {
+            case "garbage", "empty" -> "is not a hash cache of assets-deploy";
+            case "truncated", "flipped" -> "its checksum does not match";
+            case "other version" -> "another version of assets-deploy (cache format 2";
+            default -> "announces 2147483647 entries";
+        };
         Manifest m = build(later + 1);
-        assertEquals(uncached(), hashes(m));
+        assertRightHashesAndOneWarning(m, w -> w.startsWith("the hash cache " + file + " ") && w.contains(why));
         assertEquals(0, m.cache().hits());
-        assertEquals(1, m.cache().warnings().size(), m.cache().warnings().toString());
-        String warning = m.cache().warnings().get(0);
-        assertTrue(warning.startsWith("the hash cache " + file + " "), warning);
-        assertTrue(
-                warning.contains(
-                        switch (damage) {
-                            case "garbage", "empty" -> "is not a hash cache of assets-deploy";
-                            case "truncated", "flipped" -> "its checksum does not match";
-                            case "other version" -> "another version of assets-deploy (cache format 2";
-                            default -> "announces 2147483647 entries";
-                        }),
-                warning);
         Manifest next = build(later + 2);
         assertEquals(List.of(), next.cache().warnings());
         assertEquals(3, next.cache().hits());
@@ -280,22 +274,14 @@ class HashCacheTest {
             raf.setLength(HashCache.MAX_BYTES + 1L); // sparse: nothing on disk
         }
         Manifest m = build(later + 1);
-        assertEquals(uncached(), hashes(m));
-        assertEquals(1, m.cache().warnings().size());
-        assertTrue(
-                m.cache().warnings().get(0).contains("is larger than 256 MiB"),
-                m.cache().warnings().get(0));
+        assertRightHashesAndOneWarning(m, w -> w.contains("is larger than 256 MiB"));
     }
 
     @Test
     void anUnreadableCacheGivesOneWarning() throws IOException {
         Files.createDirectories(cacheFile()); // a folder where the file should be: reading and writing fail
         Manifest m = build(later);
-        assertEquals(uncached(), hashes(m));
-        assertEquals(1, m.cache().warnings().size(), m.cache().warnings().toString());
-        assertTrue(
-                m.cache().warnings().get(0).contains("cannot be read"),
-                m.cache().warnings().get(0));
+        assertRightHashesAndOneWarning(m, w -> w.contains("cannot be read"));
     }
 
     @Test
@@ -305,12 +291,8 @@ class HashCacheTest {
         ReadOnly.make(cacheDir);
         try {
             Manifest m = build(later + 1);
-            assertEquals(uncached(), hashes(m));
+            assertRightHashesAndOneWarning(m, w -> w.startsWith("cannot write the hash cache in " + cacheDir + " ("));
             assertEquals(2, m.cache().hits());
-            assertEquals(1, m.cache().warnings().size());
-            assertTrue(
-                    m.cache().warnings().get(0).startsWith("cannot write the hash cache in " + cacheDir + " ("),
-                    m.cache().warnings().get(0));
         } finally {
             ReadOnly.undo(cacheDir);
         }
@@ -323,11 +305,7 @@ class HashCacheTest {
     void aCacheFolderThatCannotBeCreatedGivesOneWarning() throws IOException {
         Path file = write(tmp, "plain-file", "x");
         Manifest m = build(HashCacheLocation.in(file.resolve("cache")), later);
-        assertEquals(uncached(), hashes(m));
-        assertEquals(1, m.cache().warnings().size());
-        assertTrue(
-                m.cache().warnings().get(0).startsWith("cannot write the hash cache in "),
-                m.cache().warnings().get(0));
+        assertRightHashesAndOneWarning(m, w -> w.startsWith("cannot write the hash cache in "));
     }
 
     @Test
@@ -346,6 +324,14 @@ class HashCacheTest {
         assertNull(m.cache().file());
         assertEquals("--no-cache", m.cache().off());
         assertFalse(Files.exists(cacheDir));
+    }
+
+    /** The build hashed what it had to, and its one cache warning is as {@code expected} says. */
+    private void assertRightHashesAndOneWarning(Manifest m, java.util.function.Predicate<String> expected) {
+        assertEquals(uncached(), hashes(m));
+        assertEquals(1, m.cache().warnings().size(), m.cache().warnings().toString());
+        assertTrue(
+                expected.test(m.cache().warnings().get(0)), m.cache().warnings().get(0));
     }
 
     private static byte[] flip(byte[] bytes, int at) {

@@ -194,15 +194,8 @@ class DistributionIT {
         Path bin = Files.createDirectories(work.resolve("path-without-java"));
         Files.createSymbolicLink(bin.resolve("mv"), Shell.find("mv"));
         try (FakeCloudflareApi api = FakeCloudflareApi.start()) {
-            Map<String, String> env = Map.of(
-                    "PATH",
-                    bin.toString(),
-                    "CLOUDFLARE_API_TOKEN",
-                    api.settings.apiToken,
-                    "CLOUDFLARE_ACCOUNT_ID",
-                    api.settings.accountId,
-                    "CLOUDFLARE_API_BASE_URL",
-                    api.baseUrl());
+            Map<String, String> env = new java.util.HashMap<>(api.environment());
+            env.put("PATH", bin.toString());
             List<String> deploy = List.of(
                     "/bin/sh",
                     home.resolve("bin/assets-deploy").toString(),
