@@ -6,8 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the hash cache is kept (part of {@link ManifestOptions}): {@code --cache-dir}, else
- * {@code $XDG_CACHE_HOME/assets-deploy}, else {@code ~/.cache/assets-deploy} (on Windows
- * {@code %LOCALAPPDATA%\assets-deploy}); {@code --no-cache} turns it off.
+ * {@code $XDG_CACHE_HOME/assets-deploy}, else {@code ~/.cache/assets-deploy}; {@code --no-cache} turns it off.
  */
 public final class HashCacheOptions {
 
@@ -40,9 +39,6 @@ public final class HashCacheOptions {
         }
         if (env.get("HOME") != null) {
             return HashCacheLocation.in(Path.of(env.get("HOME"), ".cache", FOLDER));
-        }
-        if (env.get("LOCALAPPDATA") != null) {
-            return HashCacheLocation.in(Path.of(env.get("LOCALAPPDATA"), FOLDER));
         }
         return HashCacheLocation.off("neither XDG_CACHE_HOME nor HOME is set: pass --cache-dir DIR");
     }

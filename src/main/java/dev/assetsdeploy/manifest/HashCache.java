@@ -87,11 +87,11 @@ final class HashCache {
      */
     static HashCache open(HashCacheLocation location, Path realRoot, long startedNanos) {
         List<String> warnings = new ArrayList<>();
-        if (location.off() != null) {
-            return disabled(location.off(), warnings);
-        }
         if (!FileStamp.supported()) {
             return disabled("this system does not report file change times and inodes", warnings);
+        }
+        if (location.off() != null) {
+            return disabled(location.off(), warnings);
         }
         Path folder = location.folder().toAbsolutePath().normalize();
         if (realPath(folder).startsWith(realRoot)) {
