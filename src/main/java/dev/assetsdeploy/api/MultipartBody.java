@@ -124,7 +124,11 @@ public final class MultipartBody {
     }
 
     private byte[] partHeader(Part part) {
-        StringBuilder head = new StringBuilder()
+        // Sized for the whole header up front: a bucket builds thousands of them.
+        StringBuilder head = new StringBuilder(boundary.length()
+                        + 2 * part.name().length()
+                        + 128
+                        + (part.filename() == null ? 0 : 2 * part.filename().length()))
                 .append("--")
                 .append(boundary)
                 .append("\r\n")

@@ -44,8 +44,8 @@ public interface UploadListener {
 
             @Override
             public void bytesSent(Bucket bucket, long bytes) {
-                for (UploadListener l : copy) { // called per chunk: no capturing lambda
-                    l.bytesSent(bucket, bytes);
+                for (int i = 0; i < copy.size(); i++) { // called per chunk: no lambda, no iterator
+                    copy.get(i).bytesSent(bucket, bytes);
                 }
             }
 
