@@ -19,21 +19,21 @@ record FileStamp(long size, long modifiedNanos, long changedNanos, long device, 
     static final long COARSE_TICK_NANOS = 2_000_000_000L;
     static final long FINE_TICK_NANOS = 50_000_000L;
 
-    private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,dev,ino";
+    private static final String ATTRIBUTES = "unix:ctime,dev,ino";
 
     /** Whether this system reports change times and inodes (Linux, macOS); without them the cache is off. */
     static boolean supported() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
     }
 
-    static FileStamp read(Path file) throws IOException {
+    /**
+     * The stamp of {@code file}, of which the walk saw {@code size} and {@code modifiedNanos}: the rest
+     * is one more stat (a change between the two makes a stamp no later run will match, so it is
+     * hashed again). Only what the walk could not see is asked for: each attribute read by name costs.
+     */
+    static FileStamp read(Path file, long size, long modifiedNanos) throws IOException {
         Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
-        return new FileStamp(
-                (Long) a.get("size"),
-                nanos(a.get("lastModifiedTime")),
-                nanos(a.get("ctime")),
-                (Long) a.get("dev"),
-                (Long) a.get("ino"));
+        return new FileStamp(size, modifiedNanos, nanos(a.get("ctime")), (Long) a.get("dev"), (Long) a.get("ino"));
     }
 
     /**

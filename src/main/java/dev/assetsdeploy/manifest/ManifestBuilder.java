@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -70,8 +71,8 @@ public final class ManifestBuilder {
         this.clockNanos = clockNanos;
     }
 
-    /** A file found by the walk, before hashing. */
-    private record Found(String key, Path file, long size) {}
+    /** A file found by the walk, before hashing: its size and modification time as the walk saw them. */
+    private record Found(String key, Path file, long size, long modifiedNanos) {}
 
     /** What hashing one file gave: workers never throw. */
     private sealed interface HashResult permits Hashed, Unreadable {}
@@ -231,11 +232,10 @@ public final class ManifestBuilder {
         return new ManifestEntry(f.key(), hash, f.size(), ContentTypes.forFileName(name), f.file());
     }
 
-    /** The file's stamp for the cache, or null when it cannot be taken or the file changed since the walk. */
+    /** The file's stamp for the cache (the walk saw its size and mtime), or null when it cannot be taken. */
     private static FileStamp stampOf(Found f) {
         try {
-            FileStamp stamp = FileStamp.read(f.file());
-            return stamp.size() == f.size() ? stamp : null;
+            return FileStamp.read(f.file(), f.size(), f.modifiedNanos());
         } catch (IOException e) {
             return null; // hashing says what is wrong with the file
         }
@@ -357,7 +357,8 @@ public final class ManifestBuilder {
             if (attrs.isSymbolicLink()) {
                 checkLinkInside(file, rel);
             }
-            files.add(new Found("/" + rel, file, target.size()));
+            files.add(new Found(
+                    "/" + rel, file, target.size(), target.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
 
         private void checkLinkInside(Path link, String rel) {
