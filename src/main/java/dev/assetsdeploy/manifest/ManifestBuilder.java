@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,12 +89,16 @@ public final class ManifestBuilder {
         Path root = checkFolder(dir);
         AssetsIgnore ignore = AssetsIgnore.load(root);
         Walk walk = new Walk(root, ignore);
+        // The cache file is read while the folder is walked: both only read, and the walk is the part that
+        // cannot run in parallel.
+        CompletableFuture<HashCache> loading =
+                CompletableFuture.supplyAsync(() -> HashCache.open(cache, walk.realRoot, started));
         walk.folder(root, "");
         walk.failIfErrors();
         List<Found> found = walk.files;
         found.sort(Comparator.comparing(Found::key));
         checkLimits(root, ignore, found);
-        HashCache hashCache = HashCache.open(cache, walk.realRoot, started);
+        HashCache hashCache = loading.join();
         List<Hashed> hashed = hashAll(found, hashCache);
         List<ManifestEntry> entries = new ArrayList<>(hashed.size());
         List<HashCache.Entry> recorded = new ArrayList<>(hashed.size());
