@@ -204,8 +204,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--plan' '--version-only' '--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--concurrency' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--plan' '--version-only' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -216,10 +216,10 @@ function _picocli_assets-deploy_all() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
+    '-m'|'--message')
       return
       ;;
-    '-m'|'--message')
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -270,10 +270,10 @@ function _picocli_assets-deploy_all() {
     '--concurrency')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -307,7 +307,7 @@ function _picocli_assets-deploy_manifest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-v' '--verbose' '-q' '--quiet' '--strict' '--no-cache' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-cache' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--cache-dir' '--max-files' '--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -353,8 +353,8 @@ function _picocli_assets-deploy_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--plan' '--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--account-id' '--api-base-url' '--cache-dir' '--max-files'"
+  local flag_opts="'--plan' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--cache-dir' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -380,10 +380,10 @@ function _picocli_assets-deploy_upload() {
     '--max-attempts')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--cache-dir')
@@ -420,8 +420,8 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '--dispatch-namespace' '-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--account-id' '--api-base-url' '--timeout' '--max-attempts'"
+  local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -438,10 +438,10 @@ function _picocli_assets-deploy_deploy() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--dispatch-namespace')
+    '-m'|'--message')
       return
       ;;
-    '-m'|'--message')
+    '--dispatch-namespace')
       return
       ;;
     '-c'|'--config')
@@ -480,10 +480,10 @@ function _picocli_assets-deploy_deploy() {
     '--run-worker-first')
       return
       ;;
-    '--account-id')
+    '--api-base-url')
       return
       ;;
-    '--api-base-url')
+    '--account-id')
       return
       ;;
     '--timeout')
@@ -517,7 +517,7 @@ function _picocli_assets-deploy_preview() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-cache' '--json' '-v' '--verbose' '-q' '--quiet' '--strict' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
 
   type compopt &>/dev/null && compopt +o default

@@ -1,5 +1,6 @@
 // What to record: the configurations (a site folder + settings) and the requests sent to each.
 // A request is "PATH", or {method, path, headers, host, inm} (inm: also replay with If-None-Match).
+// A configuration with `bytes: true` also records each answer's length headers and body size.
 
 const NAV = { Accept: "text/html,application/xhtml+xml", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document" };
 const ACCEPT_HTML = { Accept: "text/html" };
@@ -83,6 +84,18 @@ const appRequests = [
 
 const htmlRequests = [...htmlPaths, ...htmlExtras];
 
+// What reaches the client beyond routing (recorded with `bytes: true`): Content-Length, Range
+// headers and the body's size, for HEAD and Range requests.
+const RANGE = (range) => ({ Range: range });
+const bytesRequests = [
+  "/style.css", { method: "HEAD", path: "/style.css" }, "/", { method: "HEAD", path: "/" },
+  { method: "HEAD", path: "/about/" }, { method: "HEAD", path: "/about" }, { method: "HEAD", path: "/missing" },
+  ...["bytes=0-3", "bytes=5-", "bytes=-4", "bytes=3-3", "bytes=0-1,3-4", "bytes=100-200", "bytes=4-2", "bytes=0-",
+    "items=0-3", "junk"].map((range) => ({ path: "/style.css", headers: RANGE(range) })),
+  { method: "HEAD", path: "/style.css", headers: RANGE("bytes=0-3") }, { path: "/", headers: RANGE("bytes=0-9") },
+  { path: "/about", headers: RANGE("bytes=0-3") }, { path: "/missing", headers: RANGE("bytes=0-3") },
+];
+
 export const configs = [
   ...["auto-trailing-slash", "force-trailing-slash", "drop-trailing-slash", "none"].map((mode) => ({
     name: `html-${mode}`, site: "html", html_handling: mode, requests: htmlRequests })),
@@ -103,4 +116,7 @@ export const configs = [
   { name: "app-rwf-rules", site: "app", worker: true, compatibility_date: "2025-06-01", not_found_handling: "single-page-application", run_worker_first: ["/api/*", "!/api/docs/*"], requests: appRequests },
   { name: "app-rwf-true", site: "app", worker: true, compatibility_date: "2025-06-01", run_worker_first: true, requests: appPaths },
   { name: "app-assets-only-spa-old", site: "app", compatibility_date: "2024-09-01", not_found_handling: "single-page-application", requests: appRequests },
+  { name: "bytes", site: "html", bytes: true, requests: bytesRequests },
+  { name: "bytes-404", site: "html", not_found_handling: "404-page", bytes: true,
+    requests: ["/missing", { method: "HEAD", path: "/missing" }, { path: "/missing", headers: RANGE("bytes=0-3") }] },
 ];

@@ -26,8 +26,10 @@ function rawRequest(port, { method = "GET", path: target, headers = {}, host }) 
     socket.on("data", (d) => chunks.push(d));
     socket.on("error", reject);
     socket.on("end", () => {
-      const text = Buffer.concat(chunks).toString("latin1");
-      const head = text.split("\r\n\r\n")[0].split("\r\n");
+      const raw = Buffer.concat(chunks);
+      const text = raw.toString("latin1");
+      const headEnd = text.indexOf("\r\n\r\n");
+      const head = text.slice(0, headEnd).split("\r\n");
       const status = Number(head[0].split(" ")[1]);
       const h = {};
       for (const line of head.slice(1)) {
@@ -36,10 +38,31 @@ function rawRequest(port, { method = "GET", path: target, headers = {}, host }) 
         const value = Buffer.from(line.slice(at + 1).trim(), "latin1").toString("utf8");
         h[name] = h[name] === undefined ? value : `${h[name]}, ${value}`;
       }
-      resolve({ status, headers: h });
+      let body = raw.subarray(headEnd + 4);
+      if ((h["transfer-encoding"] ?? "").includes("chunked")) body = dechunk(body);
+      resolve({ status, headers: h, bodyLength: body.length });
     });
     socket.write(Buffer.from(lines.join("\r\n"), "utf8"));
   });
+}
+
+function dechunk(body) {
+  const parts = [];
+  let at = 0;
+  for (;;) {
+    const lineEnd = body.indexOf("\r\n", at);
+    const size = parseInt(body.subarray(at, lineEnd).toString("latin1"), 16);
+    if (!size) return Buffer.concat(parts);
+    parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+}
+
+// With `bytes: true`: what the client gets beyond routing.
+function bytes(response) {
+  const h = response.headers;
+  return { contentLength: h["content-length"] ?? null, contentRange: h["content-range"] ?? null,
+    acceptRanges: h["accept-ranges"] ?? null, bodyLength: response.bodyLength };
 }
 
 function summary(response) {
@@ -96,8 +119,10 @@ async function record(config, port) {
   try {
     for (const spec of config.requests) {
       const req = typeof spec === "string" ? { path: spec } : spec;
-      const answer = summary(await rawRequest(port, req));
+      const response = await rawRequest(port, req);
+      const answer = summary(response);
       const entry = { method: req.method ?? "GET", path: req.path, headers: req.headers ?? {}, host: req.host ?? null, ...answer };
+      if (config.bytes) entry.bytes = bytes(response);
       if (req.inm) {
         const etag = (await rawRequest(port, req)).headers["etag"];
         entry.inm = etag === undefined ? null : {

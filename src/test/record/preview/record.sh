@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Records wrangler dev's answers for the preview fixtures (see record.mjs). Needs the reference
-# wrangler 4.164 + Node 22 (REF, default /work/ref). Usage: record.sh [config-name ...]
+# wrangler 4.164 + Node 22 (WRANGLER_HOME, as for worker-upload/record.sh, or REF; default /work/ref).
+# Usage: record.sh [config-name ...]
 set -euo pipefail
-REF=${REF:-/work/ref}
+REF=${WRANGLER_HOME:-${REF:-/work/ref}}
 cd "$(dirname "$0")/../../../.."
 python3 src/test/record/preview/make-sites.py
 unset CLOUDFLARE_API_TOKEN CLOUDFLARE_API_KEY CLOUDFLARE_EMAIL CLOUDFLARE_ACCOUNT_ID

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.ShortList;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -40,6 +42,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
@@ -67,14 +70,20 @@ public final class ApiClient implements Closeable {
     private final Consumer<String> trace;
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
+    private final RequestWatchdog watchdog;
+    private final RetryNotice.Listener retries;
 
     public ApiClient(ApiSettings settings) {
-        this(settings, line -> {});
+        this(settings, line -> {}, RetryNotice.Listener.NONE);
     }
 
-    /** {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose. */
-    public ApiClient(ApiSettings settings, Consumer<String> trace) {
+    /**
+     * {@code trace} receives one line per request (method, path, status, time; never a secret), for --verbose;
+     * {@code retries} hears of each retry of {@link #call(ApiRequest)}.
+     */
+    public ApiClient(ApiSettings settings, Consumer<String> trace, RetryNotice.Listener retries) {
         this.settings = settings;
+        this.retries = retries;
         this.paths = ApiPaths.forAccount(settings.accountId());
         this.trace = trace;
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -99,6 +108,7 @@ public final class ApiClient implements Closeable {
                         .build());
         proxyCredentials(settings).ifPresent(builder::setDefaultCredentialsProvider);
         this.http = builder.build();
+        this.watchdog = new RequestWatchdog(settings.responseTimeout(), settings.deadline());
     }
 
     /** The paths of the settings' account: every request's path comes from there. */
@@ -108,6 +118,11 @@ public final class ApiClient implements Closeable {
 
     /** Sends with the settings' retry policy; a failure after the last attempt is final (retryable ones become NETWORK). */
     public ApiResponse call(ApiRequest request) {
+        return call(request, retries);
+    }
+
+    /** As {@link #call(ApiRequest)}, telling {@code listener} (instead of this client's) of each retry. */
+    public ApiResponse call(ApiRequest request, RetryNotice.Listener listener) {
         RetryPolicy retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -119,46 +134,56 @@ public final class ApiClient implements Closeable {
                             ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)")
                             : e;
                 }
-                retry.sleep(((RetryPolicy.Retry) next).delay());
+                RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
+                listener.retrying(new RetryNotice(request.step(), attempt, retry.maxAttempts(), e.detail(), wait));
+                retry.sleep(wait.delay());
             }
         }
     }
 
     /** One attempt. Throws {@link ApiException}; {@code retryable()} says whether another may help. */
     public ApiResponse execute(ApiRequest request) {
-        HttpUriRequestBase http =
-                new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.path()));
+        HttpUriRequestBase http = new HttpUriRequestBase(
+                request.method(), URI.create(settings.baseUrl() + request.path().text()));
         if (request.bearer() != null) {
             http.setHeader("Authorization", "Bearer " + request.bearer());
         } else {
             settings.credentials().apply(http);
         }
+        RequestWatchdog.Watch watch = watchdog.watch(http);
         if (request.body() != null) {
-            http.setEntity(entity(request.body()));
+            http.setEntity(entity(request.body(), watch));
         }
         long started = System.nanoTime();
         try {
             ApiResponse response = this.http.execute(http, r -> handle(request, r));
-            trace.accept(request.method() + " " + request.path() + " -> " + response.status() + " in " + millis(started)
-                    + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+            trace.accept(scrub(
+                    request.method() + " " + request.path() + " -> " + response.status() + " in " + millis(started)
+                            + " ms" + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""),
+                    request));
             return response;
         } catch (ApiException e) {
             trace.accept(
                     request.method() + " " + request.path() + " -> " + e.status() + " in " + millis(started) + " ms");
             throw e;
         } catch (IOException e) {
-            trace.accept(scrub(request.method() + " " + request.path() + " -> " + describe(e) + " after "
-                    + millis(started) + " ms"));
-            if (e.getCause() instanceof ApiException api) {
+            String what = watch.reason() != null ? watch.reason() : describe(e);
+            trace.accept(scrub(
+                    request.method() + " " + request.path() + " -> " + what + " after " + millis(started) + " ms",
+                    request));
+            if (e.getCause() instanceof ApiException api && watch.reason() == null) {
                 throw api;
             }
             throw new ApiException(
-                    Kind.NETWORK, request.step(), 0, true, null, scrub(request.step() + ": " + describe(e)), e);
+                    Kind.NETWORK, request.step(), 0, true, null, scrub(request.step() + ": " + what, request), e);
+        } finally {
+            watch.close();
         }
     }
 
     @Override
     public void close() {
+        watchdog.close();
         try {
             http.close();
         } catch (IOException ignored) {
@@ -172,17 +197,27 @@ public final class ApiClient implements Closeable {
         Duration retryAfter = retryAfter(header(response, "Retry-After"));
         byte[] body = read(response.getEntity());
         boolean retryableStatus = status >= 500 || status == 429;
-        JsonObject envelope = parseEnvelope(body);
         String where = request.step() + ": HTTP " + status + (cfRay != null ? " (cf-ray " + cfRay + ")" : "");
-        if (envelope == null) {
-            throw new ApiException(
-                    retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
-                    request.step(),
+        if (body.length > MAX_RESPONSE_BYTES) {
+            long length = response.getEntity().getContentLength();
+            throw unusableAnswer(
+                    request,
                     status,
-                    retryableStatus,
                     retryAfter,
-                    scrub(where + ": malformed response (not a JSON envelope): " + snippet(body)),
-                    null);
+                    where + ": answer too large ("
+                            + (length > MAX_RESPONSE_BYTES
+                                    ? String.format(Locale.ROOT, "%,d bytes, limit %,d", length, MAX_RESPONSE_BYTES)
+                                    : String.format(
+                                            Locale.ROOT, "more than the limit of %,d bytes", MAX_RESPONSE_BYTES))
+                            + ")");
+        }
+        JsonObject envelope = parseEnvelope(body);
+        if (envelope == null) {
+            throw unusableAnswer(
+                    request,
+                    status,
+                    retryAfter,
+                    where + ": malformed response (not a JSON envelope): " + snippet(body, secrets(request)));
         }
         boolean success = envelope.get("success").getAsBoolean();
         if (success && status < 300) {
@@ -202,11 +237,26 @@ public final class ApiClient implements Closeable {
                 status,
                 retryableStatus && !auth,
                 retryAfter,
-                scrub(where + ": "
-                        + (errors.isEmpty()
-                                ? (success ? "unexpected status" : "request failed, no error given")
-                                : errors)
-                        + hint),
+                scrub(
+                        where + ": "
+                                + (errors.isEmpty()
+                                        ? (success ? "unexpected status" : "request failed, no error given")
+                                        : errors)
+                                + hint,
+                        request),
+                null);
+    }
+
+    /** An answer that is no envelope we can read: retried like any 5xx or 429, else final. */
+    private ApiException unusableAnswer(ApiRequest request, int status, Duration retryAfter, String message) {
+        boolean retryableStatus = status >= 500 || status == 429;
+        return new ApiException(
+                retryableStatus ? Kind.NETWORK : Kind.API_REFUSED,
+                request.step(),
+                status,
+                retryableStatus,
+                retryAfter,
+                scrub(message, request),
                 null);
     }
 
@@ -248,28 +298,34 @@ public final class ApiClient implements Closeable {
             String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
-        return String.join("; ", parts);
+        return ShortList.join("; ", parts);
     }
 
+    /**
+     * The body, up to one byte more than {@link #MAX_RESPONSE_BYTES}: an answer that long is dropped with
+     * its connection, since closing the stream would read the rest of it (forever, from a server that
+     * never stops).
+     */
     private static byte[] read(HttpEntity entity) throws IOException {
         if (entity == null) {
             return new byte[0];
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES);
-            return bytes;
+        InputStream in = entity.getContent();
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES && in instanceof EofSensorInputStream sensor) {
+            sensor.abort();
+        } else {
+            in.close();
         }
+        return bytes;
     }
 
-    private static String snippet(byte[] body) {
+    /** The body as a message quotes it: scrubbed whole, then cut, so a secret across the cut is not half-printed. */
+    private static String snippet(byte[] body, List<String> secrets) {
         if (body.length == 0) {
             return "(empty body)";
         }
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_BYTES), StandardCharsets.UTF_8)
-                .replaceAll("[\\r\\n\\t]+", " ")
-                .replaceAll("\\p{Cntrl}", "?")
-                .strip();
-        return '"' + text + (body.length > SNIPPET_BYTES ? "…" : "") + '"';
+        return Secrets.quote(new String(body, StandardCharsets.UTF_8), secrets, SNIPPET_BYTES);
     }
 
     private static String header(ClassicHttpResponse response, String name) {
@@ -297,9 +353,7 @@ public final class ApiClient implements Closeable {
 
     private String describe(IOException e) {
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            Duration t = settings.responseTimeout();
-            return "no response within " + (t.toMillis() % 1000 == 0 ? t.toSeconds() + " s" : t.toMillis() + " ms")
-                    + " (timeout)";
+            return "nothing received for " + duration(settings.responseTimeout()) + " (timeout)";
         }
         if (e instanceof ConnectException) {
             return "cannot connect to " + host() + ": " + e.getMessage();
@@ -319,21 +373,44 @@ public final class ApiClient implements Closeable {
         return URI.create(settings.baseUrl()).getHost();
     }
 
-    private String scrub(String message) {
-        return Secrets.scrub(message, settings.credentials().secrets());
+    /**
+     * {@code text} without the credentials' secrets or any JWT: for every message that quotes a server's answer
+     * (this client's own messages already are).
+     */
+    public String scrub(String text) {
+        return Secrets.scrub(text, settings.credentials().secrets());
+    }
+
+    /** As {@link #scrub(String)}, also without the token {@code request} is signed with. */
+    private String scrub(String text, ApiRequest request) {
+        return Secrets.scrub(text, secrets(request));
+    }
+
+    private List<String> secrets(ApiRequest request) {
+        List<String> secrets = new ArrayList<>(settings.credentials().secrets());
+        if (request.bearer() != null) {
+            secrets.add(request.bearer());
+        }
+        return secrets;
+    }
+
+    /** "30 s", or "500 ms" when not whole seconds. */
+    static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static long millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private static HttpEntity entity(ApiRequest.Body body) {
+    private static HttpEntity entity(ApiRequest.Body body, RequestWatchdog.Watch watch) {
         if (body instanceof ApiRequest.JsonBody json) {
-            return new StreamedEntity("application/json", MultipartBody.Content.ofString(Json.compact(json.json())));
+            return new StreamedEntity(
+                    "application/json", MultipartBody.Content.ofString(Json.compact(json.json())), watch);
         }
         if (body instanceof ApiRequest.MultipartPayload mp) {
             MultipartBody multipart = mp.multipart();
-            return new StreamedEntity(multipart.contentType(), new MultipartBody.Content() {
+            MultipartBody.Content content = new MultipartBody.Content() {
                 @Override
                 public long length() {
                     return multipart.length();
@@ -343,10 +420,11 @@ public final class ApiClient implements Closeable {
                 public void writeTo(OutputStream out) throws IOException {
                     multipart.writeTo(out);
                 }
-            });
+            };
+            return new StreamedEntity(multipart.contentType(), content, watch);
         }
         ApiRequest.RawBody raw = (ApiRequest.RawBody) body;
-        return new StreamedEntity(raw.contentType(), raw.content());
+        return new StreamedEntity(raw.contentType(), raw.content(), watch);
     }
 
     private static java.util.Optional<BasicCredentialsProvider> proxyCredentials(ApiSettings settings) {
@@ -373,10 +451,12 @@ public final class ApiClient implements Closeable {
     /** A body with a known length, written from its source as it is sent. */
     private static final class StreamedEntity extends AbstractHttpEntity {
         private final MultipartBody.Content content;
+        private final RequestWatchdog.Watch watch;
 
-        StreamedEntity(String contentType, MultipartBody.Content content) {
+        StreamedEntity(String contentType, MultipartBody.Content content, RequestWatchdog.Watch watch) {
             super(contentType, null, false);
             this.content = content;
+            this.watch = watch;
         }
 
         @Override
@@ -391,7 +471,8 @@ public final class ApiClient implements Closeable {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            content.writeTo(out);
+            content.writeTo(watch.sending(out));
+            watch.sent();
         }
 
         @Override

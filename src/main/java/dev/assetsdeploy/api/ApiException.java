@@ -49,9 +49,17 @@ public final class ApiException extends AssetsDeployException {
         return retryAfter;
     }
 
-    /** 429 or 524: the server asks us to slow down. */
+    /** 429 or a gateway error: the server asks us to slow down. */
     public boolean overloaded() {
-        return status == 429 || status == 524;
+        return status == 429 || gateway();
+    }
+
+    /**
+     * 502, 503, 504 or 524 (wrangler's {@code isGatewayError}): Cloudflare's edge could not get an answer in time, so
+     * the uploads drop to one in flight and the waits grow longer.
+     */
+    public boolean gateway() {
+        return status == 502 || status == 503 || status == 504 || status == 524;
     }
 
     /** The message without the step prefix, e.g. "HTTP 500 (cf-ray ...): 10013: oops". */

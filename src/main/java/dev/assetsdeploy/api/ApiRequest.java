@@ -5,10 +5,10 @@ import com.google.gson.JsonElement;
 /**
  * One API call: the {@code step} that names it in errors and progress ("upload session",
  * "upload bucket 3/7", "deploy Worker"), the method, the path after the base URL (with any
- * query), the body, and who signs it: the account's credentials, or a {@code bearer} token
+ * query; only {@link ApiPaths} makes one), the body, and who signs it: the account's credentials, or a {@code bearer} token
  * (the upload JWT) instead of them.
  */
-public record ApiRequest(String step, String method, String path, Body body, String bearer) {
+public record ApiRequest(String step, String method, ApiPath path, Body body, String bearer) {
 
     /** A request body with its content type and exact length; written as it is sent. */
     public sealed interface Body permits JsonBody, MultipartPayload, RawBody {}
@@ -19,15 +19,15 @@ public record ApiRequest(String step, String method, String path, Body body, Str
 
     public record RawBody(String contentType, MultipartBody.Content content) implements Body {}
 
-    public static ApiRequest get(String step, String path) {
+    public static ApiRequest get(String step, ApiPath path) {
         return new ApiRequest(step, "GET", path, null, null);
     }
 
-    public static ApiRequest post(String step, String path) {
+    public static ApiRequest post(String step, ApiPath path) {
         return new ApiRequest(step, "POST", path, null, null);
     }
 
-    public static ApiRequest put(String step, String path) {
+    public static ApiRequest put(String step, ApiPath path) {
         return new ApiRequest(step, "PUT", path, null, null);
     }
 

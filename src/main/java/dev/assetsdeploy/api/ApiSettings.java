@@ -1,12 +1,14 @@
 package dev.assetsdeploy.api;
 
+import dev.assetsdeploy.PathName;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Everything an {@link ApiClient} needs. {@code baseUrl} is used verbatim (paths are appended);
- * {@code userAgent} is {@code assets-deploy/<version>}; {@code responseTimeout} bounds the wait
- * for each response (and each read while receiving it); {@code maxConnections} sizes the pool.
+ * {@code userAgent} is {@code assets-deploy/<version>}; {@code responseTimeout} is the longest silence of a
+ * request: nothing sent (write timeout) or nothing received (read timeout) for that long fails it;
+ * {@code deadline} is the longest one request may take in all, body and answer (against a server that reads or
+ * answers a byte at a time); {@code maxConnections} sizes the pool.
  */
 public record ApiSettings(
         String baseUrl,
@@ -15,6 +17,7 @@ public record ApiSettings(
         String userAgent,
         Duration connectTimeout,
         Duration responseTimeout,
+        Duration deadline,
         ProxySettings proxy,
         RetryPolicy retry,
         int maxConnections) {
@@ -22,15 +25,17 @@ public record ApiSettings(
     public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern ACCOUNT_ID = Pattern.compile("^[A-Za-z0-9_-]+$");
+    /** How many timeouts one request may take in all. */
+    public static final int DEADLINE_TIMEOUTS = 5;
 
     public ApiSettings {
         if (baseUrl == null || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
             throw new IllegalArgumentException("API base URL must start with https:// or http://: " + baseUrl);
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new IllegalArgumentException("account id must match [A-Za-z0-9_-]+: " + accountId);
+        String accountProblem = PathName.ACCOUNT_ID.problem("account id", accountId == null ? "" : accountId);
+        if (accountProblem != null) {
+            throw new IllegalArgumentException(accountProblem);
         }
         if (credentials == null) {
             throw new IllegalArgumentException("credentials are required");
@@ -48,18 +53,39 @@ public record ApiSettings(
                 "assets-deploy/" + version,
                 DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_RESPONSE_TIMEOUT,
+                DEFAULT_RESPONSE_TIMEOUT.multipliedBy(DEADLINE_TIMEOUTS),
                 ProxySettings.NONE,
                 RetryPolicy.DEFAULT,
                 64);
     }
 
-    public static boolean validAccountId(String accountId) {
-        return accountId != null && ACCOUNT_ID.matcher(accountId).matches();
-    }
-
+    /** These timeouts, and a deadline of {@link #DEADLINE_TIMEOUTS} response timeouts. */
     public ApiSettings withTimeouts(Duration connect, Duration response) {
         return new ApiSettings(
-                baseUrl, accountId, credentials, userAgent, connect, response, proxy, retry, maxConnections);
+                baseUrl,
+                accountId,
+                credentials,
+                userAgent,
+                connect,
+                response,
+                response.multipliedBy(DEADLINE_TIMEOUTS),
+                proxy,
+                retry,
+                maxConnections);
+    }
+
+    public ApiSettings withDeadline(Duration newDeadline) {
+        return new ApiSettings(
+                baseUrl,
+                accountId,
+                credentials,
+                userAgent,
+                connectTimeout,
+                responseTimeout,
+                newDeadline,
+                proxy,
+                retry,
+                maxConnections);
     }
 
     public ApiSettings withProxy(ProxySettings newProxy) {
@@ -70,6 +96,7 @@ public record ApiSettings(
                 userAgent,
                 connectTimeout,
                 responseTimeout,
+                deadline,
                 newProxy,
                 retry,
                 maxConnections);
@@ -83,6 +110,7 @@ public record ApiSettings(
                 userAgent,
                 connectTimeout,
                 responseTimeout,
+                deadline,
                 proxy,
                 newRetry,
                 maxConnections);
@@ -90,7 +118,16 @@ public record ApiSettings(
 
     public ApiSettings withMaxConnections(int connections) {
         return new ApiSettings(
-                baseUrl, accountId, credentials, userAgent, connectTimeout, responseTimeout, proxy, retry, connections);
+                baseUrl,
+                accountId,
+                credentials,
+                userAgent,
+                connectTimeout,
+                responseTimeout,
+                deadline,
+                proxy,
+                retry,
+                connections);
     }
 
     @Override

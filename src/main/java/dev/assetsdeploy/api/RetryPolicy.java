@@ -20,9 +20,19 @@ public record RetryPolicy(
         Sleeper REAL = d -> Thread.sleep(d.toMillis());
     }
 
-    /** wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. */
+    /** The first wait after a gateway error (502, 503, 504, 524), doubling after each. */
+    public static final Duration GATEWAY_BASE_DELAY = Duration.ofSeconds(5);
+
+    /** The longest wait after a gateway error, before jitter. */
+    public static final Duration GATEWAY_MAX_DELAY = Duration.ofSeconds(60);
+
+    /**
+     * wrangler's floor is 5 attempts with 1, 2, 4, 8 s waits; we try 6 times, waiting up to 30 s. A
+     * {@code Retry-After} is waited up to 60 s, wrangler's {@code MAX_RETRY_AFTER_MS} (where wrangler gives up, we
+     * wait the 60 s and try again, saying so).
+     */
     public static final RetryPolicy DEFAULT =
-            new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(120), Sleeper.REAL);
+            new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Sleeper.REAL);
 
     /** One attempt only. */
     public static final RetryPolicy NONE =
@@ -45,8 +55,15 @@ public record RetryPolicy(
     /** What to do after a failed attempt: wait and try again, or give up. */
     public sealed interface Decision permits Retry, GiveUp {}
 
-    /** Try again after {@code delay}. */
-    public record Retry(Duration delay) implements Decision {}
+    /**
+     * Try again after {@code delay}. {@code retryAfter}: what the server's {@code Retry-After} asked, or {@code null};
+     * {@code cappedAt}: the most we wait, when it asked for more ({@code null} otherwise).
+     */
+    public record Retry(Duration delay, Duration retryAfter, Duration cappedAt) implements Decision {
+        public Retry(Duration delay) {
+            this(delay, null, null);
+        }
+    }
 
     /** The failure is final: as it is, or ({@code exhausted}) one that might have passed, on the last attempt. */
     public record GiveUp(boolean exhausted) implements Decision {}
@@ -64,13 +81,22 @@ public record RetryPolicy(
         if (attempt >= maxAttempts) {
             return new GiveUp(true);
         }
-        return new Retry(delayAfter(attempt, failure.retryAfter()));
+        Duration asked = failure.retryAfter();
+        return new Retry(
+                delayAfter(attempt, asked, failure.gateway()),
+                asked,
+                asked != null && asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : null);
     }
 
-    /** The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1). */
-    public Duration delayAfter(int failedAttempts, Duration retryAfter) {
-        long step = baseDelay.toMillis() << Math.min(failedAttempts - 1, 20);
-        long capped = Math.min(step, maxDelay.toMillis());
+    /**
+     * The wait before attempt {@code failedAttempts + 1}, after {@code failedAttempts} failures (≥ 1); after a
+     * gateway error ({@link ApiException#gateway}) the steps are {@link #GATEWAY_BASE_DELAY}, doubling, up to
+     * {@link #GATEWAY_MAX_DELAY}: wrangler adds 5 s, 10 s, 20 s... to its backoff there.
+     */
+    public Duration delayAfter(int failedAttempts, Duration retryAfter, boolean gateway) {
+        long base = gateway ? GATEWAY_BASE_DELAY.toMillis() : baseDelay.toMillis();
+        long step = base << Math.min(failedAttempts - 1, 20);
+        long capped = Math.min(step, gateway ? GATEWAY_MAX_DELAY.toMillis() : maxDelay.toMillis());
         long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
         if (retryAfter != null) {
             jittered = Math.max(jittered, Math.min(retryAfter.toMillis(), maxRetryAfter.toMillis()));

@@ -20,7 +20,6 @@ import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +84,7 @@ final class AllCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
-        // and whether this is a dry run.
+        // and whether this is a dry run; the API base URL too.
         requests.check(spec);
         if (dryRun && planOptions.requested()) {
             throw new ParameterException(
@@ -94,40 +93,43 @@ final class AllCommand implements Callable<Integer> {
         }
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
+        int warnings = credentials.checkApiBaseUrl(env, spec, err);
         LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
-        int warnings = ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        warnings += ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         ManifestOptions.printCacheUse(manifest, output, err);
         warnings += ManifestOptions.printWarnings(manifest, err);
+        Strictness.check(output, warnings);
         if (dryRun) {
             printDryRun(env, cfg, manifest, plan);
-            Strictness.check(output, warnings);
             return ExitCodes.OK;
         }
-        Strictness.check(output, warnings);
 
         ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec));
+                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
         UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             if (planOptions.requested()) {
                 return planOptions.run(
                         client,
                         manifest,
                         assetsTarget,
                         output,
-                        spec.commandLine().getOut());
+                        spec.commandLine().getOut(),
+                        err);
             }
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(client, manifest, assetsTarget, List.of());
+                    .run(client, manifest, assetsTarget, null, interruption);
             WorkerUpload upload = deployOptions.prepare(
                     cfg, AssetsSource.token(uploaded.token().jwt()));
+            interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
@@ -143,7 +145,8 @@ final class AllCommand implements Callable<Integer> {
 
     private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path = plan.target().path(ApiPaths.forAccount(account != null ? account : "<account>"));
+        String path =
+                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,8 @@ public final class AssetsDeploy implements Runnable {
         for (String name : subcommands) {
             cl.addSubcommand(name, SUBCOMMANDS.get(name));
         }
+        // picocli's own Path converter drops the InvalidPathException (a name this locale cannot encode)
+        cl.registerConverter(Path.class, value -> Path.of(value));
         cl.setExecutionExceptionHandler(handlers)
                 .setParameterExceptionHandler(handlers)
                 .setExitCodeExceptionMapper(handlers)

@@ -12,7 +12,9 @@ import dev.assetsdeploy.config.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The config flags of every command that reads the wrangler config: each one overrides one
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
  * {@code @Mixin ConfigOptions config;} and calls {@link #load}, passing its positional DIR.
  */
 public final class ConfigOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(
             names = {"-c", "--config"},
@@ -105,6 +110,7 @@ public final class ConfigOptions {
 
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
+        NameFlags.checkScript(spec, scriptName, requirements.dispatchNamespace());
         return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
     }
 

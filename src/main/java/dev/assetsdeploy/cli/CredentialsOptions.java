@@ -2,10 +2,19 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.ProxySettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Where the API is and who we are to it. The secret comes from the environment only
@@ -14,11 +23,19 @@ import picocli.CommandLine.Option;
  */
 public final class CredentialsOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private String accountId;
+
     @Option(
             names = "--account-id",
             paramLabel = "ID",
             description = "The Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID, then the config's account_id).")
-    String accountId;
+    void accountId(String id) {
+        NameFlags.check(spec, "--account-id", PathName.ACCOUNT_ID, id);
+        accountId = id;
+    }
 
     @Option(
             names = "--api-base-url",
@@ -40,16 +57,10 @@ public final class CredentialsOptions {
             throw AssetsDeployException.invalidInput("no account id: set CLOUDFLARE_ACCOUNT_ID or pass --account-id"
                     + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
         }
-        if (!ApiSettings.validAccountId(account)) {
-            String source = accountId != null
-                    ? "--account-id"
-                    : env.get("CLOUDFLARE_ACCOUNT_ID") != null ? "CLOUDFLARE_ACCOUNT_ID" : "account_id in the config";
-            throw AssetsDeployException.invalidInput(source + " is not an account id (letters, digits, _ and - only)");
-        }
         String baseUrl = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), ApiSettings.DEFAULT_BASE_URL);
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            throw AssetsDeployException.invalidInput((apiBaseUrl != null ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL")
-                    + " must start with https:// (or http://): " + baseUrl);
+        String problem = baseUrlProblem(baseUrl);
+        if (problem != null) {
+            throw AssetsDeployException.invalidInput(notABaseUrl(env, baseUrl, problem));
         }
         ProxySettings proxy = new ProxySettings(
                 firstOf(env.get("HTTPS_PROXY"), env.get("https_proxy"), null),
@@ -59,18 +70,92 @@ public final class CredentialsOptions {
                 .withProxy(proxy);
     }
 
-    /** The account id from --account-id, then CLOUDFLARE_ACCOUNT_ID, then the config; {@code null} when none. */
+    /**
+     * Checks where the API is, before any work: a malformed URL is a usage error (the flag) or invalid input (the
+     * variable); plain {@code http://} to another machine is a warning on {@code err}. Returns how many warnings.
+     */
+    int checkApiBaseUrl(Environment env, CommandSpec spec, PrintWriter err) {
+        String url = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), null);
+        if (url == null) {
+            return 0;
+        }
+        String problem = baseUrlProblem(url);
+        if (problem != null) {
+            throw apiBaseUrl != null && !apiBaseUrl.isBlank()
+                    ? new ParameterException(spec.commandLine(), notABaseUrl(env, url, problem))
+                    : AssetsDeployException.invalidInput(notABaseUrl(env, url, problem));
+        }
+        URI uri = URI.create(url);
+        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+            return Warnings.print(
+                    List.of(source(env) + " " + url + " is plain HTTP to another machine: the API token would cross"
+                            + " the network unencrypted; use https://"),
+                    err);
+        }
+        return 0;
+    }
+
+    private String source(Environment env) {
+        return apiBaseUrl != null && !apiBaseUrl.isBlank() ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL";
+    }
+
+    private String notABaseUrl(Environment env, String url, String problem) {
+        return source(env) + " '" + url + "' is not an API base URL like " + ApiSettings.DEFAULT_BASE_URL + ": "
+                + problem;
+    }
+
+    /** Why {@code url} cannot be the API's base URL, or {@code null} when it can. */
+    private static String baseUrlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at index " + e.getIndex();
+        }
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("https")
+                        || uri.getScheme().equalsIgnoreCase("http"))) {
+            return "it must start with https:// (or http://)";
+        }
+        if (uri.getHost() == null) {
+            return "it names no host";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "it cannot hold a user name or password";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "it cannot have a ?query or #fragment";
+        }
+        return null;
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]");
+    }
+
+    /**
+     * The account id from --account-id, then CLOUDFLARE_ACCOUNT_ID, then the config (each checked where it is read);
+     * {@code null} when none.
+     */
     String accountId(Environment env, String configAccountId) {
-        return firstOf(accountId, env.get("CLOUDFLARE_ACCOUNT_ID"), configAccountId);
+        String fromEnv = env.get("CLOUDFLARE_ACCOUNT_ID");
+        if (accountId == null && fromEnv != null && !fromEnv.isBlank()) {
+            String problem = PathName.ACCOUNT_ID.problem("CLOUDFLARE_ACCOUNT_ID", fromEnv);
+            if (problem != null) {
+                throw AssetsDeployException.invalidInput(problem);
+            }
+        }
+        return firstOf(accountId, fromEnv, configAccountId);
     }
 
     private static Credentials credentials(Environment env) {
-        String token = env.get("CLOUDFLARE_API_TOKEN");
+        String token = oneLine(env, "CLOUDFLARE_API_TOKEN");
         if (token != null) {
             return new Credentials.ApiToken(token.strip());
         }
-        String key = env.get("CLOUDFLARE_API_KEY");
-        String email = env.get("CLOUDFLARE_EMAIL");
+        String key = oneLine(env, "CLOUDFLARE_API_KEY");
+        String email = oneLine(env, "CLOUDFLARE_EMAIL");
         if (key != null && email == null) {
             throw new AssetsDeployException(
                     Kind.AUTHENTICATION,
@@ -85,6 +170,20 @@ public final class CredentialsOptions {
                 "no credentials: set CLOUDFLARE_API_TOKEN (an API token"
                         + " allowed to edit Workers), or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; no flag takes a token,"
                         + " because command lines leak into process lists");
+    }
+
+    /**
+     * The variable, refused when a line break or another control character is inside it (around it is stripped): it
+     * would split the request's header, and no message could be scrubbed of it reliably.
+     */
+    private static String oneLine(Environment env, String name) {
+        String value = env.get(name);
+        if (value != null && value.strip().chars().anyMatch(Character::isISOControl)) {
+            throw new AssetsDeployException(
+                    Kind.AUTHENTICATION,
+                    name + " holds a line break or another control character: copy it again, as one line");
+        }
+        return value;
     }
 
     private static String firstOf(String a, String b, String c) {

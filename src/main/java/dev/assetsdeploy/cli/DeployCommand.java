@@ -11,6 +11,7 @@ import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.report.DeploySummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,19 +83,24 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
+        int urlWarnings =
+                credentials.checkApiBaseUrl(env, spec, spec.commandLine().getErr());
         LoadedConfig loaded =
                 config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
         DeployConfig cfg = loaded.config();
-        int warnings = ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
+        int warnings = urlWarnings
+                + ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
                 + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         WorkerUpload upload = deployOptions.prepare(cfg, source);
         DeployResult result;
-        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec);
-        try (ApiClient client =
-                new ApiClient(settings, output.requestLog(spec.commandLine().getErr()))) {
+        ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
+        PrintWriter err = spec.commandLine().getErr();
+        try (Interruption interruption = Interruption.of(env, err);
+                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            interruption.now(Interruption.deploying(upload.target()));
             result = new WorkerDeployer(client).deploy(upload);
         }
         DeploySummary summary =

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
@@ -8,7 +9,9 @@ import dev.assetsdeploy.deploy.WorkerUpload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What {@code deploy} and {@code all} send with the Worker, beyond the config. */
 public final class DeployOptions {
@@ -27,11 +30,19 @@ public final class DeployOptions {
                     "Create a new version of the Worker without deploying it (POST .../versions) and print its id.")
     boolean versionOnly;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private String dispatchNamespace;
+
     @Option(
             names = "--dispatch-namespace",
             paramLabel = "NS",
             description = "Deploy to this Workers for Platforms dispatch namespace.")
-    String dispatchNamespace;
+    void dispatchNamespace(String namespace) {
+        NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, namespace);
+        dispatchNamespace = namespace;
+    }
 
     @Option(
             names = {"-m", "--message"},

@@ -7,6 +7,7 @@ import dev.assetsdeploy.report.GithubActions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /** How {@code deploy} and {@code all} hand their result over: stdout (text or JSON), and GitHub Actions when under it. */
@@ -48,8 +49,7 @@ final class DeployOutput {
         try {
             writer.write(Path.of(value));
         } catch (IOException | RuntimeException e) {
-            err.println("warning: cannot write $" + variable + " (" + value + "): " + e.getMessage());
-            err.flush();
+            Warnings.print(List.of("cannot write $" + variable + " (" + value + "): " + e.getMessage()), err);
         }
     }
 }

@@ -14,6 +14,10 @@ public final class ExitCodes {
     public static final int AUTHENTICATION = 4;
     public static final int API_REFUSED = 5;
     public static final int NETWORK = 6;
+    /** Ctrl+C (SIGINT): the JVM's 128 + 2, after the command's line saying what was interrupted. */
+    public static final int INTERRUPTED = 130;
+    /** SIGTERM (a CI job cancelled, {@code kill}): 128 + 15. */
+    public static final int TERMINATED = 143;
 
     /** Code → meaning, in order, for {@code --help}. */
     static final Map<String, String> HELP = new LinkedHashMap<>();
@@ -29,6 +33,8 @@ public final class ExitCodes {
                 "4", "Authentication failed: check CLOUDFLARE_API_TOKEN (or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL).");
         HELP.put("5", "Refused by the Cloudflare API.");
         HELP.put("6", "Network failure after retries.");
+        HELP.put("130", "Interrupted (Ctrl+C, SIGINT); after an upload, run it again: only what is missing is sent.");
+        HELP.put("143", "Terminated (SIGTERM); after an upload, run it again: only what is missing is sent.");
     }
 
     private ExitCodes() {}

@@ -24,8 +24,9 @@ public final class ManifestOptions {
             names = "--max-files",
             paramLabel = "N",
             defaultValue = "" + ManifestBuilder.DEFAULT_MAX_FILES,
-            description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE};"
-                    + " paid plans allow 100000).")
+            description = "Refuse a folder with more than N files, before reading any (default: ${DEFAULT-VALUE},"
+                    + " what paid plans allow; above " + ManifestBuilder.FREE_PLAN_MAX_FILES
+                    + ", the Free plan's limit, a warning unless --max-files is given).")
     void maxFiles(int n) {
         if (n < 1) {
             throw new ParameterException(
@@ -44,8 +45,12 @@ public final class ManifestOptions {
             throw new ParameterException(spec.commandLine(), "--cache-dir and --no-cache exclude each other: give one");
         }
         Environment env = ((AssetsDeploy) spec.root().userObject()).env();
-        return new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors(), hashCache.location(env))
-                .build(dir);
+        ManifestBuilder builder = new ManifestBuilder(
+                        maxFiles, Runtime.getRuntime().availableProcessors())
+                .withCache(hashCache.location(env));
+        boolean given = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--max-files");
+        return (given ? builder.withoutFreePlanWarning() : builder).build(dir);
     }
 
     /** Prints the manifest's warnings as {@code warning: ...} lines; returns how many. */

@@ -1,8 +1,14 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.api.RetryNotice;
+import dev.assetsdeploy.report.RetryText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** How a command reports: for people (default, --verbose, --quiet) or for scripts (--json). */
 public final class OutputOptions {
@@ -10,15 +16,34 @@ public final class OutputOptions {
     @Option(names = "--json", description = "Print machine-readable JSON on stdout instead of the report.")
     boolean json;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    boolean verbose;
+
+    boolean quiet;
+
     @Option(
             names = {"-v", "--verbose"},
             description = "Show more detail.")
-    boolean verbose;
+    void verbose(boolean on) {
+        verbose = on;
+        refuseBoth();
+    }
 
     @Option(
             names = {"-q", "--quiet"},
             description = "Print no progress, only results and errors.")
-    boolean quiet;
+    void quiet(boolean on) {
+        quiet = on;
+        refuseBoth();
+    }
+
+    private void refuseBoth() {
+        if (quiet && verbose) {
+            throw new ParameterException(spec.commandLine(), "--quiet and --verbose contradict each other: choose one");
+        }
+    }
 
     @Option(names = "--strict", description = "Treat every warning as an error (exit code 3).")
     boolean strict;
@@ -39,14 +64,30 @@ public final class OutputOptions {
         return strict;
     }
 
-    /** The API client's request log: on {@code err} with --verbose (it never holds a secret), else nowhere. */
+    /** Each retry of a call, one line on {@code err} (what failed, what is waited for and how long), unless --quiet. */
+    RetryNotice.Listener retryLog(PrintWriter err) {
+        if (quiet) {
+            return RetryNotice.Listener.NONE;
+        }
+        return notice -> {
+            synchronized (err) {
+                err.println(TerminalText.escape(RetryText.of(notice)));
+                err.flush();
+            }
+        };
+    }
+
+    /**
+     * The API client's request log: on {@code err} with --verbose (it never holds a secret; what the server
+     * sent, like a cf-ray id, escaped for the terminal), else nowhere.
+     */
     Consumer<String> requestLog(PrintWriter err) {
         if (!verbose) {
             return line -> {};
         }
         return line -> {
             synchronized (err) {
-                err.println("  " + line);
+                err.println("  " + TerminalText.escape(line));
                 err.flush();
             }
         };

@@ -24,9 +24,15 @@ public final class PlanOptions {
         return plan;
     }
 
-    /** Opens the session, prints what it asks for on {@code out}; sends nothing else. */
-    int run(ApiClient client, Manifest manifest, UploadTarget target, OutputOptions output, PrintWriter out) {
-        UploadPlan asked = SessionOpener.plan(client, target, manifest);
+    /** Opens the session (retries said on {@code err}), prints what it asks for on {@code out}; sends nothing else. */
+    int run(
+            ApiClient client,
+            Manifest manifest,
+            UploadTarget target,
+            OutputOptions output,
+            PrintWriter out,
+            PrintWriter err) {
+        UploadPlan asked = SessionOpener.plan(client, target, manifest, output.retryLog(err));
         if (output.json()) {
             out.println(Json.pretty(PlanReport.json(manifest, asked, target.scriptName(), target.dispatchNamespace())));
             out.flush();

@@ -14,7 +14,9 @@ public final class RequestOptions {
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "120",
-            description = "Give up on a response after SECONDS (then retry; default: ${DEFAULT-VALUE}).")
+            description = "A request fails, and is retried, when nothing could be sent or received for SECONDS,"
+                    + " or when it has run for " + ApiSettings.DEADLINE_TIMEOUTS + " times SECONDS in all, body and"
+                    + " answer (default: ${DEFAULT-VALUE}, so at most 10 minutes; raise it on a slow link).")
     int timeoutSeconds;
 
     @Option(
@@ -34,9 +36,10 @@ public final class RequestOptions {
         }
     }
 
-    ApiSettings apply(ApiSettings settings, CommandSpec spec) {
+    /** {@code settings} with these timeouts and attempts, waiting between attempts with the environment's sleeper. */
+    ApiSettings apply(ApiSettings settings, CommandSpec spec, Environment env) {
         check(spec);
         return settings.withTimeouts(ApiSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
-                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts));
+                .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts).withSleeper(env.sleeper()));
     }
 }

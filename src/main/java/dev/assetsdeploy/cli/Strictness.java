@@ -2,7 +2,10 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 
-/** {@code --strict}: any warning fails the command, after the report that shows them. */
+/**
+ * {@code --strict}: any warning fails the command, once the warnings are shown and before anything else
+ * (a dry run's plan, a request).
+ */
 final class Strictness {
 
     private Strictness() {}

@@ -1,8 +1,10 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.PathName;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
-import dev.assetsdeploy.deploy.TokenFile;
+import dev.assetsdeploy.deploy.TokenOut;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadSummary;
@@ -10,12 +12,12 @@ import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -54,7 +56,8 @@ final class UploadCommand implements Callable<Integer> {
     @Option(
             names = "--token-out",
             paramLabel = "FILE",
-            description = "Write the completion token to FILE (mode 600, replaced atomically).")
+            description = "Write the completion token to FILE (mode 600, replaced atomically; checked before the"
+                    + " upload). A FIFO, a character device or /dev/stdout is written as it is.")
     Path tokenOut;
 
     @Mixin
@@ -69,32 +72,55 @@ final class UploadCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /**
+     * Uploads; with --json, a failure (or an interruption) ends the events with an {@code error} event, as stderr
+     * ends with the error line.
+     */
     @Override
     public Integer call() {
-        requests.check(spec);
         Environment env = root.env();
-        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // --plan --json prints one document, not events.
+        UploadEvents events = output.json() && !plan.requested() ? new UploadEvents(out) : null;
+        try (Interruption interruption = Interruption.of(env, err)) {
+            if (events != null) {
+                interruption.first(() -> events.error("interrupted", null, interruption.message()));
+            }
+            return upload(env, out, err, events, interruption);
+        } catch (RuntimeException e) {
+            if (events != null) {
+                events.error(ErrorHandlers.kind(e), ErrorHandlers.exitCode(e), ErrorHandlers.message(e));
+            }
+            throw e;
+        }
+    }
+
+    private int upload(
+            Environment env, PrintWriter out, PrintWriter err, UploadEvents events, Interruption interruption) {
+        requests.check(spec);
+        int warnings = credentialsOptions.checkApiBaseUrl(env, spec, err);
+        NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, dispatchNamespace);
+        NameFlags.checkScript(spec, script, dispatchNamespace != null);
+        if (plan.requested() && tokenOut != null) {
+            throw new ParameterException(spec.commandLine(), "--plan gets no token to write: leave out --token-out");
+        }
+        ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
+        TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
         Manifest manifest = manifestOptions.build(dir);
         ManifestOptions.printCacheUse(manifest, output, err);
-        Strictness.check(output, ManifestOptions.printWarnings(manifest, err));
+        Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
-        UploadEvents events = output.json() ? new UploadEvents(out) : null;
         UploadResult result;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err))) {
+        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
             if (plan.requested()) {
-                return plan.run(client, manifest, new UploadTarget(script, dispatchNamespace), output, out);
+                return plan.run(client, manifest, new UploadTarget(script, dispatchNamespace), output, out, err);
             }
             result = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(
-                            client,
-                            manifest,
-                            new UploadTarget(script, dispatchNamespace),
-                            events == null ? List.of() : List.of(events));
+                    .run(client, manifest, new UploadTarget(script, dispatchNamespace), events, interruption);
         }
-        if (tokenOut != null) {
-            TokenFile.write(tokenOut, result.token().jwt());
+        if (tokenDestination != null) {
+            tokenDestination.write(result.token().jwt(), out, err);
         }
         if (events != null) {
             events.done(result, tokenOut);
@@ -102,7 +128,8 @@ final class UploadCommand implements Callable<Integer> {
             out.println(UploadSummary.text(result));
             out.println(
                     tokenOut != null
-                            ? "Completion token written to " + tokenOut + " (valid about an hour)."
+                            ? "Completion token written to " + TerminalText.escape(tokenOut.toString())
+                                    + " (valid about an hour)."
                             : "The completion token was not kept: pass --token-out FILE or --json to hand it to a deploy.");
             out.flush();
         }

@@ -3,6 +3,7 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.manifest.Manifest;
+import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPolicy;
@@ -44,13 +45,21 @@ final class UploadStep {
         return settings.withMaxConnections(UploadPolicy.MAX_CONCURRENCY);
     }
 
-    /** Uploads what {@code target} lacks of {@code manifest}, telling the progress line, then {@code others}. */
-    UploadResult run(ApiClient client, Manifest manifest, UploadTarget target, List<UploadListener> others) {
+    /**
+     * Uploads what {@code target} lacks of {@code manifest}, telling the progress line, then {@code events} (or
+     * {@code null}); an {@code interruption} ends the progress line first and says a rerun resumes.
+     */
+    UploadResult run(
+            ApiClient client, Manifest manifest, UploadTarget target, UploadEvents events, Interruption interruption) {
         List<UploadListener> listeners = new ArrayList<>();
         if (progress != null) {
             listeners.add(progress);
+            interruption.first(progress::stop);
         }
-        listeners.addAll(others);
+        if (events != null) {
+            listeners.add(events);
+        }
+        interruption.now(Interruption.UPLOAD);
         try {
             return new Uploader(client, policy, UploadListener.all(listeners)).upload(manifest, target);
         } finally {

@@ -11,6 +11,7 @@ import com.google.gson.internal.Streams;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.assetsdeploy.AssetsDeployException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -117,6 +119,7 @@ final class ConfigFileReader {
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(NestingDepth.MAX);
             root = Streams.parse(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw AssetsDeployException.invalidInput(gsonError(
@@ -125,6 +128,9 @@ final class ConfigFileReader {
                                 + reader.toString().replaceFirst("^JsonReader", "")));
             }
         } catch (JsonParseException | IOException e) {
+            if (e.getCause() instanceof EOFException || e instanceof EOFException) {
+                throw AssetsDeployException.invalidInput(displayName + ":" + UnfinishedJson.describe(json), e);
+            }
             throw AssetsDeployException.invalidInput(gsonError(displayName, e.getMessage()), e);
         }
         if (!root.isJsonObject()) {
@@ -148,8 +154,11 @@ final class ConfigFileReader {
         if (m.find()) {
             // Gson counts the column after the character it stopped at
             int column = Math.max(1, Integer.parseInt(m.group(3)) - 1);
-            return displayName + ":" + m.group(2) + ":" + column + ": JSON syntax error: "
-                    + lowerFirst(m.group(1).strip());
+            String where = displayName + ":" + m.group(2) + ":" + column + ":";
+            if (m.group(1).startsWith("Nesting limit ")) {
+                throw NestingDepth.tooDeep(where);
+            }
+            return where + " JSON syntax error: " + lowerFirst(m.group(1).strip());
         }
         return displayName + ": JSON syntax error: "
                 + lowerFirst(message.lines().findFirst().orElse(message));
@@ -164,6 +173,7 @@ final class ConfigFileReader {
     }
 
     private static ConfigDocument readToml(Path file, String displayName, String text) {
+        NestingDepth.checkToml(text, displayName);
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             TomlParseError error = result.errors().get(0);
@@ -174,26 +184,33 @@ final class ConfigFileReader {
                     "TOML syntax error: " + error.getMessage());
         }
         Set<JsonElement> dates = Collections.newSetFromMap(new IdentityHashMap<>());
-        return new ConfigDocument(file, displayName, tableToJson(result, dates), dates);
+        return new ConfigDocument(file, displayName, tableToJson(result, dates, displayName, List.of()), dates);
     }
 
-    private static JsonObject tableToJson(TomlTable table, Set<JsonElement> dates) {
+    /** @param keys the keys leading to {@code table}, to name where a config nests too deep (dotted keys do) */
+    private static JsonObject tableToJson(
+            TomlTable table, Set<JsonElement> dates, String displayName, List<String> keys) {
+        if (keys.size() > NestingDepth.MAX) {
+            throw NestingDepth.tooDeep(displayName + ": " + String.join(".", keys.subList(0, 3)) + "...");
+        }
         JsonObject object = new JsonObject();
         for (String key : table.keySet()) {
+            List<String> path = new ArrayList<>(keys);
+            path.add(key);
             // get(String) would split a dotted key: look the key up as one path element
-            object.add(key, tomlToJson(table.get(List.of(key)), dates));
+            object.add(key, tomlToJson(table.get(List.of(key)), dates, displayName, path));
         }
         return object;
     }
 
-    private static JsonElement tomlToJson(Object value, Set<JsonElement> dates) {
+    private static JsonElement tomlToJson(Object value, Set<JsonElement> dates, String displayName, List<String> keys) {
         if (value instanceof TomlTable t) {
-            return tableToJson(t, dates);
+            return tableToJson(t, dates, displayName, keys);
         }
         if (value instanceof TomlArray a) {
             JsonArray array = new JsonArray();
             for (int i = 0; i < a.size(); i++) {
-                array.add(tomlToJson(a.get(i), dates));
+                array.add(tomlToJson(a.get(i), dates, displayName, keys));
             }
             return array;
         }

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.config;
 
+import dev.assetsdeploy.PathName;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -26,9 +27,6 @@ final class FieldChecks {
     static final int MAX_RULE_LENGTH = 100;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]+");
-    /** wrangler's {@code isValidName}: Worker names of an account. */
-    private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
 
     private FieldChecks() {}
 
@@ -64,21 +62,17 @@ final class FieldChecks {
     }
 
     static List<String> accountId(String origin, String value) {
-        if (ACCOUNT_ID.matcher(value).matches()) {
-            return List.of();
-        }
-        return List.of(origin + " is " + Values.quote(value) + ", expected letters, digits, _ and - only");
+        return pathName(PathName.ACCOUNT_ID, origin, value);
     }
 
+    /** A Worker's name, by the rule of an account's Workers or (wrangler checks nothing there) a namespace's. */
     static List<String> scriptName(String origin, String value, boolean dispatchNamespace) {
-        if (value.isEmpty()) {
-            return List.of(origin + " is empty, expected a Worker name");
-        }
-        if (dispatchNamespace || SCRIPT_NAME.matcher(value).matches()) {
-            return List.of();
-        }
-        return List.of(origin + " is " + Values.quote(value)
-                + ", expected lowercase letters, digits, - and _ only (not starting with -)");
+        return pathName(PathName.workerName(dispatchNamespace), origin, value);
+    }
+
+    private static List<String> pathName(PathName rule, String origin, String value) {
+        String problem = rule.problem(origin, value);
+        return problem == null ? List.of() : List.of(problem);
     }
 
     static List<String> notEmpty(String origin, String value, String what) {

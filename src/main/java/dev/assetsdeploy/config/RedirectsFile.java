@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 public final class RedirectsFile {
 
     public static final int MAX_LINE_LENGTH = 2000;
+    /** Cloudflare's documentation limits a redirect to 1,000 characters; its parser only to {@link #MAX_LINE_LENGTH}. */
+    public static final int DOCUMENTED_MAX_LINE_LENGTH = 1000;
+
     public static final int MAX_STATIC_RULES = 2000;
     public static final int MAX_DYNAMIC_RULES = 100;
     private static final Set<Integer> PERMITTED_STATUS = Set.of(200, 301, 302, 303, 307, 308);
@@ -37,12 +41,20 @@ public final class RedirectsFile {
     /**
      * The parse result. {@code staticRules} and {@code dynamicRules} are how Cloudflare stores
      * them: a rule without splat or placeholder is static only while no dynamic rule came before it.
+     *
+     * @param problems  the lines Cloudflare ignores, as it reports them
+     * @param longLines rules Cloudflare's parser applies although they are longer than its documentation allows
      */
-    public record Parsed(List<Rule> rules, List<RoutingFileProblem> problems) {
+    public record Parsed(List<Rule> rules, List<RoutingFileProblem> problems, List<RoutingFileProblem> longLines) {
 
         public Parsed {
             rules = List.copyOf(rules);
             problems = List.copyOf(problems);
+            longLines = List.copyOf(longLines);
+        }
+
+        public Parsed(List<Rule> rules, List<RoutingFileProblem> problems) {
+            this(rules, problems, List.of());
         }
 
         public Map<String, Rule> staticRules() {
@@ -80,6 +92,7 @@ public final class RedirectsFile {
         String[] lines = text.split("\n", -1);
         List<Rule> rules = new ArrayList<>();
         List<RoutingFileProblem> problems = new ArrayList<>();
+        List<RoutingFileProblem> longLines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int staticRules = 0;
         int dynamicRules = 0;
@@ -160,7 +173,17 @@ public final class RedirectsFile {
                 continue;
             }
             rules.add(new Rule(from.url(), to.url(), (int) status, lineNumber));
+            if (line.length() > DOCUMENTED_MAX_LINE_LENGTH) {
+                longLines.add(new RoutingFileProblem(
+                        lineNumber,
+                        String.format(
+                                Locale.ROOT,
+                                "the line is %,d characters long, over the %,d that Cloudflare documents for a redirect"
+                                        + " (wrangler and wrangler dev still accept it): shorten it",
+                                line.length(),
+                                DOCUMENTED_MAX_LINE_LENGTH)));
+            }
         }
-        return new Parsed(rules, problems);
+        return new Parsed(rules, problems, longLines);
     }
 }

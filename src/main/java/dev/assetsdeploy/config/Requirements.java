@@ -8,8 +8,8 @@ package dev.assetsdeploy.config;
  * @param compatibilityDate a {@code compatibility_date} (every Worker upload needs one)
  * @param workerCode        the Worker code is read: {@code main}, when set, must be an existing file
  * @param assetsDirectory   an assets folder (DIR / {@code assets.directory}) that exists
- * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name need
- *                          not follow the lowercase rule of account Workers (wrangler does the same)
+ * @param dispatchNamespace the Worker goes to a Workers for Platforms namespace: its name follows the namespace
+ *                          rule ({@code PathName.NAMESPACE_WORKER_NAME}), not the lowercase one of account Workers
  */
 public record Requirements(
         boolean scriptName,

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.deploy;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 
 /**
@@ -25,7 +26,7 @@ public record DeployTarget(String scriptName, String dispatchNamespace, boolean 
     }
 
     /** The request's path (with its query) among the account's {@code paths}. */
-    public String path(ApiPaths paths) {
+    public ApiPath path(ApiPaths paths) {
         return versionOnly ? paths.workerVersions(scriptName) : paths.workerScript(dispatchNamespace, scriptName);
     }
 

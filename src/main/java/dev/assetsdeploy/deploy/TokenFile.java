@@ -4,34 +4,50 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.JwtPayload;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 /**
- * The completion token that {@code upload --token-out FILE} writes and {@code deploy --assets-token-file FILE}
- * reads. The token is a JWT valid about an hour; one already expired is refused here rather than by the API
+ * The completion token that {@code upload --token-out FILE} writes ({@link TokenOut}) and
+ * {@code deploy --assets-token-file FILE} reads. The token is a JWT valid about an hour; one already expired is refused here rather than by the API
  * after the upload. The token itself never appears in a message.
  */
 public final class TokenFile {
+
+    /** A completion token is a JWT of about 1 KiB; read no more than this (the file may be /dev/zero). */
+    static final int MAX_BYTES = 16 * 1024;
 
     private TokenFile() {}
 
     public static AssetsSource read(Path file, Instant now) {
         String token;
-        try {
-            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": more than "
+                        + MAX_BYTES / 1024 + " KiB, so not a completion token (a token is under 4 KiB):"
+                        + " give the file `assets-deploy upload DIR --token-out FILE` wrote");
+            }
+            token = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .strip();
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(
                     "--assets-token-file " + file + ": cannot read it ("
                             + e.getClass().getSimpleName()
                             + "); write it with `assets-deploy upload DIR --token-out FILE`",
                     e);
+        }
+        if (token.equals(TokenOut.UNFINISHED)) {
+            throw AssetsDeployException.invalidInput(
+                    "--assets-token-file " + file + ": the upload that writes it did"
+                            + " not finish; run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)");
         }
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw AssetsDeployException.invalidInput("--assets-token-file " + file + ": expected one completion token"
@@ -50,44 +66,5 @@ public final class TokenFile {
     static Instant expiry(String jwt) {
         JsonObject payload = JwtPayload.decode(jwt);
         return payload == null ? null : JwtPayload.expiry(payload);
-    }
-
-    /**
-     * Writes the token {@code upload --token-out FILE} hands to {@link #read}: next to FILE with mode 600 from the
-     * start, then moved over it, so there is no moment with a readable or half-written token.
-     */
-    public static void write(Path file, String token) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Path parent = target.getParent();
-            try {
-                temp = Files.createTempFile(
-                        parent,
-                        ".token-",
-                        ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                temp = Files.createTempFile(parent, ".token-", ".tmp");
-            }
-            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-            throw AssetsDeployException.invalidInput(
-                    "cannot write --token-out " + file + ": "
-                            + (e instanceof FileAlreadyExistsException ? "file exists" : e.getMessage()),
-                    e);
-        }
     }
 }

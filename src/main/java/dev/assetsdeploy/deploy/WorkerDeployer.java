@@ -34,14 +34,15 @@ public final class WorkerDeployer {
         ApiRequest request = new ApiRequest(step, target.method(), target.path(api.paths()), null, null)
                 .multipart(form(upload, boundary));
         JsonObject result = api.call(request).resultObject();
-        String versionId = hyphenated(string(result, target.versionOnly() ? "id" : "deployment_id"));
+        // What the answer says is printed: without our secrets, whatever the server sent.
+        String versionId = api.scrub(hyphenated(string(result, target.versionOnly() ? "id" : "deployment_id")));
         if (target.versionOnly() && versionId == null) {
             throw new AssetsDeployException(
                     AssetsDeployException.Kind.API_REFUSED,
                     step
                             + ": the API reported success but gave no version id; check the Worker's versions in the dashboard");
         }
-        String etag = target.versionOnly() ? etagOfVersion(result) : string(result, "etag");
+        String etag = api.scrub(target.versionOnly() ? etagOfVersion(result) : string(result, "etag"));
         JsonElement startup = result == null ? null : result.get("startup_time_ms");
         Long startupMs = startup != null && startup.isJsonPrimitive() ? startup.getAsLong() : null;
         return new DeployResult(target, versionId, etag, startupMs);

@@ -1,15 +1,16 @@
 package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.NativeNames;
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds a folder's manifest exactly as wrangler 4.164 does (see docs/direct-upload.md),
@@ -42,12 +42,16 @@ import java.util.stream.Collectors;
 public final class ManifestBuilder {
 
     public static final long MAX_FILE_SIZE = 25L * 1024 * 1024;
-    public static final int DEFAULT_MAX_FILES = 20_000;
+    /** The paid plans' assets per Worker version; the Free plan's is {@link #FREE_PLAN_MAX_FILES}. */
+    public static final int DEFAULT_MAX_FILES = 100_000;
+
+    public static final int FREE_PLAN_MAX_FILES = 20_000;
     private static final String WORKER_JS = "_worker.js";
     private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
 
     private final int maxFiles;
     private final int threads;
+    private final boolean freePlanWarning;
     private final HashCacheLocation cache;
     private final LongSupplier clockNanos;
 
@@ -56,20 +60,31 @@ public final class ManifestBuilder {
     }
 
     public ManifestBuilder(int maxFiles, int threads) {
-        this(maxFiles, threads, HashCacheLocation.NONE);
+        this(maxFiles, threads, true, HashCacheLocation.NONE, ManifestBuilder::nowNanos);
     }
 
-    /** Takes unchanged files' hashes from the hash cache in {@code cache} (see {@link HashCache}). */
-    public ManifestBuilder(int maxFiles, int threads, HashCacheLocation cache) {
-        this(maxFiles, threads, cache, ManifestBuilder::nowNanos);
-    }
-
-    /** {@code clockNanos}: the wall clock in ns since the epoch, that the cache's racy rule reads (tests set it). */
-    ManifestBuilder(int maxFiles, int threads, HashCacheLocation cache, LongSupplier clockNanos) {
+    private ManifestBuilder(
+            int maxFiles, int threads, boolean freePlanWarning, HashCacheLocation cache, LongSupplier clockNanos) {
         this.maxFiles = maxFiles;
         this.threads = Math.max(1, threads);
+        this.freePlanWarning = freePlanWarning;
         this.cache = cache;
         this.clockNanos = clockNanos;
+    }
+
+    /** No warning for more files than the Free plan takes: the user said how many their plan allows. */
+    public ManifestBuilder withoutFreePlanWarning() {
+        return new ManifestBuilder(maxFiles, threads, false, cache, clockNanos);
+    }
+
+    /** Takes unchanged files' hashes from the hash cache in {@code location} (see {@link HashCache}). */
+    public ManifestBuilder withCache(HashCacheLocation location) {
+        return new ManifestBuilder(maxFiles, threads, freePlanWarning, location, clockNanos);
+    }
+
+    /** {@code nanos}: the wall clock in ns since the epoch, that the cache's racy rule reads (tests set it). */
+    ManifestBuilder withClock(LongSupplier nanos) {
+        return new ManifestBuilder(maxFiles, threads, freePlanWarning, cache, nanos);
     }
 
     /** A file found by the walk, before hashing: its size and modification time as the walk saw them. */
@@ -111,6 +126,19 @@ public final class ManifestBuilder {
         }
         HashCacheUse cacheUse = hashCache.finish(recorded, hits);
         List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
+        if (freePlanWarning && found.size() > FREE_PLAN_MAX_FILES) {
+            warnings.add(new ManifestWarning(
+                    ManifestWarning.Code.FREE_PLAN_FILE_LIMIT,
+                    "/",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d files: more than the %,d a Worker version may have on the Free plan (paid plans:"
+                                    + " %,d); the API has the last word. Pass --max-files to say how many your plan"
+                                    + " allows, and this warning goes",
+                            found.size(),
+                            FREE_PLAN_MAX_FILES,
+                            DEFAULT_MAX_FILES)));
+        }
         warnings.addAll(
                 SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
         warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
@@ -138,12 +166,14 @@ public final class ManifestBuilder {
         if (found.size() > maxFiles) {
             throw AssetsDeployException.invalidInput(String.format(
                     Locale.ROOT,
-                    "%s has %,d files, over the limit of %,d (--max-files): Workers take 20,000 assets"
-                            + " per version (100,000 on paid plans); leave files out with .assetsignore"
+                    "%s has %,d files, over the limit of %,d (--max-files): Workers take %,d assets"
+                            + " per version (%,d on paid plans); leave files out with .assetsignore"
                             + " or raise --max-files",
                     root,
                     found.size(),
-                    maxFiles));
+                    maxFiles,
+                    FREE_PLAN_MAX_FILES,
+                    DEFAULT_MAX_FILES));
         }
         if (!ignore.filePresent()) {
             found.stream()
@@ -161,9 +191,11 @@ public final class ManifestBuilder {
         if (!tooBig.isEmpty()) {
             throw AssetsDeployException.invalidInput(tooBig.size() + (tooBig.size() == 1 ? " file is" : " files are")
                     + " over the 25 MiB limit for one asset: "
-                    + tooBig.stream()
-                            .map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
-                            .collect(Collectors.joining(", "))
+                    + ShortList.join(
+                            ", ",
+                            tooBig.stream()
+                                    .map(f -> f.key() + " (" + Sizes.human(f.size()) + ")")
+                                    .toList())
                     + "; leave them out with .assetsignore or serve them from elsewhere (e.g. R2)");
         }
     }
@@ -210,7 +242,7 @@ public final class ManifestBuilder {
             }
         }
         if (!unreadable.isEmpty()) {
-            throw AssetsDeployException.invalidInput("cannot read " + String.join(", ", unreadable)
+            throw AssetsDeployException.invalidInput("cannot read " + ShortList.join(", ", unreadable)
                     + ": fix the permissions or leave the files out with .assetsignore");
         }
         return entries;
@@ -271,9 +303,7 @@ public final class ManifestBuilder {
                 throw AssetsDeployException.invalidInput(
                         "cannot read assets folder " + root + ": " + e.getMessage(), e);
             }
-            String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-            this.nativeNamesAreUtf8 =
-                    Charset.isSupported(jnu) && Charset.forName(jnu).equals(StandardCharsets.UTF_8);
+            this.nativeNamesAreUtf8 = NativeNames.utf8();
         }
 
         /** Visits the entries of {@code dir}, whose key relative to the root is {@code rel} ("" for the root). */
@@ -308,20 +338,27 @@ public final class ManifestBuilder {
         }
 
         private void checkName(Path entry, String rel) {
-            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0))
-                    && !Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            if ((rel.indexOf('\uFFFD') >= 0 || (!nativeNamesAreUtf8 && rel.indexOf('?') >= 0)) && !exists(rel)) {
                 // The name did not decode: its bytes are not UTF-8 (or not the locale's charset).
                 errors.add(
                         nativeNamesAreUtf8
                                 ? "the name of " + entry
                                         + " is not valid UTF-8 (wrangler cannot read it either): rename it"
-                                : "the name of " + entry + " cannot be read in this locale (file names decode as "
-                                        + System.getProperty("sun.jnu.encoding") + "): run with LC_ALL=C.UTF-8");
+                                : "the name of " + entry + " cannot be read " + NativeNames.localeProblem());
             }
             if (rel.indexOf('/') < 0 && DOTS_ONLY.matcher(rel).matches()) {
                 // wrangler's ignore check throws on such a path ("path should be a path.relative()d string").
                 errors.add("/" + rel + ": wrangler cannot deploy a top-level name made only of dots"
                         + " (its ignore check crashes on it, even with .assetsignore): rename it");
+            }
+        }
+
+        /** Whether the decoded name finds the file again (a name that does not encode back cannot). */
+        private boolean exists(String rel) {
+            try {
+                return Files.exists(root.resolve(rel), LinkOption.NOFOLLOW_LINKS);
+            } catch (InvalidPathException e) {
+                return false;
             }
         }
 
@@ -391,7 +428,8 @@ public final class ManifestBuilder {
 
         void failIfErrors() {
             if (!errors.isEmpty()) {
-                throw AssetsDeployException.invalidInput(String.join("; ", errors));
+                errors.sort(null); // the walk's order is the file system's
+                throw AssetsDeployException.invalidInput(ShortList.join("; ", errors));
             }
         }
     }

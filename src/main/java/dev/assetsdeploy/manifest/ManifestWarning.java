@@ -9,6 +9,8 @@ public record ManifestWarning(Code code, String path, String message) {
     public enum Code {
         SENSITIVE_FILE,
         LINK_OUTSIDE_FOLDER,
-        LINKED_FOLDER_SKIPPED
+        LINKED_FOLDER_SKIPPED,
+        /** More files than the Free plan allows in a version (the default limit is the paid plans'). */
+        FREE_PLAN_FILE_LIMIT
     }
 }

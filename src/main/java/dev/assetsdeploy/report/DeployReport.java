@@ -2,12 +2,16 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The result of {@code deploy}/{@code all}: a few lines for people, one JSON document for scripts. */
+/**
+ * The result of {@code deploy}/{@code all}: a few lines for people (what the API answered escaped for the
+ * terminal), one JSON document for scripts.
+ */
 public final class DeployReport {
 
     private DeployReport() {}
@@ -15,12 +19,13 @@ public final class DeployReport {
     public static void printText(DeploySummary summary, PrintWriter out) {
         DeployResult result = summary.result();
         DeployTarget target = result.target();
-        out.println(headline(summary));
-        if (result.versionId() != null) {
-            out.println("  version id: " + result.versionId());
+        String versionId = TerminalText.escape(result.versionId());
+        out.println(TerminalText.escape(headline(summary)));
+        if (versionId != null) {
+            out.println("  version id: " + versionId);
         }
         if (result.etag() != null) {
-            out.println("  etag:       " + result.etag());
+            out.println("  etag:       " + TerminalText.escape(result.etag()));
         }
         if (summary.assets() != null) {
             DeploySummary.AssetsCounts a = summary.assets();
@@ -37,7 +42,7 @@ public final class DeployReport {
         out.println("  time:       " + seconds(summary.elapsed().toMillis()));
         if (target.versionOnly()) {
             out.println("Not deployed yet: deploy it from the dashboard, or with" + " `wrangler versions deploy "
-                    + result.versionId() + "@100%`.");
+                    + versionId + "@100%`.");
         }
         out.flush();
     }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.WorkerModule;
 import dev.assetsdeploy.deploy.WorkerUpload;
 import dev.assetsdeploy.manifest.Manifest;
@@ -28,20 +29,20 @@ public final class DryRunReport {
         out.println();
         ManifestReport.printText(manifest, verbose, out);
         out.println();
-        out.println("Worker upload: " + upload.target().method() + " " + path);
+        out.println("Worker upload: " + upload.target().method() + " " + TerminalText.escape(path));
         out.println("  part metadata: form field, the JSON below");
         for (WorkerModule module : upload.modules()) {
             out.printf(
                     Locale.ROOT,
                     "  part %s: %s, %s (%s)%n",
-                    module.name(),
+                    TerminalText.escape(module.name()),
                     module.contentType(),
                     Sizes.human(size(module)),
-                    module.file());
+                    TerminalText.escape(module.file().toString()));
         }
         out.println();
         out.println("Metadata:");
-        out.println(Json.compact(upload.metadata()));
+        out.println(TerminalText.escape(Json.compact(upload.metadata())));
         out.println();
         out.println(
                 "To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.");

@@ -5,7 +5,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.manifest.HashCacheUse;
 import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
@@ -16,9 +18,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
-/** A manifest for people (text) and for scripts (JSON). */
+/** A manifest for people (text, names escaped for the terminal) and for scripts (JSON, names as they are). */
 public final class ManifestReport {
 
     private static final int LARGEST = 5;
@@ -29,7 +32,7 @@ public final class ManifestReport {
         out.printf(
                 Locale.ROOT,
                 "%s: %,d files, %s (%,d bytes)%n",
-                m.root(),
+                TerminalText.escape(m.root().toString()),
                 m.fileCount(),
                 Sizes.human(m.totalBytes()),
                 m.totalBytes());
@@ -37,23 +40,30 @@ public final class ManifestReport {
             out.println();
             out.println("Largest files:");
             for (ManifestEntry e : m.largest(LARGEST)) {
-                out.printf(Locale.ROOT, "  %10s  %s%n", Sizes.human(e.size()), e.path());
+                out.printf(Locale.ROOT, "  %10s  %s%n", Sizes.human(e.size()), TerminalText.escape(e.path()));
             }
         }
         if (!m.ignored().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "Ignored (%d):%n", m.ignored().size());
-            int width =
-                    m.ignored().stream().mapToInt(i -> i.path().length()).max().orElse(0);
-            for (IgnoredFile i : m.ignored()) {
-                out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", i.path(), i.rule());
+            List<String> paths =
+                    m.ignored().stream().map(i -> TerminalText.escape(i.path())).toList();
+            int width = paths.stream().mapToInt(String::length).max().orElse(0);
+            for (int i = 0; i < paths.size(); i++) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-" + width + "s  %s%n",
+                        paths.get(i),
+                        TerminalText.escape(m.ignored().get(i).rule()));
             }
         }
         if (!m.warnings().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "Warnings (%d):%n", m.warnings().size());
-            for (ManifestWarning w : m.warnings()) {
-                out.println("  " + w.message());
+            List<String> messages =
+                    m.warnings().stream().map(ManifestWarning::message).toList();
+            for (String message : ShortList.of(messages, " (every one in --json)")) {
+                out.println("  " + TerminalText.escape(message));
             }
         }
         if (verbose) {
@@ -63,13 +73,15 @@ public final class ManifestReport {
         if (verbose && m.fileCount() > 0) {
             out.println();
             out.println("Files:");
-            int width =
-                    m.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
-            for (ManifestEntry e : m.entries()) {
+            List<String> paths =
+                    m.entries().stream().map(e -> TerminalText.escape(e.path())).toList();
+            int width = paths.stream().mapToInt(String::length).max().orElse(0);
+            for (int i = 0; i < paths.size(); i++) {
+                ManifestEntry e = m.entries().get(i);
                 out.printf(
                         Locale.ROOT,
                         "  %-" + width + "s  %,12d  %s  %s%n",
-                        e.path(),
+                        paths.get(i),
                         e.size(),
                         e.hash(),
                         e.wireContentType());
@@ -78,14 +90,18 @@ public final class ManifestReport {
         out.flush();
     }
 
-    /** "Hash cache: 19,990 of 20,000 hashes from FILE", or why there was none. */
+    /** "Hash cache: 19,990 of 20,000 hashes from FILE", or why there was none; escaped for a terminal. */
     public static String cacheLine(Manifest m) {
         HashCacheUse cache = m.cache();
         if (cache.file() == null) {
-            return "Hash cache: off (" + cache.off() + ")";
+            return "Hash cache: off (" + TerminalText.escape(cache.off()) + ")";
         }
         return String.format(
-                Locale.ROOT, "Hash cache: %,d of %,d hashes from %s", cache.hits(), m.fileCount(), cache.file());
+                Locale.ROOT,
+                "Hash cache: %,d of %,d hashes from %s",
+                cache.hits(),
+                m.fileCount(),
+                TerminalText.escape(cache.file().toString()));
     }
 
     /**

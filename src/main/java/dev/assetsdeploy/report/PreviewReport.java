@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.preview.PreviewResponse;
 import dev.assetsdeploy.preview.PreviewSettings;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What {@code preview} tells people: an explained request ({@code --explain}), and the server's lines on stderr. */
+/**
+ * What {@code preview} tells people: an explained request ({@code --explain}), and the server's lines on stderr.
+ * Request targets, rules and names come from outside: every line is escaped for the terminal.
+ */
 public final class PreviewReport {
 
     private PreviewReport() {}
@@ -28,26 +32,35 @@ public final class PreviewReport {
             PreviewSettings settings,
             String configuredDate,
             PrintWriter out) {
-        out.println(method.toUpperCase(Locale.ROOT) + " " + target
-                + (requestHeaders.isEmpty() ? "" : "  " + requestHeaders));
+        println(
+                out,
+                method.toUpperCase(Locale.ROOT) + " " + target
+                        + (requestHeaders.isEmpty() ? "" : "  " + requestHeaders));
         if (r.toWorker()) {
-            out.println("  goes to the Worker (preview does not run Worker code)");
+            println(out, "  goes to the Worker (preview does not run Worker code)");
         } else {
-            out.println("  status    " + r.status());
+            println(out, "  status    " + r.status());
             if (r.location() != null) {
-                out.println("  location  " + r.location());
+                println(out, "  location  " + r.location());
             }
-            out.println("  asset     "
-                    + (r.asset() == null
-                            ? "none"
-                            : r.asset().path() + " (" + r.asset().file() + ")"));
+            println(
+                    out,
+                    "  asset     "
+                            + (r.asset() == null
+                                    ? "none"
+                                    : r.asset().path() + " (" + r.asset().file() + ")"));
             for (ResponseHeaders.Header h : r.headers().list()) {
-                out.println("  header    " + h.name() + ": " + h.value());
+                println(out, "  header    " + h.name() + ": " + h.value());
             }
         }
-        out.println("  decided by:");
-        r.steps().forEach(step -> out.println("    " + step));
-        out.println("  (" + modes(settings, configuredDate) + ")");
+        println(out, "  decided by:");
+        r.steps().forEach(step -> println(out, "    " + step));
+        println(out, "  (" + modes(settings, configuredDate) + ")");
+    }
+
+    /** One line of text for people: what the request, the rules and the folder hold, escaped for the terminal. */
+    private static void println(PrintWriter out, String line) {
+        out.println(TerminalText.escape(line));
     }
 
     /** {@code --explain --json}: the same answer for scripts. */
@@ -70,15 +83,15 @@ public final class PreviewReport {
 
     /** Where the folder is served, and how: the server's first line. */
     public static String serving(Path folder, PreviewSite site, String configuredDate, String host, int port) {
-        return "Serving " + folder + " (" + site.manifest().fileCount() + " files; "
-                + modes(site.settings(), configuredDate) + ") at http://" + host + ":" + port + "/  (Ctrl+C to stop)";
+        return TerminalText.escape("Serving " + folder + " (" + site.manifest().fileCount() + " files; "
+                + modes(site.settings(), configuredDate) + ") at http://" + host + ":" + port + "/  (Ctrl+C to stop)");
     }
 
     /** One line per request answered: method, target, status (or Worker), Location, and the deciding rule. */
     public static String requestLine(String method, String target, PreviewResponse r) {
         PreviewResponse.Step step = r.decidingStep();
-        return method + " " + target + " " + (r.toWorker() ? "Worker" : r.status())
-                + (r.location() != null ? " -> " + r.location() : "") + (step == null ? "" : "  [" + step + "]");
+        return TerminalText.escape(method + " " + target + " " + (r.toWorker() ? "Worker" : r.status())
+                + (r.location() != null ? " -> " + r.location() : "") + (step == null ? "" : "  [" + step + "]"));
     }
 
     public static String reloaded(PreviewSite site) {
@@ -86,8 +99,8 @@ public final class PreviewReport {
     }
 
     public static String reloadFailed(RuntimeException failure) {
-        return "warning: folder changed but cannot be served as it is now (" + failure.getMessage()
-                + "); still serving the previous version";
+        return TerminalText.escape("warning: folder changed but cannot be served as it is now (" + failure.getMessage()
+                + "); still serving the previous version");
     }
 
     /**
@@ -124,7 +137,7 @@ public final class PreviewReport {
                                                     + " (navigation requests get it from "
                                                     + PreviewSettings.NAVIGATION_FLAG_DATE + ").");
         }
-        return note.toString();
+        return TerminalText.escape(note.toString());
     }
 
     private static String modes(PreviewSettings settings, String configuredDate) {

@@ -2,24 +2,27 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.api.RetryNotice;
+import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;
 import dev.assetsdeploy.upload.UploadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * {@code --json}: one JSON object per line on stdout, each with an {@code "event"}:
  * {@code session_opened}, {@code bucket_started}, {@code bucket_finished}, {@code bucket_retried},
- * {@code concurrency_changed}, {@code token_renewed}, and last {@code done}. No event carries a
+ * {@code request_retried} (another call of the upload, opening a session), {@code concurrency_changed},
+ * {@code token_renewed}, and last {@code done}, or {@code error} when the run failed or was interrupted. No event carries a
  * token, except {@code done}'s {@code completion_token} when it is not written to a file.
  * Thread-safe.
  */
 public final class UploadEvents implements UploadListener {
 
     private final PrintWriter out;
+    private boolean ended;
 
     public UploadEvents(PrintWriter out) {
         this.out = out;
@@ -52,12 +55,34 @@ public final class UploadEvents implements UploadListener {
     }
 
     @Override
-    public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
-        JsonObject e = bucketEvent("bucket_retried", bucket);
-        e.addProperty("attempt", attempt);
-        e.addProperty("delay_ms", delay.toMillis());
-        e.addProperty("reason", reason);
-        print(e);
+    public void bucketRetried(Bucket bucket, RetryNotice notice) {
+        print(retry(bucketEvent("bucket_retried", bucket), notice));
+    }
+
+    @Override
+    public void requestRetried(RetryNotice notice) {
+        JsonObject e = event("request_retried");
+        e.addProperty("step", notice.step());
+        print(retry(e, notice));
+    }
+
+    /**
+     * {@code e} with the attempt that failed of how many, the wait before the next, and why; the server's
+     * {@code Retry-After} and the cap it met, when it asked for more than we wait.
+     */
+    private static JsonObject retry(JsonObject e, RetryNotice notice) {
+        RetryPolicy.Retry wait = notice.next();
+        e.addProperty("attempt", notice.attempt());
+        e.addProperty("attempts", notice.attempts());
+        e.addProperty("delay_ms", wait.delay().toMillis());
+        if (wait.retryAfter() != null) {
+            e.addProperty("retry_after_ms", wait.retryAfter().toMillis());
+        }
+        if (wait.cappedAt() != null) {
+            e.addProperty("capped_at_ms", wait.cappedAt().toMillis());
+        }
+        e.addProperty("reason", notice.reason());
+        return e;
     }
 
     @Override
@@ -97,6 +122,24 @@ public final class UploadEvents implements UploadListener {
         print(e);
     }
 
+    /**
+     * The last event of a run that failed, or was interrupted: {@code kind} ("network", "usage", "interrupted"...),
+     * the exit code ({@code null} when not known: a signal's), and the one-line message stderr also shows. Nothing is
+     * printed after it.
+     */
+    public void error(String kind, Integer exitCode, String message) {
+        JsonObject e = event("error");
+        e.addProperty("kind", kind);
+        if (exitCode != null) {
+            e.addProperty("exit_code", exitCode);
+        }
+        e.addProperty("message", message);
+        print(e);
+        synchronized (this) {
+            ended = true;
+        }
+    }
+
     private static JsonObject event(String name) {
         JsonObject e = new JsonObject();
         e.addProperty("event", name);
@@ -114,6 +157,9 @@ public final class UploadEvents implements UploadListener {
     }
 
     private synchronized void print(JsonObject e) {
+        if (ended) {
+            return;
+        }
         out.println(Json.compact(e));
         out.flush();
     }

@@ -1,6 +1,8 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.Sizes;
+import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPlan;
@@ -15,7 +17,7 @@ import java.util.function.LongSupplier;
  * Upload progress for people, on stderr. On a terminal ({@link Style#LIVE}): one line redrawn in
  * place — files and bytes done of total, rate, ETA. Otherwise ({@link Style#PLAIN}, CI logs):
  * the same line at most every {@code plainInterval}. Both print retries, slow-downs and token
- * renewals on lines of their own. Thread-safe.
+ * renewals on lines of their own (file names and the API's reasons escaped for the terminal). Thread-safe.
  */
 public final class UploadProgress implements UploadListener {
 
@@ -39,6 +41,7 @@ public final class UploadProgress implements UploadListener {
     private int filesDone;
     private long bytesDone;
     private int limit;
+    private boolean stopped;
 
     public UploadProgress(PrintWriter err, Style style, LongSupplier nanoTime, Duration plainInterval) {
         this.err = err;
@@ -89,15 +92,15 @@ public final class UploadProgress implements UploadListener {
     }
 
     @Override
-    public synchronized void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
+    public synchronized void bucketRetried(Bucket bucket, RetryNotice notice) {
         inFlight.remove(key(bucket));
-        event(String.format(
-                Locale.ROOT,
-                "%s: attempt %d failed (%s); retrying in %.1f s",
-                bucket.step(),
-                attempt,
-                reason,
-                delay.toMillis() / 1000.0));
+        // A Retry-After holds every upload, not only this one (ConcurrencyLimit.pause).
+        event(RetryText.of(notice) + (notice.next().retryAfter() != null ? "; all uploads wait" : ""));
+    }
+
+    @Override
+    public synchronized void requestRetried(RetryNotice notice) {
+        event(RetryText.of(notice));
     }
 
     @Override
@@ -120,6 +123,12 @@ public final class UploadProgress implements UploadListener {
                 next.files()));
     }
 
+    /** Ends the live line and prints nothing more: the process is ending. */
+    public synchronized void stop() {
+        finish();
+        stopped = true;
+    }
+
     /** Ends the live line (call once, after the upload, before printing anything else). */
     public synchronized void finish() {
         if (style == Style.LIVE && lineShown) {
@@ -140,6 +149,9 @@ public final class UploadProgress implements UploadListener {
     }
 
     private void draw() {
+        if (stopped) {
+            return;
+        }
         String line = line();
         if (style == Style.LIVE) {
             err.print("\r\033[K" + line);
@@ -171,11 +183,14 @@ public final class UploadProgress implements UploadListener {
     }
 
     private void event(String message) {
+        if (stopped) {
+            return;
+        }
         if (style == Style.LIVE && lineShown) {
             err.print("\r\033[K");
             lineShown = false;
         }
-        err.println(message);
+        err.println(TerminalText.escape(message));
         err.flush();
     }
 

@@ -3,8 +3,8 @@ package dev.assetsdeploy.upload;
 import java.util.function.IntConsumer;
 
 /**
- * How many requests may be in flight. A 429 halves the limit and a 524 drops it to 1 (as
- * wrangler does); each success then raises it by one, back up to the maximum. While someone
+ * How many requests may be in flight. A 429 halves the limit and a gateway error (502, 503, 504,
+ * 524) drops it to 1 (as wrangler does); each success then raises it by one, back up to the maximum. While someone
  * waits out a {@code Retry-After}, nobody starts a request: the server asked the whole
  * client to hold off, not one connection.
  */
@@ -42,8 +42,9 @@ final class ConcurrencyLimit {
         }
     }
 
-    synchronized void overloaded(int status) {
-        int lowered = status == 524 ? 1 : Math.max(1, limit / 2);
+    /** After a 429 ({@code gateway} false) or a gateway error. */
+    synchronized void overloaded(boolean gateway) {
+        int lowered = gateway ? 1 : Math.max(1, limit / 2);
         if (lowered < limit) {
             limit = lowered;
             changed.accept(limit);

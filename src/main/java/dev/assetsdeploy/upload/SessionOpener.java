@@ -8,6 +8,7 @@ import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.manifest.ManifestJson;
@@ -29,21 +30,27 @@ public final class SessionOpener {
      * {@code --plan}: the files the API asks for, and nothing sent. The session is left unused (it
      * expires with its token), and what the API already holds stays as it was.
      */
-    public static UploadPlan plan(ApiClient client, UploadTarget target, Manifest manifest) {
-        return open(client, target, manifest, 1);
+    public static UploadPlan plan(
+            ApiClient client, UploadTarget target, Manifest manifest, RetryNotice.Listener retries) {
+        return open(client, target, manifest, 1, retries);
     }
 
-    /** Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest. */
-    static UploadPlan open(ApiClient client, UploadTarget target, Manifest manifest, int session) {
+    /**
+     * Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest, telling
+     * {@code retries} of each retry.
+     */
+    static UploadPlan open(
+            ApiClient client, UploadTarget target, Manifest manifest, int session, RetryNotice.Listener retries) {
         ApiResponse response = client.call(
                 ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
-                        .json(ManifestJson.uploadSessionRequest(manifest)));
+                        .json(ManifestJson.uploadSessionRequest(manifest)),
+                retries);
         JsonObject result = response.resultObject();
         if (result == null) {
-            throw refused("the API sent no result", response);
+            throw refused(client, "the API sent no result", response);
         }
         String jwt = string(result.get("jwt"));
-        List<List<String>> hashes = buckets(result.get("buckets"), response);
+        List<List<String>> hashes = buckets(client, result.get("buckets"), response);
         Map<String, ManifestEntry> byHash = manifest.byHash();
         List<List<String>> nonEmpty = hashes.stream().filter(b -> !b.isEmpty()).toList();
         List<Bucket> buckets = new ArrayList<>();
@@ -53,6 +60,7 @@ public final class SessionOpener {
                 ManifestEntry entry = byHash.get(hash);
                 if (entry == null) {
                     throw refused(
+                            client,
                             "the API asked for a file with hash " + hash + ", which is not in the manifest of "
                                     + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded",
                             response);
@@ -63,6 +71,7 @@ public final class SessionOpener {
         }
         if (jwt == null) {
             throw refused(
+                    client,
                     buckets.isEmpty()
                             ? "the API sent neither buckets nor a completion token"
                             : "the API sent buckets but no upload token",
@@ -81,23 +90,23 @@ public final class SessionOpener {
         return new UploadPlan(session, token, buckets);
     }
 
-    private static List<List<String>> buckets(JsonElement json, ApiResponse response) {
+    private static List<List<String>> buckets(ApiClient client, JsonElement json, ApiResponse response) {
         List<List<String>> out = new ArrayList<>();
         if (json == null || json.isJsonNull()) {
             return out;
         }
         if (!json.isJsonArray()) {
-            throw refused("\"buckets\" is not a list", response);
+            throw refused(client, "\"buckets\" is not a list", response);
         }
         for (JsonElement bucket : json.getAsJsonArray()) {
             if (!bucket.isJsonArray()) {
-                throw refused("a bucket is not a list of hashes", response);
+                throw refused(client, "a bucket is not a list of hashes", response);
             }
             List<String> hashes = new ArrayList<>();
             for (JsonElement hash : (JsonArray) bucket) {
                 String h = string(hash);
                 if (h == null) {
-                    throw refused("a bucket holds something that is not a hash", response);
+                    throw refused(client, "a bucket holds something that is not a hash", response);
                 }
                 hashes.add(h);
             }
@@ -115,9 +124,11 @@ public final class SessionOpener {
                 : null;
     }
 
-    private static AssetsDeployException refused(String what, ApiResponse response) {
+    /** The answer's fault, quoting it: scrubbed of our secrets. */
+    private static AssetsDeployException refused(ApiClient client, String what, ApiResponse response) {
         return new AssetsDeployException(
                 Kind.API_REFUSED,
-                STEP + ": " + what + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : ""));
+                client.scrub(
+                        STEP + ": " + what + (response.cfRay() != null ? " (cf-ray " + response.cfRay() + ")" : "")));
     }
 }

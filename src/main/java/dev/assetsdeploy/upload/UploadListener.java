@@ -1,6 +1,6 @@
 package dev.assetsdeploy.upload;
 
-import java.time.Duration;
+import dev.assetsdeploy.api.RetryNotice;
 
 /**
  * What the uploader tells its audience (progress line, NDJSON, logs) as it goes. Called from
@@ -18,8 +18,11 @@ public interface UploadListener {
 
     default void bucketFinished(Bucket bucket) {}
 
-    /** Attempt {@code attempt} failed with {@code reason}; the next starts after {@code delay}. */
-    default void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {}
+    /** An attempt of {@code bucket} failed; the next starts after the notice's wait. */
+    default void bucketRetried(Bucket bucket, RetryNotice notice) {}
+
+    /** An attempt of another call of the upload (opening a session) failed; the next starts after the wait. */
+    default void requestRetried(RetryNotice notice) {}
 
     default void concurrencyChanged(int limit) {}
 
@@ -55,8 +58,13 @@ public interface UploadListener {
             }
 
             @Override
-            public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
-                copy.forEach(l -> l.bucketRetried(bucket, attempt, delay, reason));
+            public void bucketRetried(Bucket bucket, RetryNotice notice) {
+                copy.forEach(l -> l.bucketRetried(bucket, notice));
+            }
+
+            @Override
+            public void requestRetried(RetryNotice notice) {
+                copy.forEach(l -> l.requestRetried(notice));
             }
 
             @Override

@@ -9,6 +9,7 @@ import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -34,8 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Phase 2: uploads what the API asks for and returns the completion token.
  *
- * <p>Buckets go in parallel, at most {@code concurrency} in flight (lowered after 429/524 and
- * raised again on success). Each bucket is one multipart request whose parts are read and
+ * <p>Buckets go in parallel, at most {@code concurrency} in flight (lowered after a 429 or a
+ * gateway error, raised again on success). Each bucket is one multipart request whose parts are read and
  * Base64-encoded from disk while they are sent; failures that may pass (I/O, timeouts, 5xx,
  * 429) are retried with backoff up to the policy's attempts, then the run fails naming the
  * bucket and its files. When the upload token has expired, will expire soon, or is refused,
@@ -59,7 +60,7 @@ public final class Uploader {
 
     public UploadResult upload(Manifest manifest, UploadTarget target) {
         long started = System.nanoTime();
-        UploadPlan plan = SessionOpener.open(client, target, manifest, 1);
+        UploadPlan plan = SessionOpener.open(client, target, manifest, 1, listener::requestRetried);
         Set<String> asked = plan.buckets().stream()
                 .flatMap(b -> b.entries().stream())
                 .map(ManifestEntry::hash)
@@ -97,7 +98,7 @@ public final class Uploader {
                         "upload: gave up after renewing the upload token " + policy.maxRenewals() + " times ("
                                 + outcome.renewReason() + "); run again to resume");
             }
-            plan = SessionOpener.open(client, target, manifest, plan.session() + 1);
+            plan = SessionOpener.open(client, target, manifest, plan.session() + 1, listener::requestRetried);
             listener.tokenRenewed(outcome.renewReason(), plan);
         }
         return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
@@ -248,7 +249,7 @@ public final class Uploader {
                     + (bucket.entries().size() == 1 ? " file: " : " files: ") + bucket.describeFiles(FILES_IN_MESSAGES);
             RetryPolicy.Decision next = retry.decide(attempt, failure);
             if (failure.retryable() && failure.overloaded()) {
-                run.limit.overloaded(failure.status());
+                run.limit.overloaded(failure.gateway());
             }
             if (next instanceof RetryPolicy.GiveUp giveUp) {
                 stop.set(true);
@@ -266,9 +267,10 @@ public final class Uploader {
                                         failure.getMessage() + files,
                                         failure));
             }
-            Duration delay = ((RetryPolicy.Retry) next).delay();
+            RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
+            Duration delay = wait.delay();
             run.retries.incrementAndGet();
-            listener.bucketRetried(bucket, attempt, delay, failure.detail());
+            listener.bucketRetried(bucket, new RetryNotice(step, attempt, retry.maxAttempts(), failure.detail(), wait));
             try {
                 if (failure.retryAfter() != null) {
                     run.limit.pause();

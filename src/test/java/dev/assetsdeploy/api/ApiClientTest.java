@@ -84,7 +84,7 @@ class ApiClientTest {
         client.close();
         client = new ApiClient(settings(new Credentials.GlobalApiKey("key123456", "me@example.com")));
         wm.stubFor(post("/client/v4" + PATH).willReturn(okJson("{\"success\":true,\"result\":{}}")));
-        client.call(ApiRequest.post("s", PATH));
+        client.call(ApiRequest.post("s", RawPaths.of(PATH)));
         wm.verify(postRequestedFor(urlEqualTo("/client/v4" + PATH))
                 .withHeader("X-Auth-Key", equalTo("key123456"))
                 .withHeader("X-Auth-Email", equalTo("me@example.com"))
@@ -94,7 +94,7 @@ class ApiClientTest {
     @Test
     void bearerReplacesTheAccountCredentials() {
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
-        client.call(ApiRequest.post("s", "/x").bearer("upload-jwt"));
+        client.call(ApiRequest.post("s", RawPaths.of("/x")).bearer("upload-jwt"));
         wm.verify(
                 postRequestedFor(urlEqualTo("/client/v4/x")).withHeader("Authorization", equalTo("Bearer upload-jwt")));
         assertFalse(
@@ -115,7 +115,7 @@ class ApiClientTest {
                 ApiException.class,
                 Kind.API_REFUSED,
                 "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
-                () -> client.call(ApiRequest.post("upload session", PATH)));
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of(PATH))));
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 
@@ -127,7 +127,7 @@ class ApiClientTest {
                 ApiException.class,
                 Kind.API_REFUSED,
                 "upload session: HTTP 200: 7003: no route",
-                () -> client.call(ApiRequest.post("upload session", PATH)));
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of(PATH))));
     }
 
     @Test
@@ -153,7 +153,7 @@ class ApiClientTest {
             ApiException e = assertFailsContaining(
                     ApiException.class,
                     Kind.AUTHENTICATION,
-                    () -> client.call(ApiRequest.post("deploy Worker", p)),
+                    () -> client.call(ApiRequest.post("deploy Worker", RawPaths.of(p))),
                     " (check the API credentials, and that they may edit Workers on account acc1)");
             assertTrue(e.getMessage().startsWith("deploy Worker: HTTP "), e.getMessage());
         }
@@ -161,7 +161,7 @@ class ApiClientTest {
                 ApiException.class,
                 Kind.API_REFUSED,
                 "deploy Worker: HTTP 401: malformed response (not a JSON envelope): \"<html>no</html>\"",
-                () -> client.call(ApiRequest.post("deploy Worker", "/d")));
+                () -> client.call(ApiRequest.post("deploy Worker", RawPaths.of("/d"))));
     }
 
     @Test
@@ -172,7 +172,7 @@ class ApiClientTest {
                 ApiException.class,
                 Kind.API_REFUSED,
                 "upload session: HTTP 400: malformed response (not a JSON envelope): \"<html> <body>Bad gateway of doom</body></html>\"",
-                () -> client.call(ApiRequest.post("upload session", "/x")));
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of("/x"))));
     }
 
     @Test
@@ -194,7 +194,9 @@ class ApiClientTest {
                 .inScenario("s")
                 .whenScenarioStateIs("3")
                 .willReturn(okJson("{\"success\":true,\"result\":42}")));
-        assertEquals(42, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
+        assertEquals(
+                42,
+                client.call(ApiRequest.post("s", RawPaths.of("/x"))).result().getAsInt());
         assertEquals(2, sleeps.size());
         assertTrue(sleeps.get(1).compareTo(Duration.ofSeconds(7)) >= 0, "Retry-After honoured: " + sleeps);
     }
@@ -210,7 +212,7 @@ class ApiClientTest {
                 ApiException.class,
                 Kind.NETWORK,
                 "deploy Worker: HTTP 502 (cf-ray r1): 1: down (gave up after 3 attempts)",
-                () -> client.call(ApiRequest.post("deploy Worker", "/x")));
+                () -> client.call(ApiRequest.post("deploy Worker", RawPaths.of("/x"))));
         assertEquals(3, wm.getAllServeEvents().size());
     }
 
@@ -222,7 +224,7 @@ class ApiClientTest {
         assertFailsContaining(
                 ApiException.class,
                 Kind.NETWORK,
-                () -> client.call(ApiRequest.post("upload session", "/drop")),
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of("/drop"))),
                 "upload session: ",
                 " (gave up after 3 attempts)");
         assertEquals(
@@ -230,8 +232,8 @@ class ApiClientTest {
         ApiException slow = assertFails(
                 ApiException.class,
                 Kind.NETWORK,
-                "upload session: no response within 500 ms (timeout)",
-                () -> client.execute(ApiRequest.post("upload session", "/slow")));
+                "upload session: nothing received for 500 ms (timeout)",
+                () -> client.execute(ApiRequest.post("upload session", RawPaths.of("/slow"))));
         assertTrue(slow.retryable());
     }
 
@@ -246,7 +248,7 @@ class ApiClientTest {
                 .field("metadata", "{\"main_module\":\"worker.js\"}")
                 .part("worker.js", "worker.js", "application/javascript+module", MultipartBody.Content.ofFile(file))
                 .build();
-        client.call(ApiRequest.put("deploy Worker", "/accounts/acc1/workers/scripts/site")
+        client.call(ApiRequest.put("deploy Worker", RawPaths.of("/accounts/acc1/workers/scripts/site"))
                 .multipart(body));
         String expected =
                 "--BOUND\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"main_module\":\"worker.js\"}\r\n"
@@ -269,7 +271,7 @@ class ApiClientTest {
         ApiException e = assertFailsContaining(
                 ApiException.class,
                 Kind.API_REFUSED,
-                () -> client.call(ApiRequest.post("s", "/x")),
+                () -> client.call(ApiRequest.post("s", RawPaths.of("/x"))),
                 "s: HTTP 400: malformed response (not a JSON envelope): ");
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         assertFalse(e.getMessage().contains("eyJ"), e.getMessage());
@@ -284,7 +286,8 @@ class ApiClientTest {
                 ApiSettings.of("http://api.example.invalid/client/v4", "acc1", new Credentials.ApiToken(TOKEN), "1")
                         .withProxy(new ProxySettings(proxy, proxy, "localhost")));
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":1}")));
-        assertEquals(1, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
+        assertEquals(
+                1, client.call(ApiRequest.post("s", RawPaths.of("/x"))).result().getAsInt());
         LoggedRequest request = wm.getAllServeEvents().get(0).getRequest();
         assertEquals("api.example.invalid", request.getHost());
     }
@@ -299,7 +302,11 @@ class ApiClientTest {
         System.setProperty("http.proxyHost", "127.0.0.1");
         System.setProperty("http.proxyPort", String.valueOf(wm.port()));
         try {
-            assertEquals(2, client.call(ApiRequest.post("s", "/x")).result().getAsInt());
+            assertEquals(
+                    2,
+                    client.call(ApiRequest.post("s", RawPaths.of("/x")))
+                            .result()
+                            .getAsInt());
         } finally {
             System.clearProperty("http.proxyHost");
             System.clearProperty("http.proxyPort");
@@ -334,13 +341,13 @@ class ApiClientTest {
         RetryPolicy p =
                 new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(60), d -> {});
         for (int i = 0; i < 50; i++) {
-            long first = p.delayAfter(1, null).toMillis();
-            long fourth = p.delayAfter(4, null).toMillis();
-            long tenth = p.delayAfter(10, null).toMillis();
+            long first = p.delayAfter(1, null, false).toMillis();
+            long fourth = p.delayAfter(4, null, false).toMillis();
+            long tenth = p.delayAfter(10, null, false).toMillis();
             assertTrue(first >= 500 && first <= 1000, "first " + first);
             assertTrue(fourth >= 4000 && fourth <= 8000, "fourth " + fourth);
             assertTrue(tenth >= 4000 && tenth <= 8000, "tenth " + tenth);
-            assertEquals(60_000, p.delayAfter(1, Duration.ofSeconds(600)).toMillis());
+            assertEquals(60_000, p.delayAfter(1, Duration.ofSeconds(600), false).toMillis());
         }
     }
 }

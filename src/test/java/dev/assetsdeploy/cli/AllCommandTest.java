@@ -200,6 +200,7 @@ class AllCommandTest {
 
     @Test
     void dispatchNamespaceGoesToTheNamespaceForBothUploads() {
+        api.workers().dispatchNamespace("customers");
         assertEquals(
                 0,
                 run(
@@ -236,6 +237,21 @@ class AllCommandTest {
                 assertEquals(0, api.sessionsOpened() + api.workerRequests().size(), String.join(" ", flag));
             }
         }
+    }
+
+    @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsEvenInADryRun() {
+        for (String dryRun : new String[] {"--dry-run", "--quiet"}) {
+            assertEquals(
+                    ExitCodes.USAGE, run("all", "--config", config(), "--dispatch-namespace", "a/../b", dryRun), err);
+            assertTrue(err.startsWith("error: --dispatch-namespace is \"a/../b\", expected no /"), err);
+            assertEquals(ExitCodes.USAGE, run("all", "--config", config(), "--script", "../x", dryRun), err);
+            assertTrue(
+                    err.startsWith("error: --script is \"../x\", expected lowercase letters, digits, - and _ only"),
+                    err);
+            assertEquals("", out);
+        }
+        assertEquals(0, api.sessionsOpened() + api.workerRequests().size());
     }
 
     @Test

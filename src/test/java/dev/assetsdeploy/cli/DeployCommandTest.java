@@ -110,6 +110,31 @@ class DeployCommandTest {
     }
 
     @Test
+    void aRetriedDeploySaysWhatItWaitsFor() {
+        wm.stubFor(any(anyUrl())
+                .inScenario("gateway")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"))
+                .willSetStateTo("up"));
+        wm.stubFor(any(anyUrl()).inScenario("gateway").whenScenarioStateIs("up").willReturn(okJson(OK)));
+        List<java.time.Duration> sleeps = new ArrayList<>();
+        CliRun run = CliRun.execute(
+                Environment.of(env).withSleeper(sleeps::add),
+                "deploy",
+                "--config",
+                dir.resolve("wrangler.json").toString(),
+                "--keep-assets");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, sleeps.size());
+        assertEquals(
+                "deploy Worker: attempt 1 of 6 failed (HTTP 503: malformed response (not a JSON envelope):"
+                        + " \"<html>Service Unavailable</html>\"); retrying in "
+                        + String.format(
+                                java.util.Locale.ROOT, "%.1f s", sleeps.get(0).toMillis() / 1000.0) + "\n",
+                run.err());
+    }
+
+    @Test
     void jsonIsOneDocumentOnStdout() {
         wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
         assertEquals(0, run("--keep-assets", "--json"));
@@ -233,6 +258,17 @@ class DeployCommandTest {
                         dir.resolve("worker.js").toString(),
                         "--module",
                         dir.resolve("nope.wasm").toString()));
+        assertEquals(0, requests().size());
+    }
+
+    @Test
+    void namesThatCannotBeAPathSegmentAreUsageErrorsBeforeAnyRequest() {
+        assertEquals(2, run("--keep-assets", "--dispatch-namespace", "ns/../../../user"));
+        assertTrue(err.startsWith("error: --dispatch-namespace is \"ns/../../../user\", expected no /"), err);
+        assertEquals(2, run("--keep-assets", "--script", "../../user/tokens"));
+        assertTrue(err.startsWith("error: --script is \"../../user/tokens\", expected lowercase letters"), err);
+        assertEquals(2, run("--keep-assets", "--account-id", "acc1/.."));
+        assertTrue(err.startsWith("error: --account-id is \"acc1/..\", expected letters, digits, _ and - only"), err);
         assertEquals(0, requests().size());
     }
 

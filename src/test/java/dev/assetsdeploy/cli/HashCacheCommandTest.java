@@ -67,7 +67,7 @@ class HashCacheCommandTest {
     }
 
     int deploy(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--quiet", "--verbose"));
+        List<String> args = new java.util.ArrayList<>(List.of("--verbose"));
         args.addAll(List.of(extra));
         int code = cli.deploy(site, "cached", args.toArray(String[]::new));
         out = cli.out;

@@ -22,6 +22,11 @@ class JarSmokeIT {
     private record Run(int code, String out, String err) {}
 
     private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runIn(workDir, "C.UTF-8", args);
+    }
+
+    /** The jar with LC_ALL={@code locale}, which decides how the JVM decodes file names and arguments. */
+    private static Run runIn(Path workDir, String locale, String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target/assets-deploy.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "build the jar first: mvn package");
         List<String> command = new ArrayList<>(
@@ -31,7 +36,7 @@ class JarSmokeIT {
         Path err = workDir.resolve("stderr");
         ProcessBuilder pb =
                 new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().put("LC_ALL", locale);
         pb.environment().remove("GITHUB_ACTIONS");
         pb.environment().put("XDG_CACHE_HOME", workDir.resolve("cache").toString()); // not the caller's hash cache
         Process p = pb.start();
@@ -55,7 +60,7 @@ class JarSmokeIT {
         Run r = run(tmp, "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Exit codes:"), r.out());
-        for (String code : List.of("0", "1", "2", "3", "4", "5", "6")) {
+        for (String code : List.of("0", "1", "2", "3", "4", "5", "6", "130", "143")) {
             assertTrue(
                     r.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")),
                     "code " + code + " in\n" + r.out());
@@ -98,5 +103,37 @@ class JarSmokeIT {
         Run r = run(tmp, "manifest", "--nope", tmp.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: Unknown option: '--nope'"), r.err());
+    }
+
+    /** Under LC_ALL=C the JVM cannot decode a UTF-8 name (JDK 17 decodes names in the locale's charset). */
+    @Test
+    void aUtf8NameUnderTheCLocaleIsOneLineNamingTheFileAndTheFix(@TempDir Path tmp) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("café.html"), "café");
+        Run r = runIn(tmp, "C", "manifest", site.toString());
+        assertEquals(3, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: the name of " + site + "/caf"), r.err());
+        assertTrue(
+                r.err()
+                        .endsWith(".html cannot be read in this locale (file names decode as ANSI_X3.4-1968):"
+                                + " run with LC_ALL=C.UTF-8, or start it with bin/assets-deploy, which does\n"),
+                r.err());
+    }
+
+    @Test
+    void aUtf8ArgumentUnderTheCLocaleIsOneLineNamingItAndTheFix(@TempDir Path tmp) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("dé"));
+        Files.writeString(site.resolve("index.html"), "home");
+        Run r = runIn(tmp, "C", "manifest", site.toString());
+        assertEquals(3, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: cannot use the path '" + tmp + "/d"), r.err());
+        assertTrue(
+                r.err()
+                        .endsWith("' in this locale (file names decode as ANSI_X3.4-1968): run with LC_ALL=C.UTF-8,"
+                                + " or start it with bin/assets-deploy, which does\n"),
+                r.err());
     }
 }

@@ -64,20 +64,28 @@ class PlanCommandTest {
     }
 
     String session() {
-        return "POST /client/v4/accounts/" + api.settings.accountId + "/workers/scripts/planned/assets-upload-session";
+        return "POST /accounts/" + api.settings.accountId + "/workers/scripts/planned/assets-upload-session";
+    }
+
+    /** The control-plane requests (all but asset uploads) from number {@code from} on, as "METHOD path". */
+    List<String> requestsFrom(int from) {
+        List<String> all = api.controlPlaneRequests().stream()
+                .map(r -> r.method() + " " + r.path())
+                .toList();
+        return all.subList(from, all.size());
     }
 
     @Test
     void allPlanMakesOnlyTheSessionRequestAndSaysWhatItAskedFor() throws Exception {
         deployThenChangeTwoFiles();
-        int before = api.requests().size();
+        int before = api.controlPlaneRequests().size();
+        int uploads = api.uploadRequests();
         Set<String> stored = api.storedHashes();
 
         assertEquals(0, all("--plan"), cli.err);
 
-        assertEquals(
-                List.of(session()),
-                api.requests().subList(before, api.requests().size()));
+        assertEquals(List.of(session()), requestsFrom(before));
+        assertEquals(uploads, api.uploadRequests(), "no asset upload");
         assertEquals(stored, api.storedHashes(), "nothing uploaded");
         assertEquals(1, api.workerRequests().size(), "nothing deployed: only the first run's Worker upload");
         assertTrue(
@@ -122,11 +130,9 @@ class PlanCommandTest {
     @Test
     void uploadPlanOnAnAccountThatHasEverythingSaysSo() throws Exception {
         assertEquals(0, all("--quiet"), cli.err);
-        int before = api.requests().size();
+        int before = api.controlPlaneRequests().size();
         assertEquals(0, run("upload", site.toString(), "--script", "planned", "--plan"), cli.err);
-        assertEquals(
-                List.of(session()),
-                api.requests().subList(before, api.requests().size()));
+        assertEquals(List.of(session()), requestsFrom(before));
         assertEquals(
                 "Plan for Worker \"planned\": Cloudflare already has all 3 files (42 B); nothing to upload.\n"
                         + "Nothing was uploaded or deployed (--plan).\n",
@@ -142,7 +148,8 @@ class PlanCommandTest {
                         .getAsJsonObject()
                         .get("filesToUpload")
                         .getAsInt());
-        assertEquals(List.of(session()), api.requests());
+        assertEquals(List.of(session()), requestsFrom(0));
+        assertEquals(0, api.uploadRequests());
         assertEquals(Set.of(), api.storedHashes());
     }
 
@@ -151,7 +158,7 @@ class PlanCommandTest {
         env.remove("CLOUDFLARE_API_TOKEN");
         assertEquals(ExitCodes.AUTHENTICATION, all("--plan"), cli.err);
         assertTrue(cli.err.contains("CLOUDFLARE_API_TOKEN"), cli.err);
-        assertEquals(List.of(), api.requests());
+        assertEquals(List.of(), requestsFrom(0));
         for (String command : List.of("all", "upload")) {
             assertEquals(0, run(command, "--help"));
             assertTrue(out.replaceAll("\\s+", " ").contains("Needs credentials (unlike --dry-run)"), out);
@@ -162,6 +169,6 @@ class PlanCommandTest {
     void planAndDryRunExcludeEachOther() {
         assertEquals(ExitCodes.USAGE, all("--plan", "--dry-run"));
         assertTrue(cli.err.startsWith("error: --dry-run and --plan exclude each other"), cli.err);
-        assertEquals(List.of(), api.requests());
+        assertEquals(List.of(), requestsFrom(0));
     }
 }

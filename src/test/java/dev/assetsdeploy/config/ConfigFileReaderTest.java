@@ -49,6 +49,34 @@ class ConfigFileReaderTest {
     }
 
     @Test
+    void aFileThatEndsTooSoonSaysWhatWasExpectedAndWhatIsNotClosed() {
+        assertEquals(
+                "wrangler.json:1:13: JSON syntax error: the file ends before the object that starts at 1:1 is closed:"
+                        + " expected , or }",
+                error("wrangler.json", "{\"name\": \"x\""));
+        assertEquals(
+                "wrangler.json:2:12: JSON syntax error: the file ends before the object that starts at 2:11 is closed:"
+                        + " expected a \"name\" or }",
+                error("wrangler.json", "{\"name\": \"x\",\n\"assets\": {"));
+        assertEquals(
+                "wrangler.json:1:10: JSON syntax error: the file ends before the object that starts at 1:1 is closed:"
+                        + " expected a value",
+                error("wrangler.json", "{\"name\": "));
+        assertEquals(
+                "wrangler.jsonc:1:39: JSON syntax error: the file ends before the array that starts at 1:25 is closed:"
+                        + " expected a value or ]",
+                error("wrangler.jsonc", "{\"compatibility_flags\": [ // a comment"));
+        assertEquals(
+                "wrangler.json:1:30: JSON syntax error: the file ends before the array that starts at 1:25 is closed:"
+                        + " expected a value or ]",
+                error("wrangler.json", "{\"compatibility_flags\": [\"a\","));
+        assertEquals(
+                "wrangler.json:2:1: JSON syntax error: the file ends before the object that starts at 1:1 is closed:"
+                        + " expected :",
+                error("wrangler.json", "{\"name\"\n"));
+    }
+
+    @Test
     void positionsCountCommentsThatWereRemoved() {
         assertEquals(
                 "wrangler.jsonc:2:28: JSON syntax error: unexpected character",

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.config;
 
 import static dev.assetsdeploy.Failures.assertFails;
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -172,6 +173,14 @@ class ConfigValidationTest {
                         .load(flags().scriptName("Customer_A").build(), Requirements.NONE.withDispatchNamespace(true))
                         .config()
                         .scriptName());
+        assertEquals(
+                List.of("wrangler.jsonc: name is \"" + "a".repeat(64) + "\", expected at most 63 characters, not 64"),
+                problems("{\"name\": \"" + "a".repeat(64) + "\"}"));
+        assertFailsContaining(
+                Kind.INVALID_INPUT,
+                () -> new ConfigLoader(dir)
+                        .load(flags().scriptName("../a").build(), Requirements.NONE.withDispatchNamespace(true)),
+                "--script is \"../a\", expected no /, \\, ?, #, % or control characters, and not . or ..");
     }
 
     @Test

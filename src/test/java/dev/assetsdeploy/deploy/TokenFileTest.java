@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.TestFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +44,13 @@ class TokenFileTest {
     void whatWriteWritesReadReads(@TempDir Path dir) throws IOException {
         String token = jwt(NOW.getEpochSecond() + 600);
         Path file = Files.writeString(dir.resolve("token"), "an older token\n");
-        TokenFile.write(file, token);
+        TokenOut out = TokenOut.prepare(file);
+        assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + file + ": the upload that writes it did not finish;"
+                        + " run `assets-deploy upload DIR --token-out FILE` again (it only sends what is missing)",
+                () -> TokenFile.read(file, NOW));
+        out.write(token, null, null);
         assertEquals(token + "\n", Files.readString(file));
         assertEquals(AssetsSource.token(token), TokenFile.read(file, NOW));
         try (Stream<Path> files = Files.list(dir)) {
@@ -76,5 +88,39 @@ class TokenFileTest {
         // Not a JWT we can read: passed on, the API is the judge.
         assertEquals(
                 AssetsSource.token("opaque"), TokenFile.read(Files.writeString(dir.resolve("opaque"), "opaque"), NOW));
+    }
+
+    @Test
+    void tokenOutRefusesABlockDeviceAndASocketBeforeTheUpload(@TempDir Path dir) throws Exception {
+        Path loop = dir.resolve("loop0");
+        TestFiles.mknod(loop, "b", 7, 0);
+        assertFails(
+                Kind.INVALID_INPUT,
+                "--token-out " + loop + ": is a block device, not a file, a FIFO or a character device",
+                () -> TokenOut.prepare(loop));
+        Path socket = dir.resolve("sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            assertFails(
+                    Kind.INVALID_INPUT,
+                    "--token-out " + socket + ": is a socket, not a file, a FIFO or a character device",
+                    () -> TokenOut.prepare(socket));
+        }
+    }
+
+    @Test
+    void tokenOutToOurStdoutOrStderrGoesThroughTheCommandsWriters(@TempDir Path dir) throws IOException {
+        Path stdout = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/proc/self/fd/1"));
+        TokenOut out = TokenOut.prepare(stdout);
+        assertEquals(new TokenOut(stdout, Path.of("/proc/self/fd/1"), TokenOut.Mode.STDOUT), out);
+        StringWriter text = new StringWriter();
+        out.write("tok", new PrintWriter(text), null);
+        assertEquals("tok" + System.lineSeparator(), text.toString());
+        assertEquals(
+                TokenOut.Mode.STDOUT, TokenOut.prepare(Path.of("/dev/stdout")).mode());
+        assertEquals(
+                TokenOut.Mode.STDERR, TokenOut.prepare(Path.of("/dev/fd/2")).mode());
+        assertEquals(
+                TokenOut.Mode.STREAM, TokenOut.prepare(Path.of("/dev/null")).mode());
     }
 }

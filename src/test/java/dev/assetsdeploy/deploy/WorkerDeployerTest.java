@@ -71,6 +71,16 @@ class WorkerDeployerTest {
         return new WorkerDeployer(api, BOUNDARY).deploy(upload);
     }
 
+    /** An assets-only Worker "site" with the assets of {@code token}, deployed or only a version. */
+    WorkerUpload assetsOnly(String token, boolean versionOnly) {
+        return WorkerUpload.prepare(
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", null, versionOnly),
+                List.of(),
+                AssetsSource.token(token),
+                null);
+    }
+
     LoggedRequest onlyRequest() {
         List<LoggedRequest> requests =
                 wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
@@ -235,12 +245,7 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyWithoutAnIdInTheAnswerFails() {
-        WorkerUpload upload = WorkerUpload.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, true),
-                List.of(),
-                AssetsSource.token("J"),
-                null);
+        WorkerUpload upload = assetsOnly("J", true);
         assertFails(
                 Kind.API_REFUSED,
                 "upload Worker version: the API reported success but gave no version id; check the"
@@ -280,12 +285,7 @@ class WorkerDeployerTest {
 
     @Test
     void refusalIsAnApiErrorNamingTheStepAndNeverTheToken() {
-        WorkerUpload upload = WorkerUpload.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, false),
-                List.of(),
-                AssetsSource.token("SECRET.COMPLETION.TOKEN"),
-                null);
+        WorkerUpload upload = assetsOnly("SECRET.COMPLETION.TOKEN", false);
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withStatus(400)
@@ -296,5 +296,16 @@ class WorkerDeployerTest {
                 Kind.API_REFUSED, () -> new WorkerDeployer(api, BOUNDARY).deploy(upload), "10021: bad assets config");
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
+    }
+
+    @Test
+    void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
+        WorkerUpload upload = assetsOnly("J", false);
+        DeployResult result = deploy(
+                upload,
+                "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
+                        + "\"deployment_id\":\"v-api-token-xyz\"}}");
+        assertEquals("***", result.etag());
+        assertEquals("v-***", result.versionId());
     }
 }

@@ -73,7 +73,10 @@ class WranglerParityTest {
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);
 
-        assertEquals(request.get(0), target.method() + " /client/v4" + target.path(ApiPaths.forAccount("acc1")));
+        assertEquals(
+                request.get(0),
+                target.method() + " /client/v4"
+                        + target.path(ApiPaths.forAccount("acc1")).text());
         assertEquals(request.get(1), body.contentType());
         assertEquals(new String(expected, StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual.toByteArray());

@@ -74,6 +74,7 @@ final class AssetsArea implements FakeArea {
     final List<String> sessionLog = new CopyOnWriteArrayList<>();
     final AtomicInteger uploadRequests = new AtomicInteger();
     final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger sessionCalls = new AtomicInteger();
 
     AssetsArea(FakeCloudflareApi api, List<String> problems) {
         this.api = api;
@@ -89,12 +90,15 @@ final class AssetsArea implements FakeArea {
                         "^/accounts/([^/]+)/workers/(?:dispatch/namespaces/([^/]+)/)?scripts/([^/]+)"
                                 + "/assets-upload-session$",
                         (ex, m) -> {
-                            if (api.accountAuthorized(ex, m.group(1))) {
+                            int number = sessionCalls.incrementAndGet();
+                            if (api.accountAuthorized(ex, m.group(1))
+                                    && !injected(ex, settings.sessionFault.decide(number), "session" + number)) {
                                 openSession(ex);
                             }
                         }),
-                Route.of("POST", "^/accounts/([^/]+)/workers/assets/upload$", (ex, m) -> upload(ex, m.group(1), null)),
-                Route.of(
+                Route.streamed(
+                        "POST", "^/accounts/([^/]+)/workers/assets/upload$", (ex, m) -> upload(ex, m.group(1), null)),
+                Route.streamed(
                         "POST",
                         "^/accounts/([^/]+)/workers/assets/upload/([^/]+)$",
                         (ex, m) -> upload(ex, m.group(1), m.group(2))));
@@ -228,25 +232,30 @@ final class AssetsArea implements FakeArea {
         return jwt;
     }
 
+    /** Answers an injected error status (its cf-ray "fake" + {@code ray} + "-LHR") and returns true, or returns false. */
+    private static boolean injected(HttpExchange ex, UploadFault.Action action, String ray) throws IOException {
+        if (action.kind() != UploadFault.Action.Kind.STATUS) {
+            return false;
+        }
+        drain(ex.getRequestBody());
+        if (action.retryAfter() != null) {
+            ex.getResponseHeaders().add("Retry-After", action.retryAfter());
+        }
+        ex.getResponseHeaders().add("cf-ray", "fake" + ray + "-LHR");
+        respond(ex, action.status(), error(action.status() == 429 ? 971 : 10013, "injected HTTP " + action.status()));
+        return true;
+    }
+
     // ---- phase 2 ----
 
     private void upload(HttpExchange ex, String account, String singleHash) throws IOException {
         int number = uploadRequests.incrementAndGet();
         UploadFault.Action action = settings.fault.decide(number);
         InputStream body = ex.getRequestBody();
+        if (injected(ex, action, Integer.toString(number))) {
+            return;
+        }
         switch (action.kind()) {
-            case STATUS -> {
-                drain(body);
-                if (action.retryAfter() != null) {
-                    ex.getResponseHeaders().add("Retry-After", action.retryAfter());
-                }
-                ex.getResponseHeaders().add("cf-ray", "fake" + number + "-LHR");
-                respond(
-                        ex,
-                        action.status(),
-                        error(action.status() == 429 ? 971 : 10013, "injected HTTP " + action.status()));
-                return;
-            }
             case DROP_MID_BODY -> {
                 long length = contentLength(ex);
                 body.readNBytes((int) Math.min(Integer.MAX_VALUE, Math.max(1, length / 2)));

@@ -25,6 +25,18 @@ final class Envelope {
         return envelope;
     }
 
+    /** A list result, with the page block list endpoints answer (one page holds everything). */
+    static JsonObject paged(JsonArray result) {
+        JsonObject envelope = success(result);
+        JsonObject info = new JsonObject();
+        info.addProperty("page", 1);
+        info.addProperty("per_page", 50);
+        info.addProperty("count", result.size());
+        info.addProperty("total_count", result.size());
+        envelope.add("result_info", info);
+        return envelope;
+    }
+
     static JsonObject error(int code, String message) {
         JsonObject envelope = new JsonObject();
         envelope.addProperty("success", false);

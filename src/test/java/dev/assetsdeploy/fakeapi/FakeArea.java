@@ -21,11 +21,21 @@ interface FakeArea {
         void handle(HttpExchange ex, Matcher path) throws IOException;
     }
 
-    /** {@code method} and a path pattern (after {@link FakeCloudflareApi#BASE_PATH}), and who answers them. */
-    record Route(String method, Pattern path, Handler handler) {
+    /**
+     * {@code method} and a path pattern (after {@link FakeCloudflareApi#BASE_PATH}), and who answers them.
+     *
+     * @param controlPlane whether requests are kept in {@link FakeCloudflareApi#controlPlaneRequests()} (all but the
+     *     asset uploads, whose bodies are streamed and can be large)
+     */
+    record Route(String method, Pattern path, Handler handler, boolean controlPlane) {
 
         static Route of(String method, String pathRegex, Handler handler) {
-            return new Route(method, Pattern.compile(pathRegex), handler);
+            return new Route(method, Pattern.compile(pathRegex), handler, true);
+        }
+
+        /** A route whose requests are not logged (asset uploads). */
+        static Route streamed(String method, String pathRegex, Handler handler) {
+            return new Route(method, Pattern.compile(pathRegex), handler, false);
         }
     }
 }

@@ -7,14 +7,18 @@ import static dev.assetsdeploy.fakeapi.Envelope.respond;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,12 +28,19 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
- * A strict in-process fake of the Cloudflare API for assets direct upload and the Worker upload,
- * on 127.0.0.1 and a dynamic port. Each area of the API is a {@link FakeArea} of its own
- * ({@link AssetsArea}: upload sessions and asset uploads; {@link WorkerScriptsArea}: Worker uploads,
- * versions, deployments); this class routes requests to them, checks the account's credentials for
- * them, and is what tests hold. Bodies are checked while they stream in: memory stays flat whatever
- * the upload size.
+ * A strict in-process fake of the Cloudflare API for what assets-deploy and wrangler 4.164 call, on 127.0.0.1 and a
+ * dynamic port. It keeps the state the real API keeps ({@link WorkersState}, seeded and inspected through
+ * {@link #workers()}) and refuses what the real API would refuse; each refusal is also listed in {@link #problems()}.
+ * Each area of the API is a {@link FakeArea} of its own; this class routes requests to them, checks the account's
+ * credentials for them, logs every control-plane request ({@link #controlPlaneRequests()}) and is what tests hold.
+ *
+ * <p>Areas: {@link AssetsArea} (upload sessions, asset uploads), {@link WorkerScriptsArea} (Worker uploads: PUT a
+ * script, POST a version), {@link WorkerInfoArea} (services, workers/workers, secrets, settings, script-settings),
+ * {@link VersionsArea}, {@link DeploymentsArea}, {@link SubdomainArea} (account subdomain, a Worker's workers.dev),
+ * {@link RoutesArea} (routes, zones), {@link CustomDomainsArea}, {@link SchedulesArea}, and the resources bindings
+ * name: {@link ResourcesArea} (queues, R2 buckets, dispatch namespaces), {@link StorageArea} (KV, D1, AI Search, Agent
+ * Memory) and {@link WorkflowsArea}. Asset bodies are checked while they stream in:
+ * memory stays flat whatever the upload size.
  */
 public final class FakeCloudflareApi implements AutoCloseable {
 
@@ -50,15 +61,31 @@ public final class FakeCloudflareApi implements AutoCloseable {
         public volatile Duration uploadResponseDelay = Duration.ZERO;
         public volatile Clock clock = Clock.systemUTC();
         public volatile UploadFault fault = UploadFault.NONE;
+        /** Faults of the upload session calls (STATUS only), by session call number. */
+        public volatile UploadFault sessionFault = UploadFault.NONE;
     }
 
     public final Settings settings = new Settings();
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final WorkersState workers = new WorkersState();
+    private final ControlPlaneLog log = new ControlPlaneLog();
+    final List<RecordedRequest> workerRequests = new CopyOnWriteArrayList<>();
     private final AssetsArea assets = new AssetsArea(this, problems);
-    private final WorkerScriptsArea scripts = new WorkerScriptsArea(this, problems);
-    private final List<FakeArea.Route> routes =
-            Stream.of(assets, scripts).flatMap(area -> area.routes().stream()).toList();
+    private final List<FakeArea.Route> routes = Stream.of(
+                    assets,
+                    new WorkerScriptsArea(this, problems),
+                    new WorkerInfoArea(this, problems),
+                    new VersionsArea(this, problems),
+                    new DeploymentsArea(this, problems),
+                    new SubdomainArea(this, problems),
+                    new RoutesArea(this, problems),
+                    new CustomDomainsArea(this, problems),
+                    new SchedulesArea(this, problems),
+                    new ResourcesArea(this, problems),
+                    new StorageArea(this, problems),
+                    new WorkflowsArea(this, problems))
+            .flatMap(area -> area.routes().stream())
+            .toList();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -134,18 +161,37 @@ public final class FakeCloudflareApi implements AutoCloseable {
         return List.copyOf(assets.sessionLog);
     }
 
-    /** Every request received, in order, as "METHOD /client/v4/path" (no query). */
-    public List<String> requests() {
-        return List.copyOf(requests);
-    }
-
-    /** Requests the fake refused as malformed (wrong hash, bad Base64, wrong token role...), for assertions. */
+    /**
+     * Requests the fake refused as malformed or invalid (wrong hash, bad Base64, wrong token role, an unknown binding
+     * type, percentages not adding up to 100, an endpoint it does not model...), one line each, for assertions. A
+     * lookup that finds nothing (a new Worker's {@code GET services}, an unknown version id) is an answer, not a
+     * problem.
+     */
     public List<String> problems() {
         return List.copyOf(problems);
     }
 
+    /** The Worker uploads, version uploads and deployments the fake accepted for its account, in order. */
     public List<RecordedRequest> workerRequests() {
-        return List.copyOf(scripts.workerRequests);
+        return List.copyOf(workerRequests);
+    }
+
+    /** The account's Workers and everything the API keeps about them: seed before a run, inspect after. */
+    public WorkersState workers() {
+        return workers;
+    }
+
+    /**
+     * Every request to a control-plane endpoint (all but the asset uploads) in arrival order, with the fake's
+     * answers, refused ones and unmodelled ones included. Waits for answers still being written.
+     */
+    public List<ControlPlaneRequest> controlPlaneRequests() {
+        return log.snapshot();
+    }
+
+    /** The account already holds these asset hashes: upload sessions do not ask for them. */
+    public void assumeStored(Collection<String> hashes) {
+        assets.stored.addAll(hashes);
     }
 
     /** True when {@code jwt} is a completion token the fake issued and it has not expired. */
@@ -167,7 +213,6 @@ public final class FakeCloudflareApi implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             String fullPath = ex.getRequestURI().getRawPath();
-            requests.add(ex.getRequestMethod() + " " + fullPath);
             if (!fullPath.startsWith(BASE_PATH + "/")) {
                 respond(ex, 404, error(7003, "No route for that URI"));
                 return;
@@ -176,16 +221,22 @@ public final class FakeCloudflareApi implements AutoCloseable {
             for (FakeArea.Route route : routes) {
                 Matcher m = route.path().matcher(path);
                 if (route.method().equals(ex.getRequestMethod()) && m.matches()) {
-                    route.handler().handle(ex, m);
+                    if (route.controlPlane()) {
+                        logged(ex, path, () -> route.handler().handle(ex, m));
+                    } else {
+                        route.handler().handle(ex, m);
+                    }
                     ex.close();
                     return;
                 }
             }
-            drain(ex.getRequestBody());
-            respond(
-                    ex,
-                    404,
-                    error(7003, "Could not route to " + path + ", perhaps your object identifier is invalid?"));
+            logged(ex, path, () -> {
+                problems.add("no such endpoint in the fake: " + ex.getRequestMethod() + " " + path);
+                respond(
+                        ex,
+                        404,
+                        error(7003, "Could not route to " + path + ", perhaps your object identifier is invalid?"));
+            });
             ex.close();
         } catch (RuntimeException e) {
             problems.add("fake API bug or malformed request: " + e);
@@ -193,11 +244,34 @@ public final class FakeCloudflareApi implements AutoCloseable {
         }
     }
 
-    /**
-     * An account endpoint's check: the account's API token (or key and e-mail), for this account. Refuses
-     * (and returns false) otherwise, as the API does.
-     */
-    boolean accountAuthorized(HttpExchange ex, String account) throws IOException {
+    /** Answers one exchange, keeping it (body and answer) in the control-plane log. */
+    private void logged(HttpExchange ex, String path, LoggedHandler handler) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        int slot = log.reserve();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        String method = ex.getRequestMethod();
+        String query = ex.getRequestURI().getRawQuery();
+        ResponseCapture capture = new ResponseCapture(
+                ex.getResponseBody(),
+                answer -> log.fill(
+                        slot,
+                        new ControlPlaneRequest(method, path, query, headers, body, ex.getResponseCode(), answer)));
+        ex.setStreams(new ByteArrayInputStream(body), capture);
+        try {
+            handler.handle();
+        } finally {
+            capture.finish();
+        }
+    }
+
+    @FunctionalInterface
+    private interface LoggedHandler {
+        void handle() throws IOException;
+    }
+
+    /** The account's API token (or key and e-mail): the check of an endpoint outside the account path. */
+    boolean credentialsValid(HttpExchange ex) throws IOException {
         Headers h = ex.getRequestHeaders();
         String auth = h.getFirst("Authorization");
         boolean tokenOk = settings.apiToken != null && ("Bearer " + settings.apiToken).equals(auth);
@@ -207,9 +281,20 @@ public final class FakeCloudflareApi implements AutoCloseable {
                 && settings.email.equals(h.getFirst("X-Auth-Email"));
         if (!tokenOk && !keyOk) {
             drain(ex.getRequestBody());
-            problems.add("account endpoint without the account's credentials: "
+            problems.add("endpoint without the account's credentials: "
                     + ex.getRequestURI().getPath());
             respond(ex, 400, error(10000, "Authentication error"));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * An account endpoint's check: the account's API token (or key and e-mail), for this account. Refuses
+     * (and returns false) otherwise, as the API does.
+     */
+    boolean accountAuthorized(HttpExchange ex, String account) throws IOException {
+        if (!credentialsValid(ex)) {
             return false;
         }
         if (!account.equals(settings.accountId)) {

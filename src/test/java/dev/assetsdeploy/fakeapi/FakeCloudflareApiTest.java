@@ -12,10 +12,12 @@ import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.MultipartBody;
+import dev.assetsdeploy.api.RawPaths;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,8 +57,8 @@ class FakeCloudflareApiTest {
     }
 
     /** A path of the fake's account. */
-    String account(String rest) {
-        return "/accounts/" + api.settings.accountId + rest;
+    ApiPath account(String rest) {
+        return RawPaths.of("/accounts/" + api.settings.accountId + rest);
     }
 
     MultipartBody metadata(String json) {
@@ -81,10 +83,11 @@ class FakeCloudflareApiTest {
                                 "{\"main_module\":\"worker.js\",\"assets\":{\"jwt\":\"" + jwt + "\",\"config\":{}}}")))
                 .result();
         assertEquals("w", put.getAsJsonObject().get("id").getAsString());
+        api.workers().dispatchNamespace("ns");
         client.call(ApiRequest.put("deploy Worker", account("/workers/dispatch/namespaces/ns/scripts/w"))
                 .multipart(metadata("{\"keep_assets\":true}")));
         String version = client.call(ApiRequest.post("upload version", account("/workers/scripts/w/versions"))
-                        .multipart(metadata("{}")))
+                        .multipart(metadata("{\"main_module\":\"worker.js\"}")))
                 .result()
                 .getAsJsonObject()
                 .get("id")

@@ -62,7 +62,10 @@ class HashCacheTest {
     }
 
     private Manifest build(HashCacheLocation location, long clockNanos) {
-        return new ManifestBuilder(100, 2, location, () -> clockNanos).build(site);
+        return new ManifestBuilder(100, 2)
+                .withCache(location)
+                .withClock(() -> clockNanos)
+                .build(site);
     }
 
     private Map<String, String> hashes(Manifest m) {
@@ -217,7 +220,10 @@ class HashCacheTest {
         Path other = Files.createDirectories(tmp.resolve("other"));
         write(other, "index.html", "<h1>one</h1>");
         Files.copy(cacheFile(), cacheDir.resolve(HashCache.fileName(other.toRealPath())));
-        Manifest m = new ManifestBuilder(100, 1, HashCacheLocation.in(cacheDir), () -> later + 1).build(other);
+        Manifest m = new ManifestBuilder(100, 1)
+                .withCache(HashCacheLocation.in(cacheDir))
+                .withClock(() -> later + 1)
+                .build(other);
         assertEquals(0, m.cache().hits());
         assertEquals(List.of(), m.cache().warnings());
     }

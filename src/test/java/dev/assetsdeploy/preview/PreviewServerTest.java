@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -197,5 +198,110 @@ class PreviewServerTest {
         server.close();
         waiting.get(60, TimeUnit.SECONDS);
         server.close(); // a second close does nothing
+    }
+
+    /** The whole answer (head and body) to requests sent as these bytes on one connection. */
+    private String raw(String requests) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The status and Location of each answer in {@code response}, as "307 /about/" or "200". */
+    private static List<String> statuses(String response) {
+        List<String> answers = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "HTTP/1\\.1 (\\d{3})[^\r]*\r\n((?:[^\r]+\r\n)*)\r\n")
+                .matcher(response);
+        while (m.find()) {
+            java.util.regex.Matcher location =
+                    java.util.regex.Pattern.compile("(?m)^Location: ([^\r\n]*)").matcher(m.group(2));
+            answers.add(m.group(1) + (location.find() ? " " + location.group(1) : ""));
+        }
+        return answers;
+    }
+
+    /**
+     * Targets the JDK's server refused with 400 before any handler saw them: the server routes what was
+     * sent, as {@code preview --explain} (which matches Cloudflare) routes the same text.
+     */
+    @Test
+    void aRawTargetIsRoutedAsExplainRoutesIt() throws Exception {
+        Files.writeString(dir.resolve("100%.txt"), "percent");
+        Files.writeString(dir.resolve("café.html"), "café");
+        start();
+        AssetRouter explain = live.router();
+        for (String target : List.of(
+                "/a\\..\\about/",
+                "/about\\",
+                "/%",
+                "/%zz",
+                "/%E6%97",
+                "/100%.txt",
+                "/café",
+                "/caf%C3%A9.html",
+                "/a b",
+                "/{x}|^`",
+                "/about/?q=%zz&r=\\")) {
+            if (target.contains(" ")) {
+                assertEquals(List.of("400"), statuses(raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n")));
+                continue;
+            }
+            PreviewResponse expected = explain.resolve(new PreviewRequest("GET", target, "127.0.0.1", Map.of()));
+            assertEquals(
+                    List.of(expected.status() + (expected.location() != null ? " " + expected.location() : "")),
+                    statuses(raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")),
+                    target + " " + expected.steps());
+        }
+    }
+
+    @Test
+    void headCarriesTheContentLengthOfTheGet() throws Exception {
+        start();
+        String get = raw("GET /about/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        String head = raw("HEAD /about/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(get.contains("\r\nContent-Length: 5\r\n") && get.endsWith("\r\n\r\nabout"), get);
+        assertTrue(head.contains("\r\nContent-Length: 5\r\n") && head.endsWith("\r\n\r\n"), head);
+    }
+
+    /** wrangler dev (recorded: preview/recorded/bytes.json) ignores Range: the whole asset, 200, no Cache-Control. */
+    @Test
+    void aRangeRequestGetsTheWholeAsset() throws Exception {
+        start();
+        String answer = raw("GET /about/ HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        assertTrue(answer.contains("\r\nContent-Length: 5\r\n") && answer.endsWith("\r\n\r\nabout"), answer);
+        assertFalse(answer.contains("Content-Range") || answer.contains("Cache-Control"), answer);
+    }
+
+    @Test
+    void oneConnectionCarriesSeveralRequestsBodiesIncluded() throws Exception {
+        start();
+        String answers = raw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                + "PUT / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+                + "GET /about HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals(List.of("405", "405", "307 /about/", "200"), statuses(answers));
+        assertTrue(answers.endsWith("home"), answers);
+    }
+
+    @Test
+    void aMalformedRequestIs400AndClosesTheConnection() throws Exception {
+        start();
+        for (String request : List.of(
+                "GET /\r\n\r\n",
+                "GET / HTTP/1.1 extra\r\n\r\n",
+                "GET / SPDY/3\r\n\r\n",
+                "GET / HTTP/1.1\r\nno colon\r\n\r\n",
+                "GET /a\rb HTTP/1.1\r\n\r\n",
+                "GET / HTTP/1.1\r\nX: " + "y".repeat(70_000) + "\r\n\r\n")) {
+            String answer = raw(request + "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            List<String> statuses = statuses(answer);
+            assertEquals(1, statuses.size(), answer);
+            assertTrue(statuses.get(0).equals("400") || statuses.get(0).equals("431"), answer);
+            assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+        }
     }
 }

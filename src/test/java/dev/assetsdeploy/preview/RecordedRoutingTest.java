@@ -37,7 +37,7 @@ class RecordedRoutingTest {
     static final Path RECORDED = Path.of("src/test/resources/preview/recorded");
     static final Path SITES = Path.of("src/test/resources/preview/sites");
     /** Response headers that are about transport, not routing (as record.mjs leaves them out of "custom"). */
-    private static final Set<String> TRANSPORT = Set.of(
+    static final Set<String> TRANSPORT = Set.of(
             "content-length",
             "date",
             "connection",
@@ -54,14 +54,19 @@ class RecordedRoutingTest {
     private static int total;
     private static int matched;
 
-    @TestFactory
-    Stream<DynamicTest> everyRecordedRequestRoutesAsWranglerDev() throws IOException {
+    /** Every recording, in name order. */
+    static List<Path> recordings() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(RECORDED)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(files.size() >= 20, "recordings present");
-        return files.stream()
+        return files;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRecordedRequestRoutesAsWranglerDev() throws IOException {
+        return recordings().stream()
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
     }
 
@@ -148,7 +153,8 @@ class RecordedRoutingTest {
         return new PreviewRequest(c.get("method").getAsString(), c.get("path").getAsString(), host + ":8787", headers);
     }
 
-    private static Map<String, Object> expected(JsonObject c) {
+    /** What wrangler dev answered for case {@code c}: the routing summary each replay compares. */
+    static Map<String, Object> expected(JsonObject c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c.get("worker").getAsBoolean()) {
             m.put("worker", true);
@@ -206,7 +212,7 @@ class RecordedRoutingTest {
                         .orElseThrow();
     }
 
-    private static String string(JsonObject o, String key) {
+    static String string(JsonObject o, String key) {
         return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
     }
 }

@@ -3,6 +3,8 @@ package dev.assetsdeploy.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assetsdeploy.api.RetryNotice;
+import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import dev.assetsdeploy.upload.Bucket;
 import dev.assetsdeploy.upload.CompletionToken;
@@ -69,7 +71,10 @@ class UploadProgressTest {
         p.sessionOpened(plan(b1, b2), 4, 4 * MIB, 3);
         now.addAndGet(500_000_000L);
         p.bytesSent(b1, MIB);
-        p.bucketRetried(b1, 1, Duration.ofMillis(1500), "HTTP 500: 10013: oops");
+        p.bucketRetried(
+                b1,
+                new RetryNotice(
+                        b1.step(), 1, 6, "HTTP 500: 10013: oops", new RetryPolicy.Retry(Duration.ofMillis(1500))));
         p.concurrencyChanged(1);
         now.addAndGet(500_000_000L);
         p.bucketFinished(b2);
@@ -77,7 +82,7 @@ class UploadProgressTest {
         assertEquals(
                 "Uploading 4 of 4 files (4.0 MiB) in 2 buckets, 3 at a time.\n"
                         + "\r\033[KUploaded 0 of 4 files, 1.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 2 s"
-                        + "\r\033[Kupload bucket 1/2: attempt 1 failed (HTTP 500: 10013: oops); retrying in 1.5 s\n"
+                        + "\r\033[Kupload bucket 1/2: attempt 1 of 6 failed (HTTP 500: 10013: oops); retrying in 1.5 s\n"
                         + "The API asked us to slow down: 1 request at a time for now.\n"
                         + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s"
                         + "\r\033[KUploaded 2 of 4 files, 2.0 MiB of 4.0 MiB, 2.0 MiB/s, ETA 1 s\n",
@@ -96,5 +101,22 @@ class UploadProgressTest {
         assertEquals(
                 "Nothing to upload: all 5 files (47 B) are already on Cloudflare (0.3 s).", UploadSummary.text(none));
         assertTrue(!r.toString().contains("secret.jwt.value"), "the token record hides the token");
+    }
+
+    @Test
+    void fileNamesAndTheApisReasonsAreEscaped() {
+        ManifestEntry hostile = new ManifestEntry("/.env\n::error::x\u001b[2J", "h", 1, null, Path.of("x"));
+        Bucket single = new Bucket(1, 1, 1, true, List.of(hostile));
+        UploadProgress p = progress(UploadProgress.Style.PLAIN);
+        p.sessionOpened(plan(single), 1, 1, 1);
+        p.bucketRetried(
+                single,
+                new RetryNotice(
+                        single.step(), 1, 6, "HTTP 500: \u0007oops\r", new RetryPolicy.Retry(Duration.ofSeconds(1))));
+        assertEquals(
+                "Uploading 1 of 1 files (1 B) in 1 buckets, 1 at a time.\n"
+                        + "upload file /.env\\n::error::x\\e[2J: attempt 1 of 6 failed (HTTP 500: \\x07oops\\r);"
+                        + " retrying in 1.0 s\n",
+                text.toString().replace(System.lineSeparator(), "\n"));
     }
 }

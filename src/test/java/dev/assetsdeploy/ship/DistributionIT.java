@@ -143,6 +143,43 @@ class DistributionIT {
     }
 
     /**
+     * The launcher makes the JVM decode file names and arguments as UTF-8 whatever the locale (in JDK 17
+     * sun.jnu.encoding follows LC_CTYPE, and no -D option changes it): a C or POSIX locale, common in
+     * containers, would otherwise make a UTF-8 name unreadable.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void shLauncherReadsUtf8NamesInAnyLocale() throws Exception {
+        Path home = unzipPortable();
+        Path site = Files.createDirectories(work.resolve("dé"));
+        Files.writeString(site.resolve("café.html"), "café");
+        Files.writeString(site.resolve("日本語.txt"), "nihongo");
+        String expected = inProcess("manifest", "--json", site.toString());
+        assertTrue(expected.contains("\"/café.html\""), expected);
+        for (Map<String, String> locale : List.of(
+                Map.of("LC_ALL", "C"),
+                Map.of("LC_ALL", "POSIX", "LANG", "C.UTF-8"),
+                Map.of("LANG", "C"),
+                Map.of("LC_CTYPE", "C", "LANG", "C.UTF-8"),
+                Map.of("LANG", "en_US.ISO-8859-1"))) {
+            Map<String, String> env = new java.util.HashMap<>(locale);
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("PATH", "/usr/bin:/bin");
+            Shell.Result result = Shell.run(
+                    work,
+                    env,
+                    List.of(
+                            "/bin/sh",
+                            home.resolve("bin/assets-deploy").toString(),
+                            "manifest",
+                            "--json",
+                            site.toString()));
+            assertEquals(0, result.exitCode(), locale + ": " + result.err());
+            assertEquals(expected, result.out(), locale.toString());
+        }
+    }
+
+    /**
      * The linux-x64 package runs with no Java installed: no JAVA_HOME, and a PATH that holds no java
      * (only mv, which the launcher uses to keep its class-data-sharing archive).
      */

@@ -11,6 +11,7 @@ import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
+import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.api.RetryPolicy;
 import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MutableClock;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** End-to-end runs against the strict fake API, with faults. Backoffs are recorded, not slept. */
 class UploaderTest {
@@ -104,8 +107,8 @@ class UploaderTest {
             }
 
             @Override
-            public void bucketRetried(Bucket bucket, int attempt, Duration delay, String reason) {
-                events.add("retry " + bucket.index() + ": " + reason);
+            public void bucketRetried(Bucket bucket, RetryNotice notice) {
+                events.add("retry " + bucket.index() + ": " + notice.reason());
             }
 
             @Override
@@ -192,12 +195,17 @@ class UploaderTest {
         assertTrue(events.contains("limit 4"), "recovers: " + events);
     }
 
-    @Test
-    void dropsToOneInFlightOn524() {
-        api.settings.fault = n -> n == 2 ? Action.status(524, null) : Action.pass();
+    /** wrangler's isGatewayError: 502, 503, 504 and 524 drop the uploads to one in flight, and wait longer. */
+    @ParameterizedTest
+    @ValueSource(ints = {502, 503, 504, 524})
+    void dropsToOneInFlightAndWaitsLongerOnAGatewayError(int status) {
+        api.settings.fault = n -> n == 2 ? Action.status(status, null) : Action.pass();
         UploadResult result = upload(3, 6);
         assertCompleteAndCorrect(result);
         assertTrue(events.contains("limit 1"), events.toString());
+        assertEquals(1, sleeps.size(), sleeps.toString());
+        assertTrue(
+                sleeps.get(0).compareTo(Duration.ofMillis(2500)) >= 0, "a gateway's first wait is 2.5-5 s: " + sleeps);
     }
 
     @Test
