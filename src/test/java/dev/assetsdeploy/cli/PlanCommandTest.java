@@ -165,6 +165,18 @@ class PlanCommandTest {
         }
     }
 
+    /** Preparing the token file would replace it before any request; a plan gets no token to put there. */
+    @Test
+    void uploadPlanRefusesTokenOutAndLeavesTheFileAlone() throws Exception {
+        Path token = Files.writeString(tmp.resolve("token"), "an earlier token\n");
+        assertEquals(
+                ExitCodes.USAGE,
+                run("upload", site.toString(), "--script", "planned", "--plan", "--token-out", token.toString()));
+        assertTrue(cli.err.startsWith("error: --plan gets no token to write: leave out --token-out"), cli.err);
+        assertEquals("an earlier token\n", Files.readString(token));
+        assertEquals(List.of(), requestsFrom(0));
+    }
+
     @Test
     void planAndDryRunExcludeEachOther() {
         assertEquals(ExitCodes.USAGE, all("--plan", "--dry-run"));
