@@ -12,6 +12,8 @@
 #      target/ as it is; MVN_OFFLINE (-o).
 # A cold deploy starts from an empty fake API and an empty hash cache; each form gets its own fake, so
 # every upload is whole. The fake checks every part's hash as it streams in; its tally must show no problems.
+# CPU time (user + sys, of the process and its children) is given beside wall time: on a shared machine it
+# moves less with the load.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -66,17 +68,18 @@ stop_fake() {
 }
 trap '[[ -n $fake ]] && kill "$fake" 2>/dev/null || true' EXIT
 
-# run FORM CASE COMMAND...: one timed run against the current fake; appends "FORM CASE wall_s rss_kb".
+# run FORM CASE COMMAND...: one timed run against the current fake; appends "FORM CASE wall_s rss_kb cpu_s".
 run() {
   local form=$1 case=$2; shift 2
-  if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" env CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" \
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" env CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" \
       CLOUDFLARE_ACCOUNT_ID="$FAKE_ACCOUNT" CLOUDFLARE_API_BASE_URL="$FAKE_URL" WRANGLER_SEND_METRICS=false \
       "$@" >"$WORK/run.out" 2>"$WORK/run.err"; then
     echo "$form $case failed:" >&2; tail -20 "$WORK/run.out" "$WORK/run.err" >&2; exit 1
   fi
-  read -r wall rss <"$WORK/time.txt"
-  echo "$form $case $wall $rss" >>"$WORK/results.txt"
-  printf '  %-8s %-18s %6.2f s %6d MB\n' "$form" "$case" "$wall" $((rss / 1024))
+  read -r wall rss user sys <"$WORK/time.txt"
+  cpu=$(echo "$user $sys" | awk '{print $1 + $2}')
+  echo "$form $case $wall $rss $cpu" >>"$WORK/results.txt"
+  printf '  %-8s %-18s %6.2f s %6d MB %6.2f s CPU\n' "$form" "$case" "$wall" $((rss / 1024)) "$cpu"
 }
 
 deploy_args=("$SITE" --script bench --compatibility-date 2025-01-01 --quiet)
@@ -113,8 +116,8 @@ python3 - "$WORK/results.txt" "$ROUNDS" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 runs = {}
-for form, case, wall, rss in rows:
-    runs.setdefault((form, case), []).append((float(wall), int(rss) / 1024))
+for form, case, wall, rss, cpu in rows:
+    runs.setdefault((form, case), []).append((float(wall), int(rss) / 1024, float(cpu)))
 forms = [f for f in ("jar", "package", "wrangler") if any(k[0] == f for k in runs)]
 def cell(form, case, i, unit):
     values = [r[i] for r in runs.get((form, case), [])]
@@ -127,6 +130,8 @@ lines = [
     ("cold deploy", {"jar": "cold", "package": "cold", "wrangler": "cold"}, 0, "s"),
     ("redeploy, nothing changed (cache)", {"jar": "redeploy-cache", "package": "redeploy-cache", "wrangler": "redeploy"}, 0, "s"),
     ("redeploy, nothing changed (--no-cache)", {"jar": "redeploy-no-cache", "package": "redeploy-no-cache"}, 0, "s"),
+    ("CPU (user + sys), cold deploy", {"jar": "cold", "package": "cold", "wrangler": "cold"}, 2, "s"),
+    ("CPU (user + sys), redeploy (cache)", {"jar": "redeploy-cache", "package": "redeploy-cache", "wrangler": "redeploy"}, 2, "s"),
     ("peak RSS, cold deploy", {"jar": "cold", "package": "cold", "wrangler": "cold"}, 1, "MB"),
     ("peak RSS, redeploy (cache)", {"jar": "redeploy-cache", "package": "redeploy-cache", "wrangler": "redeploy"}, 1, "MB"),
 ]
