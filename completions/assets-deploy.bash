@@ -160,6 +160,7 @@ function _complete_assets-deploy() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} manifest" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} upload" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} triggers" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preview" ];    then _picocli_assets-deploy; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -167,9 +168,11 @@ function _complete_assets-deploy() {
   local cmds1=(manifest)
   local cmds2=(upload)
   local cmds3=(deploy)
-  local cmds4=(preview)
+  local cmds4=(triggers)
+  local cmds5=(preview)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_preview; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_assets-deploy_preview; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_triggers; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_assets-deploy_deploy; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_assets-deploy_upload; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_assets-deploy_manifest; return $?; fi
@@ -184,7 +187,7 @@ function _picocli_assets-deploy() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="all manifest upload deploy preview"
+  local commands="all manifest upload deploy triggers preview"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -204,8 +207,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--plan' '--version-only' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--plan' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -217,6 +220,9 @@ function _picocli_assets-deploy_all() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')
@@ -256,6 +262,15 @@ function _picocli_assets-deploy_all() {
       return
       ;;
     '--run-worker-first')
+      return
+      ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
       return
       ;;
     '--cache-dir')
@@ -420,8 +435,8 @@ function _picocli_assets-deploy_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep-assets' '--version-only' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -439,6 +454,9 @@ function _picocli_assets-deploy_deploy() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--allow-unsupported')
       return
       ;;
     '--dispatch-namespace')
@@ -480,6 +498,15 @@ function _picocli_assets-deploy_deploy() {
     '--run-worker-first')
       return
       ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
+      return
+      ;;
     '--api-base-url')
       return
       ;;
@@ -505,6 +532,66 @@ function _picocli_assets-deploy_deploy() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `triggers` subcommand.
+function _picocli_assets-deploy_triggers() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--route' '--domain' '--schedule' '--allow-unsupported' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--route')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--schedule')
+      return
+      ;;
+    '--allow-unsupported')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

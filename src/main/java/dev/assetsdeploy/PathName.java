@@ -29,8 +29,21 @@ public enum PathName {
     NAMESPACE_WORKER_NAME("Worker name", "a Worker name", Free.PATTERN, 0, Free.EXPECTED),
     /** A Workers for Platforms dispatch namespace: as free as its Workers' names (API schema: {@code ^.+$}). */
     DISPATCH_NAMESPACE("dispatch namespace", "a dispatch namespace", Free.PATTERN, 0, Free.EXPECTED),
+    /** A zone's id (32 hexadecimal digits from the API; from a route's {@code zone_id}, as the user wrote it). */
+    ZONE_ID("zone id", "a zone id", Pattern.compile("[A-Za-z0-9_-]+"), 0, "letters, digits, _ and - only"),
     /** An asset's hash, as the manifest computes it (hex of BLAKE3, first 32 digits). */
-    ASSET_HASH("asset hash", "an asset hash", Pattern.compile("[0-9a-f]{32}"), 0, "32 lowercase hexadecimal digits");
+    ASSET_HASH("asset hash", "an asset hash", Pattern.compile("[0-9a-f]{32}"), 0, "32 lowercase hexadecimal digits"),
+    /** A version of a Worker, as the API names it (a UUID; only what would change the path is refused). */
+    VERSION_ID("version id", "a version id", Free.PATTERN, 0, Free.EXPECTED),
+    /** A queue, looked up by name (the config checks it is a non-empty string). */
+    QUEUE_NAME("queue name", "a queue name", Free.PATTERN, 0, Free.EXPECTED),
+    /** An R2 bucket: wrangler's bucket name rule, which the config checks too. */
+    R2_BUCKET(
+            "R2 bucket name",
+            "an R2 bucket name",
+            Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]"),
+            0,
+            "3-63 lowercase letters, digits and -, starting and ending with a letter or digit");
 
     private static final class Free {
         static final Pattern PATTERN = Pattern.compile("(?!\\.{1,2}$)[^/\\\\?#%\\p{Cc}]+");

@@ -150,6 +150,7 @@ public final class ApiClient implements Closeable {
         } else {
             settings.credentials().apply(http);
         }
+        request.headers().forEach(http::setHeader);
         RequestWatchdog.Watch watch = watchdog.watch(http);
         if (request.body() != null) {
             http.setEntity(entity(request.body(), watch));
@@ -224,8 +225,10 @@ public final class ApiClient implements Closeable {
             JsonElement result = envelope.has("result") ? envelope.get("result") : JsonNull.INSTANCE;
             return new ApiResponse(status, envelope, result, cfRay);
         }
-        List<Integer> codes = new ArrayList<>();
-        String errors = errors(envelope, codes);
+        List<ApiException.ApiError> apiErrors = new ArrayList<>();
+        String errors = errors(envelope, apiErrors);
+        List<Integer> codes =
+                apiErrors.stream().map(ApiException.ApiError::code).toList();
         boolean auth = status == 401 || status == 403 || codes.contains(10000) || codes.contains(9106);
         Kind kind = auth ? Kind.AUTHENTICATION : (retryableStatus ? Kind.NETWORK : Kind.API_REFUSED);
         String hint = auth
@@ -244,7 +247,8 @@ public final class ApiClient implements Closeable {
                                         : errors)
                                 + hint,
                         request),
-                null);
+                null,
+                apiErrors);
     }
 
     /** An answer that is no envelope we can read: retried like any 5xx or 429, else final. */
@@ -275,7 +279,7 @@ public final class ApiClient implements Closeable {
     }
 
     /** "code: message; code: message", from {@code errors} (which may be null). */
-    private static String errors(JsonObject envelope, List<Integer> codes) {
+    private static String errors(JsonObject envelope, List<ApiException.ApiError> codes) {
         JsonElement errors = envelope.get("errors");
         if (errors == null || !errors.isJsonArray()) {
             return "";
@@ -289,13 +293,13 @@ public final class ApiClient implements Closeable {
             JsonObject e = error.getAsJsonObject();
             JsonElement code = e.get("code");
             JsonElement message = e.get("message");
+            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
+            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             if (code != null
                     && code.isJsonPrimitive()
                     && code.getAsJsonPrimitive().isNumber()) {
-                codes.add(code.getAsInt());
+                codes.add(new ApiException.ApiError(code.getAsInt(), messageText));
             }
-            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
-            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
         return ShortList.join("; ", parts);

@@ -2,6 +2,7 @@ package dev.assetsdeploy.api;
 
 import dev.assetsdeploy.AssetsDeployException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A failed API call: the step, the HTTP status (0 when no response came), whether trying
@@ -14,6 +15,10 @@ public final class ApiException extends AssetsDeployException {
     private final int status;
     private final boolean retryable;
     private final Duration retryAfter;
+    private final List<ApiError> errors;
+
+    /** One {@code errors[]} entry of the envelope that carried a numeric code. */
+    public record ApiError(int code, String message) {}
 
     public ApiException(
             Kind kind,
@@ -23,11 +28,34 @@ public final class ApiException extends AssetsDeployException {
             Duration retryAfter,
             String message,
             Throwable cause) {
+        this(kind, step, status, retryable, retryAfter, message, cause, List.of());
+    }
+
+    public ApiException(
+            Kind kind,
+            String step,
+            int status,
+            boolean retryable,
+            Duration retryAfter,
+            String message,
+            Throwable cause,
+            List<ApiError> errors) {
         super(kind, message, cause);
         this.step = step;
         this.status = status;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The envelope's errors with their codes (empty when the answer had none, or there was no answer). */
+    public List<ApiError> errors() {
+        return errors;
+    }
+
+    /** The API answered with this error code. */
+    public boolean hasCode(int code) {
+        return errors.stream().anyMatch(e -> e.code() == code);
     }
 
     public String step() {
@@ -71,6 +99,6 @@ public final class ApiException extends AssetsDeployException {
     /** The same failure, final: retries are exhausted (a retryable failure becomes NETWORK). */
     public ApiException exhausted(String context) {
         Kind finalKind = retryable ? Kind.NETWORK : kind();
-        return new ApiException(finalKind, step, status, false, retryAfter, context, this);
+        return new ApiException(finalKind, step, status, false, retryAfter, context, this, errors);
     }
 }

@@ -2,6 +2,7 @@ package dev.assetsdeploy.api;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.PathName;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,18 +22,21 @@ public final class ApiPaths {
     private static final String ACCOUNT_PLACEHOLDER = "<account>";
 
     private final String account;
+    /** The account id as a query value ({@code account.id=}). */
+    private final String accountQuery;
 
-    private ApiPaths(String accountSegment) {
+    private ApiPaths(String accountSegment, String accountQuery) {
         this.account = "/accounts/" + accountSegment;
+        this.accountQuery = accountQuery;
     }
 
     public static ApiPaths forAccount(String accountId) {
-        return new ApiPaths(segment(PathName.ACCOUNT_ID, accountId));
+        return new ApiPaths(segment(PathName.ACCOUNT_ID, accountId), query(accountId));
     }
 
     /** For a dry run's report: the account's paths, or {@code <account>} in their place when there is none. */
     public static ApiPaths forAccountOrPlaceholder(String accountId) {
-        return accountId == null ? new ApiPaths(ACCOUNT_PLACEHOLDER) : forAccount(accountId);
+        return accountId == null ? new ApiPaths(ACCOUNT_PLACEHOLDER, ACCOUNT_PLACEHOLDER) : forAccount(accountId);
     }
 
     /** {@code POST}: opens an upload session for the Worker's assets (phase 1). */
@@ -60,6 +64,114 @@ public final class ApiPaths {
         return new ApiPath(script(null, scriptName) + "/versions?bindings_inherit=strict");
     }
 
+    /** {@code GET}: the Worker's settings, among them its workers.dev state, URL and preview URL suffix. */
+    public ApiPath worker(String scriptName) {
+        return new ApiPath(account + "/workers/workers/" + segment(PathName.WORKER_NAME, scriptName));
+    }
+
+    /** {@code GET}: the account's workers.dev subdomain. */
+    public ApiPath accountSubdomain() {
+        return new ApiPath(account + "/workers/subdomain");
+    }
+
+    /** {@code POST}: turns the Worker's workers.dev route and its preview URLs on or off. */
+    public ApiPath workerSubdomain(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/subdomain");
+    }
+
+    /** {@code PUT}: the Worker's zone routes, replacing the ones it had. */
+    public ApiPath workerRoutes(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/routes");
+    }
+
+    /**
+     * {@code POST}: what attaching exactly these custom domains would change (added, removed, updated,
+     * conflicting); changes nothing itself.
+     */
+    public ApiPath domainsChangeset(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/domains/changeset?replace_state=true");
+    }
+
+    /** {@code PUT}: attaches the Worker's custom domains. */
+    public ApiPath domainRecords(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/domains/records");
+    }
+
+    /** {@code PUT}: the Worker's cron schedules, replacing the ones it had. */
+    public ApiPath schedules(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/schedules");
+    }
+
+    /** {@code GET}: the account's zones of exactly this name (a list of zero or one); the name is a query value. */
+    public ApiPath zonesNamed(String zoneName) {
+        return new ApiPath("/zones?name=" + query(zoneName) + "&account.id=" + accountQuery);
+    }
+
+    /** {@code GET}: the Workers routes of a zone, whichever Worker they serve. */
+    public ApiPath zoneWorkerRoutes(String zoneId) {
+        return new ApiPath("/zones/" + segment(PathName.ZONE_ID, zoneId) + "/workers/routes");
+    }
+
+    /** A query value as wrangler's {@code URLSearchParams} writes it. */
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code GET}: an account's Worker as a service (exists or not, tags, migration tag). */
+    public ApiPath workerService(String scriptName) {
+        return new ApiPath(account + "/workers/services/" + segment(PathName.WORKER_NAME, scriptName));
+    }
+
+    /** {@code GET}: a Worker in a dispatch namespace (exists or not, migration tag). */
+    public ApiPath namespacedScript(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName));
+    }
+
+    /** {@code GET}: the names of the Worker's secrets. */
+    public ApiPath workerSecrets(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/secrets");
+    }
+
+    /** {@code GET}: the Worker's current settings, bindings included. */
+    public ApiPath workerSettings(String dispatchNamespace, String scriptName) {
+        return new ApiPath(script(dispatchNamespace, scriptName) + "/settings");
+    }
+
+    /** {@code PATCH}: the settings that are not part of a version (logpush, observability, tail consumers, tags). */
+    public ApiPath scriptSettings(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/script-settings");
+    }
+
+    /** {@code GET}: the Worker's deployments, newest first; {@code POST}: a new deployment. */
+    public ApiPath workerDeployments(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/deployments");
+    }
+
+    /** {@code POST}: a new deployment even when the API objects (a rollback over changed secrets). */
+    public ApiPath workerDeploymentsForced(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/deployments?force=true");
+    }
+
+    /** {@code GET}: one version of the Worker. */
+    public ApiPath workerVersion(String scriptName, String versionId) {
+        return new ApiPath(script(null, scriptName) + "/versions/" + segment(PathName.VERSION_ID, versionId));
+    }
+
+    /** {@code GET}: the account's queues of that name (first page). */
+    public ApiPath queuesNamed(String queueName) {
+        return new ApiPath(account + "/queues?name=" + segment(PathName.QUEUE_NAME, queueName) + "&page=1");
+    }
+
+    /** {@code GET}: one R2 bucket (its jurisdiction, when not the default, goes in a header). */
+    public ApiPath r2Bucket(String bucketName) {
+        return new ApiPath(account + "/r2/buckets/" + segment(PathName.R2_BUCKET, bucketName));
+    }
+
+    /** {@code GET}: the account's dispatch namespaces (first page). */
+    public ApiPath dispatchNamespaces() {
+        return new ApiPath(account + "/workers/dispatch/namespaces?page=1");
+    }
+
     /** The Worker: in the account, or in a Workers for Platforms dispatch namespace. */
     private String script(String dispatchNamespace, String scriptName) {
         return dispatchNamespace == null
@@ -77,6 +189,14 @@ public final class ApiPaths {
         if (problem != null) {
             throw AssetsDeployException.invalidInput(problem);
         }
+        return encode(name);
+    }
+
+    /**
+     * A name as one path segment or query value, percent-encoded (UTF-8) but for RFC 3986's unreserved characters:
+     * for names with no rule of their own (a queue, a bucket, a version id the API checks).
+     */
+    private static String encode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

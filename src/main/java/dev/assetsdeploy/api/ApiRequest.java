@@ -1,14 +1,26 @@
 package dev.assetsdeploy.api;
 
 import com.google.gson.JsonElement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One API call: the {@code step} that names it in errors and progress ("upload session",
  * "upload bucket 3/7", "deploy Worker"), the method, the path after the base URL (with any
- * query; only {@link ApiPaths} makes one), the body, and who signs it: the account's credentials, or a {@code bearer} token
- * (the upload JWT) instead of them.
+ * query; only {@link ApiPaths} makes one), the body, who signs it: the account's credentials, or a {@code bearer}
+ * token (the upload JWT) instead of them; and any extra headers ({@code cf-r2-jurisdiction},
+ * {@code Cloudflare-Workers-Script-Api-Date}; never a secret).
  */
-public record ApiRequest(String step, String method, ApiPath path, Body body, String bearer) {
+public record ApiRequest(
+        String step, String method, ApiPath path, Body body, String bearer, Map<String, String> headers) {
+
+    public ApiRequest {
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public ApiRequest(String step, String method, ApiPath path, Body body, String bearer) {
+        this(step, method, path, body, bearer, Map.of());
+    }
 
     /** A request body with its content type and exact length; written as it is sent. */
     public sealed interface Body permits JsonBody, MultipartPayload, RawBody {}
@@ -31,25 +43,36 @@ public record ApiRequest(String step, String method, ApiPath path, Body body, St
         return new ApiRequest(step, "PUT", path, null, null);
     }
 
+    public static ApiRequest patch(String step, ApiPath path) {
+        return new ApiRequest(step, "PATCH", path, null, null);
+    }
+
+    /** The same request with one more header. */
+    public ApiRequest header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiRequest(step, method, path, body, bearer, more);
+    }
+
     public ApiRequest json(JsonElement json) {
-        return new ApiRequest(step, method, path, new JsonBody(json), bearer);
+        return new ApiRequest(step, method, path, new JsonBody(json), bearer, headers);
     }
 
     public ApiRequest multipart(MultipartBody multipart) {
-        return new ApiRequest(step, method, path, new MultipartPayload(multipart), bearer);
+        return new ApiRequest(step, method, path, new MultipartPayload(multipart), bearer, headers);
     }
 
     public ApiRequest raw(String contentType, MultipartBody.Content content) {
-        return new ApiRequest(step, method, path, new RawBody(contentType, content), bearer);
+        return new ApiRequest(step, method, path, new RawBody(contentType, content), bearer, headers);
     }
 
     /** Sign with {@code Authorization: Bearer <token>} instead of the account's credentials. */
     public ApiRequest bearer(String token) {
-        return new ApiRequest(step, method, path, body, token);
+        return new ApiRequest(step, method, path, body, token, headers);
     }
 
     public ApiRequest step(String newStep) {
-        return new ApiRequest(newStep, method, path, body, bearer);
+        return new ApiRequest(newStep, method, path, body, bearer, headers);
     }
 
     @Override

@@ -10,8 +10,13 @@ import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.LiveResult;
+import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
@@ -20,6 +25,7 @@ import dev.assetsdeploy.upload.UploadTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +72,9 @@ final class AllCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     ManifestOptions manifestOptions;
 
     @Mixin
@@ -94,18 +103,26 @@ final class AllCommand implements Callable<Integer> {
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         int warnings = credentials.checkApiBaseUrl(env, spec, err);
-        LoadedConfig loaded = config.load(env, dir, deployOptions.requirements(Requirements.ALL));
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.ALL),
+                deployOptions.unsupported.keys,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
         DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
-        WorkerUpload plan = deployOptions.prepare(cfg, AssetsSource.placeholder());
-        warnings += ConfigOptions.printWarnings(loaded, err) + ConfigOptions.printRoutingWarnings(cfg, err);
+        PreparedWorker worker = deployOptions.prepare(cfg);
+        warnings += ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         ManifestOptions.printCacheUse(manifest, output, err);
         warnings += ManifestOptions.printWarnings(manifest, err);
         Strictness.check(output, warnings);
         if (dryRun) {
-            printDryRun(env, cfg, manifest, plan);
+            printDryRun(env, cfg, manifest, worker, live);
             return ExitCodes.OK;
         }
 
@@ -113,10 +130,11 @@ final class AllCommand implements Callable<Integer> {
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
         UploadResult uploaded;
+        LiveResult triggered;
         UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
-            if (planOptions.requested()) {
+            if (planOptions.requested()) { // before the preflight's reads: a plan makes the session request only
                 return planOptions.run(
                         client,
                         manifest,
@@ -125,12 +143,15 @@ final class AllCommand implements Callable<Integer> {
                         spec.commandLine().getOut(),
                         err);
             }
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
                     .run(client, manifest, assetsTarget, null, interruption);
-            WorkerUpload upload = deployOptions.prepare(
-                    cfg, AssetsSource.token(uploaded.token().jwt()));
             interruption.now(Interruption.deploying(target));
-            result = new WorkerDeployer(client).deploy(upload);
+            result = new WorkerDeployer(client)
+                    .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),
@@ -138,21 +159,25 @@ final class AllCommand implements Callable<Integer> {
                 uploaded.filesUploaded(),
                 uploaded.filesAlreadyUploaded(),
                 uploaded.bytesUploaded());
-        DeploySummary summary = new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started));
+        DeploySummary summary =
+                new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started), triggered);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }
 
-    private void printDryRun(Environment env, DeployConfig cfg, Manifest manifest, WorkerUpload plan) {
+    private void printDryRun(
+            Environment env, DeployConfig cfg, Manifest manifest, PreparedWorker worker, LiveStep live) {
         String account = credentials.accountId(env, cfg.accountId());
-        String path =
-                plan.target().path(ApiPaths.forAccountOrPlaceholder(account)).text();
+        ApiPaths paths = ApiPaths.forAccountOrPlaceholder(account);
+        WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
+        String path = plan.path(paths).text();
+        List<TriggerPlan.PlannedRequest> triggers = live.planned(paths, true);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, plan, path)));
+            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path, triggers)));
             out.flush();
         } else {
-            DryRunReport.printText(manifest, plan, path, output.verbose(), out);
+            DryRunReport.printText(manifest, worker, plan, path, triggers, output.verbose(), out);
         }
     }
 }

@@ -34,6 +34,7 @@ public final class AssetsDeploy implements Runnable {
         SUBCOMMANDS.put("manifest", ManifestCommand.class);
         SUBCOMMANDS.put("upload", UploadCommand.class);
         SUBCOMMANDS.put("deploy", DeployCommand.class);
+        SUBCOMMANDS.put("triggers", TriggersCommand.class);
         SUBCOMMANDS.put("preview", PreviewCommand.class);
     }
 

@@ -5,6 +5,7 @@ import dev.assetsdeploy.config.ConfigLoader;
 import dev.assetsdeploy.config.ConfigOverrides;
 import dev.assetsdeploy.config.ConfigWarning;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LiveOverrides;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.config.RoutingFileWarning;
@@ -12,38 +13,24 @@ import dev.assetsdeploy.config.RoutingFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The config flags of every command that reads the wrangler config: each one overrides one
- * field of the file (and of its {@code --env} section). A command adds
- * {@code @Mixin ConfigOptions config;} and calls {@link #load}, passing its positional DIR.
+ * The config flags of every command that reads the wrangler config: which file, section and Worker
+ * ({@link WorkerOptions}), and one flag for each field of the Worker upload, each overriding that field of the file
+ * (and of its {@code --env} section). A command adds {@code @Mixin ConfigOptions config;} and calls {@link #load},
+ * passing its positional DIR.
  */
 public final class ConfigOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(
-            names = {"-c", "--config"},
-            paramLabel = "FILE",
-            description = "The wrangler config to read (default: the nearest wrangler.json, wrangler.jsonc or"
-                    + " wrangler.toml, from this folder upward).")
-    Path configFile;
-
-    @Option(
-            names = {"-e", "--env"},
-            paramLabel = "NAME",
-            description = "Apply the config's env.NAME section over its top level (default: $CLOUDFLARE_ENV).")
-    String environment;
-
-    @Option(
-            names = {"--script", "--name"},
-            paramLabel = "NAME",
-            description = "The Worker's name (config: name).")
-    String scriptName;
+    @Mixin
+    WorkerOptions worker;
 
     @Option(
             names = "--main",
@@ -88,10 +75,15 @@ public final class ConfigOptions {
 
     /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
     public ConfigOverrides overrides(Environment env, Path dir) {
-        return ConfigOverrides.builder()
-                .configFile(configFile)
-                .environment(environment != null ? environment : env.get("CLOUDFLARE_ENV"))
-                .scriptName(scriptName)
+        return overrides(env, dir, List.of(), LiveOverrides.NONE);
+    }
+
+    /**
+     * The same, with the config keys {@code --allow-unsupported} accepts to lose, and the triggers flags of {@code
+     * deploy} and {@code all}.
+     */
+    ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported, LiveOverrides live) {
+        return worker.overrides(env)
                 .main(main)
                 .compatibilityDate(compatibilityDate)
                 .compatibilityFlags(compatibilityFlags)
@@ -100,18 +92,39 @@ public final class ConfigOptions {
                 .htmlHandling(htmlHandling)
                 .notFoundHandling(notFoundHandling)
                 .runWorkerFirst(runWorkerFirst)
+                .allowUnsupported(allowUnsupported)
+                .live(live)
                 .build();
     }
 
     /** Reads the config from the process's working folder, with these flags over it. */
     public LoadedConfig load(Environment env, Path dir, Requirements requirements) {
-        return load(Path.of("").toAbsolutePath(), env, dir, requirements);
+        return load(env, dir, requirements, List.of(), LiveOverrides.NONE);
+    }
+
+    /**
+     * For a command that uploads the Worker: with the keys {@code --allow-unsupported} accepts to lose, and the
+     * triggers flags over the config's triggers settings.
+     */
+    LoadedConfig load(
+            Environment env, Path dir, Requirements requirements, List<String> allowUnsupported, LiveOverrides live) {
+        return load(Path.of("").toAbsolutePath(), env, dir, requirements, allowUnsupported, live);
     }
 
     /** Same, from a given working folder (tests; a command run for another folder). */
     public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
-        NameFlags.checkScript(spec, scriptName, requirements.dispatchNamespace());
-        return new ConfigLoader(workingDirectory).load(overrides(env, dir), requirements);
+        return load(workingDirectory, env, dir, requirements, List.of(), LiveOverrides.NONE);
+    }
+
+    private LoadedConfig load(
+            Path workingDirectory,
+            Environment env,
+            Path dir,
+            Requirements requirements,
+            List<String> allowUnsupported,
+            LiveOverrides live) {
+        NameFlags.checkScript(spec, worker.scriptName, requirements.dispatchNamespace());
+        return new ConfigLoader(workingDirectory).load(overrides(env, dir, allowUnsupported, live), requirements);
     }
 
     /** The config warnings as {@code warning: ...} lines (for stderr); returns how many, for {@code --strict}. */

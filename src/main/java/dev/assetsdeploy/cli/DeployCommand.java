@@ -7,9 +7,13 @@ import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
 import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.deploy.DeployWarnings;
+import dev.assetsdeploy.deploy.Preflight;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
-import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeploySummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,6 +75,9 @@ final class DeployCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Mixin
+    TriggerOptions triggers;
+
+    @Mixin
     CredentialsOptions credentials;
 
     @Mixin
@@ -83,28 +90,39 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Environment env = root.env();
-        int urlWarnings =
-                credentials.checkApiBaseUrl(env, spec, spec.commandLine().getErr());
-        LoadedConfig loaded =
-                config.load(env, dir, deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)));
+        PrintWriter err = spec.commandLine().getErr();
+        int urlWarnings = credentials.checkApiBaseUrl(env, spec, err);
+        LoadedConfig loaded = config.load(
+                env,
+                dir,
+                deployOptions.requirements(Requirements.DEPLOY.withAssetsDirectory(dir != null)),
+                deployOptions.unsupported.keys,
+                triggers.overrides());
         DeployConfig cfg = loaded.config();
+        DeployTarget target = deployOptions.target(cfg);
+        LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         int warnings = urlWarnings
-                + ConfigOptions.printWarnings(loaded, spec.commandLine().getErr())
-                + ConfigOptions.printRoutingWarnings(cfg, spec.commandLine().getErr());
+                + ConfigOptions.printWarnings(loaded, err)
+                + ConfigOptions.printRoutingWarnings(cfg, err)
+                + live.printSkipped(err);
         Strictness.check(output, warnings);
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
-        WorkerUpload upload = deployOptions.prepare(cfg, source);
+        PreparedWorker worker = deployOptions.prepare(cfg);
         DeployResult result;
+        LiveResult triggered;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
-        PrintWriter err = spec.commandLine().getErr();
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
-            interruption.now(Interruption.deploying(upload.target()));
-            result = new WorkerDeployer(client).deploy(upload);
+            DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
+            Preflight preflight =
+                    Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
+            interruption.now(Interruption.deploying(target));
+            result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
+            triggered = live.run(client, settings.accountId(), result, interruption, err);
         }
         DeploySummary summary =
-                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started));
+                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started), triggered);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

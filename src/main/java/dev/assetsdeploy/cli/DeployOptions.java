@@ -3,12 +3,12 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
-import dev.assetsdeploy.deploy.AssetsSource;
 import dev.assetsdeploy.deploy.DeployTarget;
-import dev.assetsdeploy.deploy.WorkerUpload;
+import dev.assetsdeploy.deploy.PreparedWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +50,9 @@ public final class DeployOptions {
             description = "A message recorded with the version (annotation workers/message).")
     String message;
 
+    @Mixin
+    UnsupportedKeysOptions unsupported;
+
     /** {@code base} with a dispatch namespace required when one is given. */
     Requirements requirements(Requirements base) {
         return base.withDispatchNamespace(dispatchNamespace != null);
@@ -59,8 +62,8 @@ public final class DeployOptions {
         return new DeployTarget(config.scriptName(), dispatchNamespace, versionOnly);
     }
 
-    /** The Worker upload for {@code config} with these options and {@code assets}; checks everything before any request. */
-    WorkerUpload prepare(DeployConfig config, AssetsSource assets) {
-        return WorkerUpload.prepare(config, target(config), modules, assets, message);
+    /** The Worker for {@code config} with these options; checks everything that needs no request. */
+    PreparedWorker prepare(DeployConfig config) {
+        return PreparedWorker.prepare(config, target(config), modules, message);
     }
 }

@@ -1,16 +1,21 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.Json;
+import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeployReport;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.GithubActions;
+import dev.assetsdeploy.report.TriggersReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
-/** How {@code deploy} and {@code all} hand their result over: stdout (text or JSON), and GitHub Actions when under it. */
+/**
+ * How {@code deploy}, {@code all} and {@code triggers} hand their result over: stdout (text or JSON), and GitHub
+ * Actions when under it.
+ */
 final class DeployOutput {
 
     private DeployOutput() {}
@@ -34,6 +39,30 @@ final class DeployOutput {
                     "GITHUB_STEP_SUMMARY",
                     env.get("GITHUB_STEP_SUMMARY"),
                     file -> GithubActions.writeSummary(file, summary));
+        }
+    }
+
+    /** What {@code triggers} hands over: the targets on stdout (text or JSON), {@code url}/{@code urls} for CI. */
+    static void printTriggers(
+            CommandLine cl, Environment env, OutputOptions output, String scriptName, LiveResult live, long elapsedMs) {
+        PrintWriter out = cl.getOut();
+        if (output.json()) {
+            out.println(Json.pretty(TriggersReport.appliedJson(scriptName, live, elapsedMs)));
+            out.flush();
+        } else {
+            TriggersReport.printApplied(scriptName, live, out);
+        }
+        if (env.githubActions()) {
+            writeGithub(
+                    cl.getErr(),
+                    "GITHUB_OUTPUT",
+                    env.get("GITHUB_OUTPUT"),
+                    file -> GithubActions.writeOutputs(file, GithubActions.urlOutputs(live)));
+            writeGithub(
+                    cl.getErr(),
+                    "GITHUB_STEP_SUMMARY",
+                    env.get("GITHUB_STEP_SUMMARY"),
+                    file -> GithubActions.writeTriggersSummary(file, scriptName, live));
         }
     }
 

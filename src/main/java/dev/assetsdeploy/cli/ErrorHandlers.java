@@ -122,10 +122,16 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
                 + (NativeNames.utf8() ? "(" + e.getReason() + "): check the name" : NativeNames.localeProblem());
     }
 
-    /** The lines of the message: a config's problems one a line (the first few); any other message is one line. */
+    /**
+     * The lines of the message: a config's problems one a line (the first few), a triggers phase's report one a line;
+     * any other message is one line.
+     */
     private static List<String> lines(Throwable ex) {
         if (ex instanceof InvalidConfigException invalid) {
             return ShortList.of(invalid.problems());
+        }
+        if (ex instanceof TriggersIncompleteException incomplete) {
+            return incomplete.lines();
         }
         if (ex instanceof InvalidPathException invalid) {
             return List.of(unusablePath(invalid));

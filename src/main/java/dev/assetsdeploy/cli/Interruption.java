@@ -22,6 +22,13 @@ final class Interruption implements AutoCloseable {
         return "while deploying " + target.describe() + ": it may or may not be deployed; run the same command again";
     }
 
+    /** While the triggers phase runs (after the Worker upload: the version is deployed, its triggers may not be). */
+    static String goingLive(String scriptName, boolean afterUpload, String finishCommand) {
+        return "while applying the triggers of Worker " + scriptName + ": "
+                + (afterUpload ? "its new version is deployed; " : "") + "run `" + finishCommand
+                + "` to apply them all";
+    }
+
     private final PrintWriter err;
     private final List<Runnable> first = new CopyOnWriteArrayList<>();
     private final Environment.Shutdown.Registration registration;

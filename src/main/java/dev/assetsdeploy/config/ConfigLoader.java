@@ -46,24 +46,41 @@ public final class ConfigLoader {
 
         Layer top = null;
         Layer section = null;
+        WorkerSection topWorker = WorkerSection.EMPTY;
+        WorkerSection sectionWorker = null;
         if (doc != null) {
             SectionReader reader = new SectionReader(doc, requirements.dispatchNamespace(), problems, warnings);
             top = reader.read(doc.root(), "", true);
+            topWorker = WorkerSection.read(doc, doc.root(), "", true, problems, warnings);
             JsonObject envSection = environmentSection(doc, env, problems);
             if (envSection != null) {
                 section = reader.read(envSection, "env." + env + ".", false);
+                sectionWorker = WorkerSection.read(doc, envSection, "env." + env + ".", false, problems, warnings);
+                WorkerSection.warnAboutNotInherited(doc.root(), envSection, env, doc.displayName(), warnings);
             }
         } else if (env != null) {
             problems.add("--env " + env + " needs a config file with an env." + env + " section, but there is no "
                     + String.join(", ", ConfigDiscovery.FILE_NAMES) + " in " + workingDirectory + " or above");
         }
-        MergedConfig merged = MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems);
+        MergedConfig merged =
+                MergedConfig.merge(top, section, env, flags, requirements, workingDirectory, problems, warnings);
         MergedConfig.warnAboutAssetsNotInherited(top, section, warnings);
         checkTogether(merged, doc, requirements, problems, warnings);
+        WorkerParts.Parts worker = new WorkerParts(problems, warnings)
+                .assemble(
+                        WorkerSection.merge(topWorker, sectionWorker, doc == null ? "" : doc.displayName(), env),
+                        merged.main() == null ? null : merged.binding(),
+                        merged.name() == null ? null : merged.name().value(),
+                        merged.main() != null,
+                        requirements.workerUpload(),
+                        requirements.triggersPhase(),
+                        flags.allowUnsupported(),
+                        serviceTags(doc, env, requirements.workerUpload() ? warnings : new ArrayList<>()));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new LoadedConfig(merged.toDeployConfig(doc), env, warnings, merged.sources());
+        return new LoadedConfig(
+                merged.toDeployConfig(doc, worker.bindings(), worker.settings()), env, warnings, merged.sources());
     }
 
     private Optional<Path> locate(Path configFlag) {
@@ -123,6 +140,26 @@ public final class ConfigLoader {
         return section.getAsJsonObject();
     }
 
+    /**
+     * The service and environment tags wrangler gives the Worker of a config that defines environments; {@code null}
+     * when it defines none. Without a top-level name there are none either, and wrangler says so.
+     */
+    private static WorkerSettings.ServiceTags serviceTags(
+            ConfigDocument doc, String env, List<ConfigWarning> warnings) {
+        if (doc == null || !(doc.root().get("env") instanceof JsonObject envs) || envs.isEmpty()) {
+            return null;
+        }
+        JsonElement name = doc.root().get("name");
+        if (name == null || !name.isJsonPrimitive() || name.getAsString().isEmpty()) {
+            warnings.add(new ConfigWarning(
+                    ConfigWarning.Code.SUSPICIOUS_VALUE,
+                    doc.displayName() + " defines environments but no top-level name: add one, so that the dashboard"
+                            + " groups this Worker with its sibling environments (as wrangler's service tags do)"));
+            return new WorkerSettings.ServiceTags(null, env);
+        }
+        return new WorkerSettings.ServiceTags(name.getAsString(), env);
+    }
+
     /** Rules that involve several fields, and what the command requires. */
     private static void checkTogether(
             MergedConfig m,
@@ -166,7 +203,7 @@ public final class ConfigLoader {
                     "no compatibility date: " + (doc == null ? "" : "set \"compatibility_date\"" + inFile + ", or ")
                             + "pass --compatibility-date YYYY-MM-DD (like 2025-01-01)");
         }
-        if (requirements.workerCode() && m.main() != null && usablePath(m.main())) {
+        if (requirements.workerUpload() && m.main() != null && usablePath(m.main())) {
             Path file = m.main().resolvedPath();
             if (!Files.isRegularFile(file)) {
                 problems.add(m.main().origin() + " is " + Values.quote(m.main().value()) + ", but "

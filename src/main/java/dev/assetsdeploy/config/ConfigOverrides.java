@@ -20,6 +20,8 @@ import java.util.List;
  * @param htmlHandling       {@code --html-handling}
  * @param notFoundHandling   {@code --not-found-handling}
  * @param runWorkerFirst     {@code --run-worker-first} (repeatable): one {@code true}/{@code false}, or rules
+ * @param allowUnsupported   {@code --allow-unsupported KEY} (repeatable): refused config keys the user accepts to lose
+ * @param live               the triggers flags ({@code --workers-dev}, {@code --route}, {@code --schedule}, ...)
  */
 public record ConfigOverrides(
         Path configFile,
@@ -32,13 +34,17 @@ public record ConfigOverrides(
         String binding,
         String htmlHandling,
         String notFoundHandling,
-        List<String> runWorkerFirst) {
+        List<String> runWorkerFirst,
+        List<String> allowUnsupported,
+        LiveOverrides live) {
 
     public static final ConfigOverrides NONE = builder().build();
 
     public ConfigOverrides {
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
         runWorkerFirst = runWorkerFirst == null ? List.of() : List.copyOf(runWorkerFirst);
+        allowUnsupported = allowUnsupported == null ? List.of() : List.copyOf(allowUnsupported);
+        live = live == null ? LiveOverrides.NONE : live;
     }
 
     public static Builder builder() {
@@ -57,6 +63,8 @@ public record ConfigOverrides(
         private String htmlHandling;
         private String notFoundHandling;
         private List<String> runWorkerFirst;
+        private List<String> allowUnsupported;
+        private LiveOverrides live;
 
         private Builder() {}
 
@@ -115,6 +123,16 @@ public record ConfigOverrides(
             return this;
         }
 
+        public Builder allowUnsupported(List<String> value) {
+            allowUnsupported = value;
+            return this;
+        }
+
+        public Builder live(LiveOverrides value) {
+            live = value;
+            return this;
+        }
+
         public ConfigOverrides build() {
             return new ConfigOverrides(
                     configFile,
@@ -127,7 +145,9 @@ public record ConfigOverrides(
                     binding,
                     htmlHandling,
                     notFoundHandling,
-                    runWorkerFirst);
+                    runWorkerFirst,
+                    allowUnsupported,
+                    live);
         }
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param compatibilityFlags {@code compatibility_flags}
  * @param assetsDirectory    the assets folder (already resolved against the config file's folder), or {@code null}
  * @param assets             the {@code assets} settings sent in the Worker metadata
+ * @param bindings           the Worker's bindings (the assets binding included), vars and required secrets
+ * @param settings           the Worker's other settings (observability, tail consumers, migrations, ...)
+ * @param live               what the triggers phase applies after the deploy (workers.dev, routes, schedules)
  */
 public record DeployConfig(
         Path configFile,
@@ -24,10 +27,14 @@ public record DeployConfig(
         String compatibilityDate,
         List<String> compatibilityFlags,
         Path assetsDirectory,
-        AssetsSettings assets) {
+        AssetsSettings assets,
+        WorkerBindings bindings,
+        WorkerSettings settings,
+        LiveSettings live) {
 
     public DeployConfig {
         compatibilityFlags = List.copyOf(compatibilityFlags);
+        live = live == null ? LiveSettings.NONE : live;
     }
 
     public boolean hasWorkerCode() {

@@ -27,9 +27,10 @@ record MergedConfig(
         Sourced<String> binding,
         Sourced<HtmlHandling> htmlHandling,
         Sourced<NotFoundHandling> notFoundHandling,
-        Sourced<RunWorkerFirst> runWorkerFirst) {
+        Sourced<RunWorkerFirst> runWorkerFirst,
+        LiveSettings live) {
 
-    DeployConfig toDeployConfig(ConfigDocument doc) {
+    DeployConfig toDeployConfig(ConfigDocument doc, WorkerBindings bindings, WorkerSettings settings) {
         return new DeployConfig(
                 doc == null ? null : doc.file(),
                 value(name),
@@ -38,8 +39,10 @@ record MergedConfig(
                 value(compatibilityDate),
                 compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
                 directory == null ? null : directory.resolvedPath(),
-                new AssetsSettings(
-                        value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)));
+                new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)),
+                bindings,
+                settings,
+                live);
     }
 
     Map<String, String> sources() {
@@ -74,7 +77,8 @@ record MergedConfig(
             ConfigOverrides flags,
             Requirements requirements,
             Path workingDirectory,
-            List<String> problems) {
+            List<String> problems,
+            List<ConfigWarning> warnings) {
         Sourced<String> name = pick(top, section, Layer::name);
         if (section != null && section.name() == null && top.name() != null) {
             // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
@@ -140,7 +144,14 @@ record MergedConfig(
                 binding,
                 html,
                 notFound,
-                runWorkerFirst);
+                runWorkerFirst,
+                LiveFields.merge(
+                        top == null ? null : top.live(),
+                        section == null ? null : section.live(),
+                        env,
+                        flags.live(),
+                        problems,
+                        warnings));
     }
 
     /** A section's {@code assets} replaces the top-level one whole: say which top-level fields that drops. */

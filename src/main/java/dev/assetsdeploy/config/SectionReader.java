@@ -26,7 +26,8 @@ final class SectionReader {
             Sourced<String> accountId,
             Sourced<String> compatibilityDate,
             Sourced<List<String>> compatibilityFlags,
-            AssetsLayer assets) {}
+            AssetsLayer assets,
+            LiveFields.LiveLayer live) {}
 
     /** The {@code assets} table of a section; wrangler inherits it as a whole, not field by field. */
     record AssetsLayer(
@@ -42,6 +43,7 @@ final class SectionReader {
     private final boolean dispatchNamespace;
     private final List<String> problems;
     private final List<ConfigWarning> warnings;
+    private final LiveFields live;
 
     SectionReader(ConfigDocument doc, boolean dispatchNamespace, List<String> problems, List<ConfigWarning> warnings) {
         this.doc = doc;
@@ -49,6 +51,7 @@ final class SectionReader {
         this.dispatchNamespace = dispatchNamespace;
         this.problems = problems;
         this.warnings = warnings;
+        this.live = new LiveFields(new FieldReader(doc, problems, warnings));
     }
 
     /** @param path {@code ""} for the top level, {@code "env.staging."} for an environment */
@@ -78,7 +81,7 @@ final class SectionReader {
             problems.addAll(FieldChecks.date(date.origin(), date.value()));
         }
         Sourced<List<String>> flags = stringList(section, path, "compatibility_flags");
-        return new Layer(name, main, accountId, date, flags, assets(section, path));
+        return new Layer(name, main, accountId, date, flags, assets(section, path), live.read(section, path));
     }
 
     private AssetsLayer assets(JsonObject section, String path) {
@@ -182,12 +185,14 @@ final class SectionReader {
         for (Map.Entry<String, JsonElement> field : section.entrySet()) {
             String key = field.getKey();
             boolean known = topLevel ? WranglerKeys.knownAtTopLevel(key) : WranglerKeys.ENVIRONMENT.contains(key);
-            if (WranglerKeys.APPLIED.contains(key) || key.equals("env") && topLevel) {
+            if (key.equals("env") && topLevel) {
                 continue;
             }
             if (!known) {
                 unknown(path + key);
-            } else if (!WranglerKeys.QUIET.contains(key)) {
+            } else if (!WranglerKeys.APPLIED.contains(key)
+                    && !WranglerKeys.WORKER.contains(key)
+                    && !WranglerKeys.QUIET.contains(key)) {
                 notApplied(path + key);
             }
         }

@@ -13,8 +13,24 @@ import java.util.Set;
 final class WranglerKeys {
 
     /** What assets-deploy reads. */
-    static final Set<String> APPLIED =
-            Set.of("name", "main", "account_id", "compatibility_date", "compatibility_flags", "assets");
+    static final Set<String> APPLIED = Set.of(
+            "name",
+            "main",
+            "account_id",
+            "compatibility_date",
+            "compatibility_flags",
+            "assets",
+            "workers_dev",
+            "preview_urls",
+            "route",
+            "routes",
+            "triggers");
+
+    /**
+     * The Worker's bindings and settings, read by {@link WorkerSection}, and the keys it refuses (which are errors of
+     * their own rather than "not applied" warnings).
+     */
+    static final Set<String> WORKER = workerKeys();
 
     static final Set<String> APPLIED_ASSETS =
             Set.of("directory", "binding", "html_handling", "not_found_handling", "run_worker_first");
@@ -46,7 +62,6 @@ final class WranglerKeys {
             "define",
             "python_modules",
             "dependencies_instrumentation",
-            "secrets",
             "configPath",
             "userConfigPath",
             "topLevelName",
@@ -74,7 +89,10 @@ final class WranglerKeys {
             "definedEnvironments",
             "targetEnvironment");
 
-    /** Every field an {@code env.NAME} section (and so the top level) may hold. */
+    /**
+     * Every field an {@code env.NAME} section (and so the top level) may hold. {@code usage_model} is not one: wrangler
+     * 4.164 does not know it either (it warns "Unexpected fields" and sends nothing), so it is an unknown field here.
+     */
     static final Set<String> ENVIRONMENT = Set.of(
             "access",
             "account_id",
@@ -156,6 +174,18 @@ final class WranglerKeys {
             "workflows");
 
     private WranglerKeys() {}
+
+    private static Set<String> workerKeys() {
+        Set<String> keys = new java.util.HashSet<>(SettingsReader.KEYS);
+        for (BindingKind kind : BindingKind.values()) {
+            keys.add(kind.configKey());
+        }
+        keys.remove("assets"); // applied, with its own fields
+        WorkerParts.REFUSABLE.stream()
+                .filter(k -> !k.contains(".") && !k.equals("raw"))
+                .forEach(keys::add);
+        return Set.copyOf(keys);
+    }
 
     static boolean knownAtTopLevel(String key) {
         return ENVIRONMENT.contains(key) || TOP_LEVEL_ONLY.contains(key);

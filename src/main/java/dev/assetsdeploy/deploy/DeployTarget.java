@@ -1,12 +1,10 @@
 package dev.assetsdeploy.deploy;
 
 import dev.assetsdeploy.AssetsDeployException;
-import dev.assetsdeploy.api.ApiPath;
-import dev.assetsdeploy.api.ApiPaths;
 
 /**
- * Where the Worker goes: {@code PUT .../scripts/NAME} (deploy), or {@code POST .../scripts/NAME/versions}
- * (a version, not deployed), in the account or in a Workers for Platforms dispatch namespace.
+ * Which Worker the upload is for, in the account or in a Workers for Platforms dispatch namespace, and whether it is
+ * a version that is not deployed ({@code --version-only}). Which request carries it is the {@link DeployPlan}'s.
  */
 public record DeployTarget(String scriptName, String dispatchNamespace, boolean versionOnly) {
 
@@ -19,15 +17,6 @@ public record DeployTarget(String scriptName, String dispatchNamespace, boolean 
             throw AssetsDeployException.invalidInput("--version-only cannot be used with --dispatch-namespace:"
                     + " Workers for Platforms has no versions API; drop one of them");
         }
-    }
-
-    public String method() {
-        return versionOnly ? "POST" : "PUT";
-    }
-
-    /** The request's path (with its query) among the account's {@code paths}. */
-    public ApiPath path(ApiPaths paths) {
-        return versionOnly ? paths.workerVersions(scriptName) : paths.workerScript(dispatchNamespace, scriptName);
     }
 
     /** For messages: "Worker my-site", "Worker my-site in dispatch namespace ns". */

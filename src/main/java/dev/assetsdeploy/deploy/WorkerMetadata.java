@@ -1,12 +1,16 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
+import dev.assetsdeploy.config.WorkerSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code metadata} part of a Worker upload, field for field and in the order wrangler 4.164's
@@ -17,24 +21,18 @@ public final class WorkerMetadata {
     /** wrangler always sends this with Worker code ({@code keepSecrets: true}): without it the upload drops the Worker's secrets. */
     static final List<String> KEEP_BINDINGS = List.of("secret_text", "secret_key");
 
-    /**
-     * wrangler's default Durable Objects rollout ({@code DEFAULT_DURABLE_OBJECTS_CODE_UPDATE_STRATEGY}), which its
-     * {@code PUT} of a Worker with code always carries; its version uploads do not.
-     */
-    private static final JsonObject DEFERRED_CODE_UPDATE = new JsonObject();
-
-    static {
-        DEFERRED_CODE_UPDATE.addProperty("mode", "deferred");
-        DEFERRED_CODE_UPDATE.addProperty("max_delay", 300);
-    }
+    /** With {@code keep_vars}, wrangler puts these first: the vars set elsewhere (the dashboard) survive too. */
+    static final List<String> KEEP_VARS = List.of("plain_text", "json");
 
     private WorkerMetadata() {}
 
     /**
-     * @param modules     the module parts, main first; empty for an assets-only Worker
-     * @param message     {@code --message}, or {@code null}
-     * @param versionOnly {@code true} for {@code POST .../versions}: wrangler's {@code versions upload} always sends
-     *                    an {@code annotations} object, {@code {}} when there is no message; {@code deploy} only with one
+     * The metadata for {@code kind} of upload.
+     *
+     * @param modules    the module parts, main first; empty for an assets-only Worker
+     * @param message    {@code --message}, or {@code null}
+     * @param inherited  binding names sent as {@code inherit} (see {@link WireBindings})
+     * @param migrations the {@code migrations} object to send, or {@code null}
      */
     public static JsonObject json(
             DeployConfig config,
@@ -42,7 +40,9 @@ public final class WorkerMetadata {
             AssetsSource assets,
             RoutingFiles routing,
             String message,
-            boolean versionOnly) {
+            UploadKind kind,
+            Set<String> inherited,
+            JsonObject migrations) {
         if (config.compatibilityDate() == null) {
             throw AssetsDeployException.invalidInput("compatibility_date is required: set it in the config file"
                     + " or pass --compatibility-date yyyy-mm-dd");
@@ -56,9 +56,10 @@ public final class WorkerMetadata {
             throw AssetsDeployException.invalidInput("assets.binding and assets.run_worker_first need Worker code:"
                     + " set main (or --main), or remove them");
         }
-        JsonObject annotations = annotations(message, versionOnly);
+        JsonObject annotations = annotations(message, kind == UploadKind.VERSION);
         JsonObject meta = new JsonObject();
         if (!withCode) {
+            // wrangler's assets-only form: no bindings and no settings, whatever the config says
             meta.add("assets", assetsObject(assets, settings, routing));
             addIfPresent(meta, "annotations", annotations);
             addCompatibility(meta, config);
@@ -67,26 +68,75 @@ public final class WorkerMetadata {
             }
             return meta;
         }
+        WorkerSettings worker = config.settings();
+        boolean deployed = kind != UploadKind.VERSION;
         meta.addProperty("main_module", modules.get(0).name());
-        JsonArray bindings = new JsonArray();
-        if (settings.binding() != null) {
-            JsonObject binding = new JsonObject();
-            binding.addProperty("name", settings.binding());
-            binding.addProperty("type", "assets");
-            bindings.add(binding);
-        }
-        meta.add("bindings", bindings);
+        meta.add("bindings", WireBindings.json(config.bindings(), inherited));
         addCompatibility(meta, config);
-        if (!versionOnly) {
-            meta.add("code_update_strategy", DEFERRED_CODE_UPDATE.deepCopy());
+        addIfPresent(meta, "migrations", migrations);
+        if (kind == UploadKind.SCRIPT) {
+            meta.add("code_update_strategy", DeploymentRequest.json(worker.effectiveCodeUpdateStrategy()));
         }
-        meta.add("keep_bindings", strings(KEEP_BINDINGS));
+        List<String> keep = new ArrayList<>();
+        if (config.bindings().keepVars()) {
+            keep.addAll(KEEP_VARS);
+        }
+        keep.addAll(KEEP_BINDINGS);
+        meta.add("keep_bindings", strings(keep));
+        if (deployed && worker.logpush() != null) {
+            meta.addProperty("logpush", worker.logpush());
+        }
+        addIfPresent(meta, "placement", placement(worker.placement()));
+        addIfPresent(meta, "tail_consumers", worker.tailConsumers());
+        if (deployed) {
+            addIfPresent(meta, "streaming_tail_consumers", worker.streamingTailConsumers());
+        }
+        addIfPresent(meta, "limits", worker.limits());
         addIfPresent(meta, "annotations", annotations);
         if (assets instanceof AssetsSource.KeepExisting) {
             meta.addProperty("keep_assets", true);
         }
         meta.add("assets", assetsObject(assets, settings, routing));
+        if (deployed) {
+            addIfPresent(meta, "observability", worker.observability());
+        }
+        addIfPresent(meta, "cache_options", worker.cache());
+        // package_dependencies is not sent: wrangler reports the project's npm dependencies there as telemetry (it
+        // changes nothing about the Worker), and finding their installed versions needs Node's module resolution.
         return meta;
+    }
+
+    /**
+     * wrangler's {@code parseConfigPlacement}: {@code {"mode": "smart", "hint"?}}, or {@code {"mode": "targeted",
+     * "region" | "host" | "hostname": ...}}, or nothing for {@code {"mode": "off"}}.
+     */
+    static JsonObject placement(JsonObject config) {
+        if (config == null) {
+            return null;
+        }
+        JsonElement hint = config.get("hint");
+        boolean hasHint =
+                hint != null && !hint.isJsonNull() && !hint.getAsString().isEmpty();
+        String mode = config.get("mode") == null ? null : config.get("mode").getAsString();
+        JsonObject placement = new JsonObject();
+        if (!hasHint && "off".equals(mode)) {
+            return null;
+        }
+        if (hasHint || "smart".equals(mode)) {
+            placement.addProperty("mode", "smart");
+            if (hint != null) {
+                placement.add("hint", hint);
+            }
+            return placement;
+        }
+        for (String target : List.of("region", "host", "hostname")) {
+            if (config.get(target) != null && !config.get(target).getAsString().isEmpty()) {
+                placement.addProperty("mode", "targeted");
+                placement.add(target, config.get(target));
+                return placement;
+            }
+        }
+        return null;
     }
 
     /**
@@ -122,8 +172,9 @@ public final class WorkerMetadata {
         return object;
     }
 
+    /** wrangler's {@code props.message ? {...} : undefined}, except for a version upload, which always has one. */
     private static JsonObject annotations(String message, boolean versionOnly) {
-        if (message == null && !versionOnly) {
+        if ((message == null || message.isEmpty()) && !versionOnly) {
             return null;
         }
         JsonObject annotations = new JsonObject();
@@ -150,7 +201,7 @@ public final class WorkerMetadata {
         }
     }
 
-    private static void addIfPresent(JsonObject object, String name, JsonObject value) {
+    private static void addIfPresent(JsonObject object, String name, JsonElement value) {
         if (value != null) {
             object.add(name, value);
         }

@@ -1,14 +1,15 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
-import dev.assetsdeploy.AssetsDeployException;
-import dev.assetsdeploy.config.DeployConfig;
-import dev.assetsdeploy.config.RoutingFiles;
-import java.nio.file.Path;
+import dev.assetsdeploy.api.ApiPath;
+import dev.assetsdeploy.api.ApiPaths;
 import java.util.List;
 
-/** A Worker upload ready to send: where it goes, its metadata, its module parts (none for an assets-only Worker). */
-public record WorkerUpload(DeployTarget target, JsonObject metadata, List<WorkerModule> modules) {
+/**
+ * A Worker upload ready to send: where it goes, which request carries it, its metadata, its module parts (none for an
+ * assets-only Worker).
+ */
+public record WorkerUpload(DeployTarget target, UploadKind kind, JsonObject metadata, List<WorkerModule> modules) {
 
     public WorkerUpload {
         metadata = metadata.deepCopy();
@@ -21,20 +22,14 @@ public record WorkerUpload(DeployTarget target, JsonObject metadata, List<Worker
         return metadata.deepCopy();
     }
 
-    /**
-     * Reads the modules (when the config has Worker code) and {@code _headers}/{@code _redirects} from the
-     * assets folder, and builds the metadata.
-     */
-    public static WorkerUpload prepare(
-            DeployConfig config, DeployTarget target, List<Path> extraModules, AssetsSource assets, String message) {
-        if (!config.hasWorkerCode() && !extraModules.isEmpty()) {
-            throw AssetsDeployException.invalidInput(
-                    "--module needs Worker code: set main in the config file or pass --main FILE");
-        }
-        List<WorkerModule> modules =
-                config.hasWorkerCode() ? WorkerModules.resolve(config.main(), extraModules) : List.of();
-        RoutingFiles routing = RoutingFiles.read(config.assetsDirectory());
-        JsonObject metadata = WorkerMetadata.json(config, modules, assets, routing, message, target.versionOnly());
-        return new WorkerUpload(target, metadata, modules);
+    public String method() {
+        return kind == UploadKind.SCRIPT ? "PUT" : "POST";
+    }
+
+    /** The request's path (with its query) among the account's {@code paths}. */
+    public ApiPath path(ApiPaths paths) {
+        return kind == UploadKind.SCRIPT
+                ? paths.workerScript(target.dispatchNamespace(), target.scriptName())
+                : paths.workerVersions(target.scriptName());
     }
 }

@@ -1,5 +1,7 @@
 package dev.assetsdeploy.report;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
@@ -40,6 +42,9 @@ public final class DeployReport {
             out.println("  assets:     kept the assets already deployed");
         }
         out.println("  time:       " + seconds(summary.elapsed().toMillis()));
+        if (summary.live() != null) {
+            TriggersReport.printText(summary.live(), out);
+        }
         if (target.versionOnly()) {
             out.println("Not deployed yet: deploy it from the dashboard, or with" + " `wrangler versions deploy "
                     + versionId + "@100%`.");
@@ -75,6 +80,8 @@ public final class DeployReport {
             assets.addProperty("bytesUploaded", a.bytesUploaded());
         }
         doc.add("assets", assets);
+        doc.add("urls", summary.live() == null ? new JsonArray() : TriggersReport.urls(summary.live()));
+        doc.add("triggers", summary.live() == null ? JsonNull.INSTANCE : TriggersReport.json(summary.live()));
         doc.addProperty("elapsedMs", summary.elapsed().toMillis());
         return doc;
     }

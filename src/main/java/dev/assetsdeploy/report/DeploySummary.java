@@ -1,6 +1,7 @@
 package dev.assetsdeploy.report;
 
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.live.LiveResult;
 import java.time.Duration;
 
 /**
@@ -9,8 +10,16 @@ import java.time.Duration;
  * @param assets  what the upload did, or {@code null} when this run uploaded nothing itself
  *                ({@code deploy} with a token file, or {@code --keep-assets})
  * @param keptAssets {@code true} when the Worker kept its current assets ({@code --keep-assets})
+ * @param live    what the triggers phase applied, or {@code null} when it did not run ({@code --version-only}, a
+ *                dispatch namespace)
  */
-public record DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
+public record DeploySummary(
+        DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed, LiveResult live) {
+
+    /** Without a triggers phase. */
+    public DeploySummary(DeployResult result, AssetsCounts assets, boolean keptAssets, Duration elapsed) {
+        this(result, assets, keptAssets, elapsed, null);
+    }
 
     /**
      * @param files          files in the manifest

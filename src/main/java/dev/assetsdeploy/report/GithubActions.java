@@ -1,8 +1,11 @@
 package dev.assetsdeploy.report;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
+import dev.assetsdeploy.live.LiveResult;
+import dev.assetsdeploy.live.Trigger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +24,17 @@ import java.util.UUID;
  */
 public final class GithubActions {
 
+    /** A URL that a Markdown link shows and follows as it is. */
+    private static final java.util.regex.Pattern LINKABLE =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.:/_~*%-]+");
+
     private GithubActions() {}
 
-    /** {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run uploaded. */
+    /**
+     * {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run
+     * uploaded; {@code url} (the first URL the Worker answers on, empty when none) and {@code urls} (all of them, a JSON
+     * list for {@code fromJSON}) after a triggers phase.
+     */
     public static Map<String, String> outputs(DeploySummary summary) {
         Map<String, String> outputs = new LinkedHashMap<>();
         DeployResult result = summary.result();
@@ -32,13 +43,29 @@ public final class GithubActions {
             outputs.put("uploaded", Integer.toString(summary.assets().uploaded()));
             outputs.put("skipped", Integer.toString(summary.assets().alreadyPresent()));
         }
+        if (summary.live() != null) {
+            outputs.putAll(urlOutputs(summary.live()));
+        }
         return outputs;
     }
 
-    public static void writeOutputs(Path file, DeploySummary summary) throws IOException {
+    /** {@code url} and {@code urls}, for {@code deploy}/{@code all} and {@code triggers}. */
+    public static Map<String, String> urlOutputs(LiveResult live) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("url", live.urls().isEmpty() ? "" : live.urls().get(0));
+        outputs.put("urls", Json.compact(TriggersReport.urls(live)));
+        return outputs;
+    }
+
+    /** Appends {@code name=value} lines. */
+    public static void writeOutputs(Path file, Map<String, String> outputs) throws IOException {
         StringBuilder lines = new StringBuilder();
-        outputs(summary).forEach((name, value) -> lines.append(output(name, value)));
+        outputs.forEach((name, value) -> lines.append(output(name, value)));
         append(file, lines.toString());
+    }
+
+    public static void writeOutputs(Path file, DeploySummary summary) throws IOException {
+        writeOutputs(file, outputs(summary));
     }
 
     /**
@@ -93,8 +120,44 @@ public final class GithubActions {
         }
         md.append("| Time | ")
                 .append(DeployReport.seconds(summary.elapsed().toMillis()))
-                .append(" |\n\n");
+                .append(" |\n");
+        if (summary.live() != null) {
+            md.append(triggerRows(summary.live()));
+        }
+        return md.append('\n').toString();
+    }
+
+    /** One row per trigger: each URL as a link (as code when it holds anything a link would misread), each route and
+     * schedule as code. */
+    static String triggerRows(LiveResult live) {
+        StringBuilder md = new StringBuilder();
+        for (Trigger trigger : live.triggers()) {
+            if (trigger instanceof Trigger.ZoneRoute) {
+                md.append("| Route | ")
+                        .append(code(TriggersReport.text(trigger)))
+                        .append(" |\n");
+            } else if (trigger instanceof Trigger.Schedule s) {
+                md.append("| Schedule | ").append(code(s.cron())).append(" |\n");
+            } else if (trigger.url() != null) {
+                String url = trigger.url();
+                md.append("| URL | ")
+                        .append(LINKABLE.matcher(url).matches() ? "[" + url + "](" + url + ")" : code(url))
+                        .append(" |\n");
+            }
+        }
         return md.toString();
+    }
+
+    /** The Markdown of {@code triggers}: a heading and a row per trigger. */
+    public static void writeTriggersSummary(Path file, String scriptName, LiveResult live) throws IOException {
+        String rows = triggerRows(live);
+        append(
+                file,
+                "### Applied the triggers of Worker `" + scriptName + "`\n\n"
+                        + (rows.isEmpty()
+                                ? "No workers.dev, route, custom domain or schedule.\n"
+                                : "| | |\n|---|---|\n" + rows)
+                        + "\n");
     }
 
     /**

@@ -92,6 +92,18 @@ class ApiClientTest {
     }
 
     @Test
+    void aRequestCarriesItsOwnHeaders() {
+        wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
+        client.call(ApiRequest.post("s", RawPaths.of("/x"))
+                .header("Cloudflare-Workers-Script-Api-Date", "2025-08-01")
+                .json(new JsonObject()));
+        wm.verify(postRequestedFor(urlEqualTo("/client/v4/x"))
+                .withHeader("Cloudflare-Workers-Script-Api-Date", equalTo("2025-08-01"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
     void bearerReplacesTheAccountCredentials() {
         wm.stubFor(post("/client/v4/x").willReturn(okJson("{\"success\":true,\"result\":null}")));
         client.call(ApiRequest.post("s", RawPaths.of("/x")).bearer("upload-jwt"));
@@ -111,11 +123,14 @@ class ApiClientTest {
                                         .withHeader("cf-ray", "8abc-LHR")
                                         .withBody(
                                                 "{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad manifest\"},{\"code\":10022,\"message\":\"too big\"}],\"messages\":[],\"result\":null}")));
-        assertFails(
+        ApiException e = assertFails(
                 ApiException.class,
                 Kind.API_REFUSED,
                 "upload session: HTTP 400 (cf-ray 8abc-LHR): 10021: bad manifest; 10022: too big",
                 () -> client.call(ApiRequest.post("upload session", RawPaths.of(PATH))));
+        assertEquals(
+                List.of(10021, 10022),
+                e.errors().stream().map(ApiException.ApiError::code).toList());
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 

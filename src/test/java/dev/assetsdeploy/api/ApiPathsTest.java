@@ -30,6 +30,38 @@ class ApiPathsTest {
     }
 
     @Test
+    void eachPathOfTheTriggersPhase() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/workers/site",
+                        "/accounts/acc1/workers/subdomain",
+                        "/accounts/acc1/workers/scripts/site/subdomain",
+                        "/accounts/acc1/workers/scripts/site/routes",
+                        "/accounts/acc1/workers/scripts/site/domains/changeset?replace_state=true",
+                        "/accounts/acc1/workers/scripts/site/domains/records",
+                        "/accounts/acc1/workers/scripts/site/schedules",
+                        "/zones?name=www.example.com&account.id=acc1",
+                        "/zones/a1b2c3d4e5f60718293a4b5c6d7e8f90/workers/routes"),
+                texts(
+                        paths.worker("site"),
+                        paths.accountSubdomain(),
+                        paths.workerSubdomain("site"),
+                        paths.workerRoutes("site"),
+                        paths.domainsChangeset("site"),
+                        paths.domainRecords("site"),
+                        paths.schedules("site"),
+                        paths.zonesNamed("www.example.com"),
+                        paths.zoneWorkerRoutes("a1b2c3d4e5f60718293a4b5c6d7e8f90")));
+    }
+
+    @Test
+    void aZoneNameIsAQueryValue() {
+        assertEquals(
+                "/zones?name=a%26b.example+com&account.id=acc1",
+                paths.zonesNamed("a&b.example com").text());
+    }
+
+    @Test
     void aWorkerInADispatchNamespace() {
         assertEquals(
                 List.of(
@@ -107,5 +139,50 @@ class ApiPathsTest {
 
     private static List<String> texts(ApiPath... paths) {
         return java.util.Arrays.stream(paths).map(ApiPath::text).toList();
+    }
+
+    @Test
+    void theWorkerStatePathsWranglerReadsAndWrites() {
+        assertEquals(
+                List.of(
+                        "/accounts/acc1/workers/services/site",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site",
+                        "/accounts/acc1/workers/scripts/site/secrets",
+                        "/accounts/acc1/workers/dispatch/namespaces/customers/scripts/site/settings",
+                        "/accounts/acc1/workers/scripts/site/script-settings",
+                        "/accounts/acc1/workers/scripts/site/deployments",
+                        "/accounts/acc1/workers/scripts/site/deployments?force=true",
+                        "/accounts/acc1/workers/scripts/site/versions/v-1",
+                        "/accounts/acc1/queues?name=site-jobs&page=1",
+                        "/accounts/acc1/r2/buckets/site-uploads",
+                        "/accounts/acc1/workers/dispatch/namespaces?page=1"),
+                texts(
+                        paths.workerService("site"),
+                        paths.namespacedScript("customers", "site"),
+                        paths.workerSecrets(null, "site"),
+                        paths.workerSettings("customers", "site"),
+                        paths.scriptSettings("site"),
+                        paths.workerDeployments("site"),
+                        paths.workerDeploymentsForced("site"),
+                        paths.workerVersion("site", "v-1"),
+                        paths.queuesNamed("site-jobs"),
+                        paths.r2Bucket("site-uploads"),
+                        paths.dispatchNamespaces()));
+    }
+
+    @Test
+    void resourceNamesAreCheckedAndPercentEncoded() {
+        assertEquals(
+                "/accounts/acc1/queues?name=a%26b%3Dc%20%C3%A9&page=1",
+                paths.queuesNamed("a&b=c é").text());
+        assertFails(
+                Kind.INVALID_INPUT,
+                "R2 bucket name is \"../x\", expected 3-63 lowercase letters, digits and -, starting and ending with a"
+                        + " letter or digit",
+                () -> paths.r2Bucket("../x"));
+        assertFails(
+                Kind.INVALID_INPUT,
+                "version id is \"v/../x\", expected no /, \\, ?, #, % or control characters, and not . or ..",
+                () -> paths.workerVersion("site", "v/../x"));
     }
 }

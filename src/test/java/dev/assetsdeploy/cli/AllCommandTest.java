@@ -180,13 +180,21 @@ class AllCommandTest {
         assertEquals(1, doc.getAsJsonObject("assets").get("uploaded").getAsInt());
         assertEquals(4, doc.getAsJsonObject("assets").get("alreadyPresent").getAsInt());
         assertEquals(5, doc.getAsJsonObject("assets").get("files").getAsInt());
-        assertEquals(2, api.workerRequests().size());
-        assertTrue(api.workerRequests().get(1).path().endsWith("/workers/scripts/other"));
+        // the first run creates the Worker (PUT); the second deploys a new version of it, as wrangler does
+        assertEquals(
+                List.of(
+                        "PUT /workers/scripts/other",
+                        "POST /workers/scripts/other/versions",
+                        "POST /workers/scripts/other/deployments"),
+                api.workerRequests().stream()
+                        .map(r -> r.method() + " " + r.path().substring(r.path().indexOf("/workers/")))
+                        .toList());
         String outputs = Files.readString(dir.resolve("gh-output"));
-        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n"), outputs);
+        String live = "url=https://other.acme.workers.dev\nurls=[\"https://other.acme.workers.dev\"]\n";
+        assertTrue(outputs.endsWith("uploaded=1\nskipped=4\n" + live), outputs);
         assertTrue(
-                outputs.matches(
-                        "(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\nuploaded=1\nskipped=4\n"),
+                outputs.matches("(?s).*version-id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                        + "\nuploaded=1\nskipped=4\n" + java.util.regex.Pattern.quote(live)),
                 outputs);
         assertEquals(
                 doc.get("versionId").getAsString(),
@@ -280,8 +288,13 @@ class AllCommandTest {
                       /_redirects  always ignored: /_redirects
 
                     Worker upload: PUT /accounts/<account>/workers/scripts/site?excludeScript=true&bindings_inherit=strict
+                      (as for a new Worker; an existing one gets POST .../versions, then a deployment at 100%% and its script settings)
                       part metadata: form field, the JSON below
                       part worker.js: application/javascript+module, 95 B (%s)
+
+                    Your Worker has access to the following bindings:
+                    Binding            Resource     \s
+                    env.ASSETS         Assets       \s
 
                     Metadata:
                     {"main_module":"worker.js","bindings":[{"name":"ASSETS","type":"assets"}],\
@@ -289,6 +302,13 @@ class AllCommandTest {
                     "code_update_strategy":{"mode":"deferred","max_delay":300},"keep_bindings":["secret_text","secret_key"],\
                     "assets":{"jwt":"<completion token from the upload>","config":{"not_found_handling":"404-page",\
                     "run_worker_first":["/api/*"],"_redirects":"/old /docs/ 301\\n","_headers":"/docs/*\\n  Cache-Control: no-store\\n"}}}
+
+                    Triggers:
+                      GET /accounts/<account>/workers/subdomain  (before the upload, when the Worker is new: an account \
+                    without a workers.dev subdomain stops the deploy)
+                      GET /accounts/<account>/workers/workers/site
+                      GET /accounts/<account>/workers/subdomain  (when the answer above has no workers.dev URL)
+                      POST /accounts/<account>/workers/scripts/site/subdomain {"enabled":true}
 
                     To deploy: set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, and run the same command without --dry-run.
                     """.formatted(dir.resolve("public"), dir.resolve("dist/worker.js")), out);
@@ -316,6 +336,13 @@ class AllCommandTest {
             assertEquals(
                     "/accounts/acc9/workers/scripts/site?excludeScript=true&bindings_inherit=strict",
                     doc.getAsJsonObject("worker").get("path").getAsString());
+            assertEquals(
+                    "[{\"name\":\"ASSETS\",\"type\":\"Assets\",\"resource\":null}]",
+                    doc.getAsJsonObject("worker").get("bindings").toString());
+            assertEquals(
+                    "{\"method\":\"POST\",\"path\":\"/accounts/acc9/workers/scripts/site/subdomain\","
+                            + "\"body\":{\"enabled\":true},\"when\":null}",
+                    doc.getAsJsonArray("triggers").get(3).toString());
             assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
         } finally {
             wm.stop();
@@ -410,7 +437,7 @@ class AllCommandTest {
     void wrongCredentialsExitFourAndDeployNothing() {
         env.put("CLOUDFLARE_API_TOKEN", "wrong-token");
         assertEquals(4, run("all", dir.resolve("public").toString(), "--config", config()));
-        assertTrue(err.startsWith("error: upload session: "), err);
+        assertTrue(err.startsWith("error: read Worker site: "), err);
         assertEquals(List.of(), api.workerRequests());
     }
 }

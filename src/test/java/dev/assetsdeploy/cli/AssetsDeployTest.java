@@ -26,8 +26,8 @@ class AssetsDeployTest {
         assertEquals(List.of("preview"), built("--stacktrace", "preview", "--explain", "/"));
         assertEquals(List.of("all"), built("./public", "--script", "x"));
         assertEquals(List.of("all"), built("--dry-run"));
-        assertEquals(List.of("all", "manifest", "upload", "deploy", "preview"), built("--help"));
-        assertEquals(List.of("all", "manifest", "upload", "deploy", "preview"), built());
+        assertEquals(List.of("all", "manifest", "upload", "deploy", "triggers", "preview"), built("--help"));
+        assertEquals(List.of("all", "manifest", "upload", "deploy", "triggers", "preview"), built());
     }
 
     @Test

@@ -3,13 +3,19 @@ package dev.assetsdeploy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.google.gson.JsonParser;
 import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
+import dev.assetsdeploy.config.Binding;
+import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LiveSettings;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.config.WorkerBindings;
+import dev.assetsdeploy.config.WorkerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -126,7 +132,27 @@ class ConfigOptionsTest {
                                 "ASSETS",
                                 HtmlHandling.NONE,
                                 NotFoundHandling.NOT_FOUND_PAGE,
-                                RunWorkerFirst.of(List.of("/api/*", "!/api/docs")))),
+                                RunWorkerFirst.of(List.of("/api/*", "!/api/docs"))),
+                        new WorkerBindings(
+                                List.of(new Binding(
+                                        BindingKind.ASSETS,
+                                        "ASSETS",
+                                        JsonParser.parseString("{\"binding\":\"ASSETS\"}"),
+                                        "--binding")),
+                                List.of(),
+                                false),
+                        new WorkerSettings(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null,
+                                null,
+                                new WorkerSettings.ServiceTags("site", null)),
+                        LiveSettings.NONE),
                 c);
         assertEquals("", err.toString());
     }
@@ -188,12 +214,15 @@ class ConfigOptionsTest {
 
     @Test
     void warningsArePrintedOnePerLine() throws IOException {
-        Files.writeString(dir.resolve("wrangler.toml"), "routes = []\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("wrangler.toml"),
+                "build = {command = \"make\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Probe probe = run(Map.of(), "--env", "staging");
         StringWriter out = new StringWriter();
         assertEquals(1, ConfigOptions.printWarnings(probe.loaded, new PrintWriter(out)));
         assertEquals(
-                "warning: wrangler.toml: env.staging.routes is a wrangler setting that assets-deploy does not"
+                "warning: wrangler.toml: env.staging.build is a wrangler setting that assets-deploy does not"
                         + " apply (ignored)\n",
                 out.toString().replace(System.lineSeparator(), "\n"));
     }

@@ -4,7 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +84,20 @@ class DeployCommandTest {
         return wm.findAll(anyRequestedFor(anyUrl()));
     }
 
+    /** The Worker upload, after the reads of the live Worker. */
+    LoggedRequest upload() {
+        return requests().stream()
+                .filter(r -> !r.getMethod().value().equals("GET"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Every read answers "no such Worker" (a new Worker is PUT), every write {@code answer}; then it goes live. */
+    void newWorker(String answer) {
+        NoWorkerYet.stub(wm);
+        wm.stubFor(put(anyUrl()).willReturn(okJson(answer)));
+    }
+
     JsonObject sentMetadata(LoggedRequest request) {
         String body = new String(request.getBody(), StandardCharsets.UTF_8);
         String json = body.substring(body.indexOf("\r\n\r\n") + 4, body.indexOf("\r\n--", body.indexOf("\r\n\r\n")));
@@ -89,12 +106,22 @@ class DeployCommandTest {
 
     @Test
     void deploysWithTheTokenFileAndReportsTheVersion() {
-        wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        newWorker(OK);
 
         assertEquals(0, run("--assets-token-file", dir.resolve("token").toString(), "--message", "v7"));
 
-        assertEquals(1, requests().size());
-        LoggedRequest request = requests().get(0);
+        assertEquals(
+                List.of(
+                        "GET /client/v4/accounts/acc1/workers/services/site",
+                        "GET /client/v4/accounts/acc1/workers/subdomain",
+                        "GET /client/v4/accounts/acc1/workers/scripts/site/deployments",
+                        "PUT " + PUT_PATH,
+                        "GET /client/v4/accounts/acc1/workers/workers/site",
+                        "POST /client/v4/accounts/acc1/workers/scripts/site/subdomain"),
+                requests().stream()
+                        .map(r -> r.getMethod().value() + " " + r.getUrl())
+                        .toList());
+        LoggedRequest request = upload();
         assertEquals("PUT", request.getMethod().value());
         assertEquals(PUT_PATH, request.getUrl());
         assertEquals(
@@ -111,12 +138,13 @@ class DeployCommandTest {
 
     @Test
     void aRetriedDeploySaysWhatItWaitsFor() {
-        wm.stubFor(any(anyUrl())
+        newWorker(OK);
+        wm.stubFor(put(anyUrl())
                 .inScenario("gateway")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"))
                 .willSetStateTo("up"));
-        wm.stubFor(any(anyUrl()).inScenario("gateway").whenScenarioStateIs("up").willReturn(okJson(OK)));
+        wm.stubFor(put(anyUrl()).inScenario("gateway").whenScenarioStateIs("up").willReturn(okJson(OK)));
         List<java.time.Duration> sleeps = new ArrayList<>();
         CliRun run = CliRun.execute(
                 Environment.of(env).withSleeper(sleeps::add),
@@ -136,46 +164,46 @@ class DeployCommandTest {
 
     @Test
     void jsonIsOneDocumentOnStdout() {
-        wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        newWorker(OK);
         assertEquals(0, run("--keep-assets", "--json"));
         JsonObject doc = JsonParser.parseString(out).getAsJsonObject();
         assertEquals("site", doc.get("worker").getAsString());
         assertEquals(
                 "01234567-89ab-cdef-0123-456789abcdef", doc.get("versionId").getAsString());
         assertEquals(true, doc.getAsJsonObject("assets").get("kept").getAsBoolean());
-        assertEquals(true, sentMetadata(requests().get(0)).get("keep_assets").getAsBoolean());
+        assertEquals(true, sentMetadata(upload()).get("keep_assets").getAsBoolean());
     }
 
     @Test
     void dirOverridesTheConfigsAssetsFolderForHeadersAndRedirects() throws IOException {
-        wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        newWorker(OK);
         Files.createDirectories(dir.resolve("other"));
         Files.writeString(dir.resolve("other/_redirects"), "/a /b\n");
         assertEquals(0, run(dir.resolve("other").toString(), "--keep-assets"));
         assertEquals(
                 "{\"not_found_handling\":\"404-page\",\"_redirects\":\"/a /b\\n\"}",
-                sentMetadata(requests().get(0))
-                        .getAsJsonObject("assets")
-                        .get("config")
-                        .toString());
+                sentMetadata(upload()).getAsJsonObject("assets").get("config").toString());
     }
 
     @Test
     void versionOnlyPrintsTheVersionId() {
-        wm.stubFor(any(anyUrl())
+        // a version needs an existing Worker
+        wm.stubFor(get(anyUrl())
+                .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
+                        + "\"result\":{\"id\":\"site\",\"default_environment\":{\"script\":{\"tags\":[]}}}}")));
+        wm.stubFor(post(anyUrl())
                 .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],"
                         + "\"result\":{\"id\":\"9a8b7c6d-0000-4000-8000-000000000009\"}}")));
         assertEquals(0, run("--keep-assets", "--version-only"));
         assertEquals(
-                "/client/v4/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict",
-                requests().get(0).getUrl());
+                "/client/v4/accounts/acc1/workers/scripts/site/versions?bindings_inherit=strict", upload().getUrl());
         assertTrue(out.contains("version id: 9a8b7c6d-0000-4000-8000-000000000009"), out);
         assertTrue(out.startsWith("Uploaded a new version of Worker site (not deployed)"), out);
     }
 
     @Test
     void githubActionsGetOutputsAndASummary() throws IOException {
-        wm.stubFor(any(anyUrl()).willReturn(okJson(OK)));
+        newWorker(OK);
         Path outputs = dir.resolve("gh-output");
         Path summary = dir.resolve("gh-summary.md");
         env.put("GITHUB_ACTIONS", "true");
@@ -184,7 +212,10 @@ class DeployCommandTest {
 
         assertEquals(0, run("--keep-assets"));
 
-        assertEquals("version-id=01234567-89ab-cdef-0123-456789abcdef\n", Files.readString(outputs));
+        assertEquals(
+                "version-id=01234567-89ab-cdef-0123-456789abcdef\nurl=https://site.acme.workers.dev\n"
+                        + "urls=[\"https://site.acme.workers.dev\"]\n",
+                Files.readString(outputs));
         assertTrue(Files.readString(summary).startsWith("### Deployed Worker `site`\n"), Files.readString(summary));
         assertTrue(Files.readString(summary).contains("| Assets | kept the assets already deployed |"));
     }
@@ -192,8 +223,9 @@ class DeployCommandTest {
     @Test
     void refusalExitsFiveWithTheApiErrorAndAGithubAnnotation() {
         env.put("GITHUB_ACTIONS", "true");
+        newWorker(OK);
         wm.stubFor(
-                any(anyUrl())
+                put(anyUrl())
                         .willReturn(
                                 aResponse()
                                         .withStatus(400)
@@ -230,7 +262,7 @@ class DeployCommandTest {
         }
         env.put("CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:" + closedPort + "/client/v4");
         assertEquals(6, run("--keep-assets", "--max-attempts", "1"));
-        assertTrue(err.startsWith("error: deploy Worker: "), err);
+        assertTrue(err.startsWith("error: read Worker site: "), err);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.assetsdeploy.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,7 +144,7 @@ class UntrustedTextTest extends ProjectTest {
     void serverMessagesAreEscapedInErrorsAndAnnotations() {
         WireMockServer wm = server();
         wm.stubFor(
-                any(anyUrl())
+                put(anyUrl())
                         .willReturn(
                                 aResponse()
                                         .withStatus(400)
@@ -164,7 +164,7 @@ class UntrustedTextTest extends ProjectTest {
     @Test
     void githubOutputsAndSummaryHoldHostileServerValuesSafely() throws IOException {
         WireMockServer wm = server();
-        wm.stubFor(any(anyUrl())
+        wm.stubFor(put(anyUrl())
                 .willReturn(okJson("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"site\","
                         + "\"etag\":\"e`|x\\n### owned\",\"deployment_id\":\"v1\\nuploaded=999\\u001b[2J\"}}")));
         Path outputs = dir.resolve("gh-output");
@@ -178,7 +178,13 @@ class UntrustedTextTest extends ProjectTest {
         assertSafeForTerminalAndLog(out + err);
         assertTrue(out.contains("  version id: v1\\nuploaded=999\\e[2J\n"), out);
         assertEquals(
-                Map.of("version-id", "v1\nuploaded=999\u001b[2J"),
+                Map.of(
+                        "version-id",
+                        "v1\nuploaded=999\u001b[2J",
+                        "url",
+                        "https://site.acme.workers.dev",
+                        "urls",
+                        "[\"https://site.acme.workers.dev\"]"),
                 readOutputsAsGithubDoes(Files.readString(outputs, StandardCharsets.UTF_8)));
         List<String> md =
                 Files.readString(summary, StandardCharsets.UTF_8).lines().toList();
@@ -226,6 +232,8 @@ class UntrustedTextTest extends ProjectTest {
         env.put("CLOUDFLARE_API_TOKEN", "token");
         env.put("CLOUDFLARE_ACCOUNT_ID", "acc1");
         env.put("CLOUDFLARE_API_BASE_URL", wm.baseUrl() + "/client/v4");
+        // the reads before the upload find no Worker: a new Worker is PUT
+        NoWorkerYet.stub(wm);
         return wm;
     }
 

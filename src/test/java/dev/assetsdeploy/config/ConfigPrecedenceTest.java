@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
+import dev.assetsdeploy.fixtures.Configs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -354,7 +355,7 @@ class ConfigPrecedenceTest {
                                 .build(),
                         Requirements.ALL);
         assertEquals(
-                new DeployConfig(
+                Configs.assetsWorker(
                         null,
                         "s",
                         lonely.resolve("w.js"),

@@ -43,19 +43,15 @@ class ConfigWarningsTest {
                 List.of(
                         new ConfigWarning(
                                 Code.NOT_APPLIED,
-                                "wrangler.toml: routes is a wrangler setting that assets-deploy"
-                                        + " does not apply (ignored)"),
-                        new ConfigWarning(
-                                Code.NOT_APPLIED,
-                                "wrangler.toml: kv_namespaces is a wrangler setting that"
+                                "wrangler.toml: build is a wrangler setting that"
                                         + " assets-deploy does not apply (ignored)"),
                         new ConfigWarning(
                                 Code.NOT_APPLIED,
                                 "wrangler.toml: assets.base_path is a wrangler setting that"
                                         + " assets-deploy does not apply (ignored)")),
                 warnings("wrangler.toml", """
-                        routes = ["example.com/*"]
-                        kv_namespaces = [{binding = "KV", id = "abc"}]
+                        build = {command = "npm run build"}
+                        dev = {port = 8787}
                         [assets]
                         base_path = "/docs"
                         """, null));
@@ -82,12 +78,10 @@ class ConfigWarningsTest {
                         new ConfigWarning(
                                 Code.UNKNOWN_FIELD, "wrangler.jsonc: unknown field env.staging.bogus (ignored)"),
                         new ConfigWarning(
-                                Code.NOT_APPLIED,
-                                "wrangler.jsonc: env.staging.vars is a wrangler setting that"
-                                        + " assets-deploy does not apply (ignored)")),
+                                Code.UNKNOWN_FIELD, "wrangler.jsonc: unknown field env.staging.keep_vars (ignored)")),
                 warnings(
                         "wrangler.jsonc",
-                        "{\"env\": {\"staging\": {\"site\": {}, \"bogus\": 1, \"vars\": {}},"
+                        "{\"env\": {\"staging\": {\"site\": {}, \"bogus\": 1, \"keep_vars\": true},"
                                 + " \"other\": {\"ignored_here\": 1}}}",
                         "staging"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
+import dev.assetsdeploy.fixtures.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class ExampleProjectTest {
     void exampleConfigIsValidForEveryCommand() {
         LoadedConfig loaded = new ConfigLoader(EXAMPLE).load(ConfigOverrides.NONE, Requirements.ALL);
         assertEquals(
-                new DeployConfig(
+                Configs.assetsWorker(
                         EXAMPLE.resolve("wrangler.jsonc"),
                         "assets-deploy-example",
                         null,

@@ -23,12 +23,14 @@ import dev.assetsdeploy.config.AssetsSettings;
 import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.fixtures.Configs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,22 +65,34 @@ class WorkerDeployerTest {
     }
 
     DeployConfig config(Path main, AssetsSettings assets) {
-        return new DeployConfig(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
+        return Configs.assetsWorker(null, "site", main, null, "2025-01-01", List.of(), dir.resolve("public"), assets);
     }
 
-    DeployResult deploy(WorkerUpload upload, String answer) {
+    /** The upload alone, as planned for a new Worker (or a version, or a namespace): one request. */
+    DeployResult deploy(PreparedWorker worker, AssetsSource assets, String answer) {
         wm.stubFor(any(anyUrl()).willReturn(okJson(answer)));
-        return new WorkerDeployer(api, BOUNDARY).deploy(upload);
+        return new WorkerDeployer(api, BOUNDARY).deploy(worker, assets, preflight(worker), message -> {
+            throw new AssertionError(message);
+        });
     }
 
-    /** An assets-only Worker "site" with the assets of {@code token}, deployed or only a version. */
-    WorkerUpload assetsOnly(String token, boolean versionOnly) {
-        return WorkerUpload.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, versionOnly),
-                List.of(),
-                AssetsSource.token(token),
-                null);
+    static Preflight preflight(PreparedWorker worker) {
+        DeployTarget target = worker.target();
+        DeployPlan plan = target.versionOnly()
+                ? new DeployPlan.UploadVersion()
+                : new DeployPlan.PutScript(
+                        target.dispatchNamespace() == null
+                                ? DeployPlan.Why.NEW_WORKER
+                                : DeployPlan.Why.DISPATCH_NAMESPACE,
+                        null);
+        LiveWorker live = new LiveWorker(target.versionOnly(), List.of(), null, Set.of(), List.of(), List.of());
+        return new Preflight(live, plan, Set.of());
+    }
+
+    /** An assets-only Worker "site", deployed or only a version. */
+    PreparedWorker assetsOnly(boolean versionOnly) {
+        return PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE), new DeployTarget("site", null, versionOnly), List.of(), null);
     }
 
     LoggedRequest onlyRequest() {
@@ -123,14 +137,14 @@ class WorkerDeployerTest {
     void assetsOnlyWorkerIsOneMetadataPartPutToTheScript() throws IOException {
         Files.createDirectories(dir.resolve("public"));
         Files.writeString(dir.resolve("public/_redirects"), "/old /new 301\n");
-        WorkerUpload upload = WorkerUpload.prepare(
+        PreparedWorker worker = PreparedWorker.prepare(
                 config(null, new AssetsSettings(null, HtmlHandling.NONE, NotFoundHandling.NOT_FOUND_PAGE, null)),
                 new DeployTarget("site", null, false),
                 List.of(),
-                AssetsSource.token("COMPLETION.JWT"),
                 null);
+        AssetsSource assets = AssetsSource.token("COMPLETION.JWT");
 
-        DeployResult result = deploy(upload, PUT_ANSWER);
+        DeployResult result = deploy(worker, assets, PUT_ANSWER);
 
         LoggedRequest request = onlyRequest();
         assertEquals("PUT", request.getMethod().value());
@@ -160,14 +174,14 @@ class WorkerDeployerTest {
         byte[] wasmBytes = {0, 'a', 's', 'm', 1, 0, 0, 0, (byte) 0xff};
         Path wasm = Files.write(dir.resolve("dist/add.wasm"), wasmBytes);
         Path text = Files.writeString(dir.resolve("dist/page.html"), "<p>hi</p>");
-        WorkerUpload upload = WorkerUpload.prepare(
+        PreparedWorker worker = PreparedWorker.prepare(
                 config(main, new AssetsSettings("ASSETS", null, null, null)),
                 new DeployTarget("site", null, false),
                 List.of(util, wasm, text),
-                AssetsSource.token("J"),
                 "ship it");
+        AssetsSource assets = AssetsSource.token("J");
 
-        deploy(upload, PUT_ANSWER);
+        deploy(worker, assets, PUT_ANSWER);
 
         assertBody(
                 concat(
@@ -190,14 +204,14 @@ class WorkerDeployerTest {
     @Test
     void keepAssetsSendsNoTokenButTheConfig() throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {};");
-        WorkerUpload upload = WorkerUpload.prepare(
+        PreparedWorker worker = PreparedWorker.prepare(
                 config(main, new AssetsSettings(null, HtmlHandling.FORCE_TRAILING_SLASH, null, null)),
                 new DeployTarget("site", null, false),
                 List.of(),
-                AssetsSource.keepExisting(),
                 null);
+        AssetsSource assets = AssetsSource.keepExisting();
 
-        deploy(upload, PUT_ANSWER);
+        deploy(worker, assets, PUT_ANSWER);
 
         assertBody(
                 concat(
@@ -216,15 +230,13 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyPostsToVersionsAndReturnsTheVersionId() {
-        WorkerUpload upload = WorkerUpload.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", null, true),
-                List.of(),
-                AssetsSource.token("J"),
-                "preview");
+        PreparedWorker worker = PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE), new DeployTarget("site", null, true), List.of(), "preview");
+        AssetsSource assets = AssetsSource.token("J");
 
         DeployResult result = deploy(
-                upload,
+                worker,
+                assets,
                 "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{"
                         + "\"id\":\"7a1b2c3d-0000-4000-8000-000000000001\",\"resources\":{\"script\":{\"etag\":\"ab12\"}}}}");
 
@@ -245,24 +257,22 @@ class WorkerDeployerTest {
 
     @Test
     void versionOnlyWithoutAnIdInTheAnswerFails() {
-        WorkerUpload upload = assetsOnly("J", true);
+        PreparedWorker worker = assetsOnly(true);
+        AssetsSource assets = AssetsSource.token("J");
         assertFails(
                 Kind.API_REFUSED,
                 "upload Worker version: the API reported success but gave no version id; check the"
                         + " Worker's versions in the dashboard",
-                () -> deploy(upload, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{}}"));
+                () -> deploy(worker, assets, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{}}"));
     }
 
     @Test
     void dispatchNamespaceUsesTheNamespacePath() {
-        WorkerUpload upload = WorkerUpload.prepare(
-                config(null, AssetsSettings.NONE),
-                new DeployTarget("site", "customers", false),
-                List.of(),
-                AssetsSource.token("J"),
-                null);
+        PreparedWorker worker = PreparedWorker.prepare(
+                config(null, AssetsSettings.NONE), new DeployTarget("site", "customers", false), List.of(), null);
+        AssetsSource assets = AssetsSource.token("J");
 
-        deploy(upload, PUT_ANSWER);
+        deploy(worker, assets, PUT_ANSWER);
 
         LoggedRequest request = onlyRequest();
         assertEquals("PUT", request.getMethod().value());
@@ -285,7 +295,8 @@ class WorkerDeployerTest {
 
     @Test
     void refusalIsAnApiErrorNamingTheStepAndNeverTheToken() {
-        WorkerUpload upload = assetsOnly("SECRET.COMPLETION.TOKEN", false);
+        PreparedWorker worker = assetsOnly(false);
+        AssetsSource assets = AssetsSource.token("SECRET.COMPLETION.TOKEN");
         wm.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withStatus(400)
@@ -293,16 +304,18 @@ class WorkerDeployerTest {
                         .withBody("{\"success\":false,\"errors\":[{\"code\":10021,\"message\":\"bad assets config\"}],"
                                 + "\"messages\":[],\"result\":null}")));
         AssetsDeployException e = assertFailsContaining(
-                Kind.API_REFUSED, () -> new WorkerDeployer(api, BOUNDARY).deploy(upload), "10021: bad assets config");
+                Kind.API_REFUSED,
+                () -> new WorkerDeployer(api, BOUNDARY).deploy(worker, assets, preflight(worker), m -> {}),
+                "10021: bad assets config");
         assertEquals(true, e.getMessage().startsWith("deploy Worker: "), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
     }
 
     @Test
     void whatTheAnswerSaysIsReportedWithoutOurSecrets() {
-        WorkerUpload upload = assetsOnly("J", false);
         DeployResult result = deploy(
-                upload,
+                assetsOnly(false),
+                AssetsSource.token("J"),
                 "{\"success\":true,\"errors\":[],\"result\":{\"etag\":\"api-token-xyz\","
                         + "\"deployment_id\":\"v-api-token-xyz\"}}");
         assertEquals("***", result.etag());

@@ -13,6 +13,7 @@ import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.RoutingFiles;
+import dev.assetsdeploy.fixtures.Configs;
 import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,14 +27,33 @@ class WorkerMetadataTest {
     static final Path COMPAT_SITE = WranglerFixtures.COMPAT_SITE;
     static final Path COMPAT_EXPECTED = WranglerFixtures.COMPAT_EXPECTED;
 
+    /** A new Worker's {@code PUT}, or a version upload: no live Worker involved. */
+    static JsonObject metadata(
+            DeployConfig config,
+            List<WorkerModule> modules,
+            AssetsSource assets,
+            RoutingFiles routing,
+            String message,
+            boolean versionOnly) {
+        return WorkerMetadata.json(
+                config,
+                modules,
+                assets,
+                routing,
+                message,
+                versionOnly ? UploadKind.VERSION : UploadKind.SCRIPT,
+                java.util.Set.of(),
+                null);
+    }
+
     static DeployConfig config(Path main, Path assetsDir, AssetsSettings assets, List<String> flags) {
-        return new DeployConfig(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
+        return Configs.assetsWorker(null, "my-worker", main, null, "2025-01-01", flags, assetsDir, assets);
     }
 
     @Test
     void compatSiteAssetsConfigEqualsWhatWranglerSent() throws IOException {
         AssetsSettings settings = new AssetsSettings(null, null, NotFoundHandling.NOT_FOUND_PAGE, null);
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, COMPAT_SITE, settings, List.of()),
                 List.of(),
                 AssetsSource.token("JWT"),
@@ -53,7 +73,7 @@ class WorkerMetadataTest {
 
     @Test
     void assetsOnlyWorkerIsAssetsThenCompatibilityAndNothingElse() {
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, null, AssetsSettings.NONE, List.of("nodejs_compat")),
                 List.of(),
                 AssetsSource.token("JWT"),
@@ -74,7 +94,7 @@ class WorkerMetadataTest {
                 HtmlHandling.DROP_TRAILING_SLASH,
                 NotFoundHandling.SINGLE_PAGE_APPLICATION,
                 RunWorkerFirst.of(List.of("/api/*", "!/api/docs")));
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
@@ -95,7 +115,7 @@ class WorkerMetadataTest {
     @Test
     void codeWithoutBindingSendsEmptyBindingsAndBooleanRunWorkerFirst(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("worker.mjs"), "export default {}");
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(main, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(true)), List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.token("JWT"),
@@ -113,7 +133,7 @@ class WorkerMetadataTest {
     void keepAssetsReplacesTheTokenButKeepsTheConfig(@TempDir Path dir) throws IOException {
         Path main = Files.writeString(dir.resolve("index.js"), "export default {}");
         AssetsSettings settings = new AssetsSettings("ASSETS", HtmlHandling.NONE, null, null);
-        JsonObject withCode = WorkerMetadata.json(
+        JsonObject withCode = metadata(
                 config(main, null, settings, List.of()),
                 WorkerModules.resolve(main, List.of()),
                 AssetsSource.keepExisting(),
@@ -127,7 +147,7 @@ class WorkerMetadataTest {
                         + "\"assets\":{\"config\":{\"html_handling\":\"none\"}}}",
                 Json.compact(withCode));
 
-        JsonObject assetsOnly = WorkerMetadata.json(
+        JsonObject assetsOnly = metadata(
                 config(null, null, AssetsSettings.NONE, List.of()),
                 List.of(),
                 AssetsSource.keepExisting(),
@@ -143,14 +163,12 @@ class WorkerMetadataTest {
     @Test
     void versionsAlwaysCarryAnnotationsDeployOnlyWithAMessage() {
         DeployConfig cfg = config(null, null, AssetsSettings.NONE, List.of());
-        JsonObject version =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, true);
+        JsonObject version = metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, true);
         assertEquals("{}", Json.compact(version.get("annotations")));
         JsonObject versionWithMessage =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, "hi \"there\"", true);
+                metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, "hi \"there\"", true);
         assertEquals("{\"workers/message\":\"hi \\\"there\\\"\"}", Json.compact(versionWithMessage.get("annotations")));
-        JsonObject deploy =
-                WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false);
+        JsonObject deploy = metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false);
         assertEquals(false, deploy.has("annotations"));
     }
 
@@ -165,7 +183,7 @@ class WorkerMetadataTest {
             assertFails(
                     Kind.INVALID_INPUT,
                     message,
-                    () -> WorkerMetadata.json(
+                    () -> metadata(
                             config(null, null, assets, List.of()),
                             List.of(),
                             AssetsSource.token("J"),
@@ -177,7 +195,7 @@ class WorkerMetadataTest {
 
     @Test
     void runWorkerFirstFalseIsAllowedAndSentWithoutCode() {
-        JsonObject meta = WorkerMetadata.json(
+        JsonObject meta = metadata(
                 config(null, null, new AssetsSettings(null, null, null, RunWorkerFirst.of(false)), List.of()),
                 List.of(),
                 AssetsSource.token("J"),
@@ -189,12 +207,12 @@ class WorkerMetadataTest {
 
     @Test
     void missingCompatibilityDateIsRefused() {
-        DeployConfig cfg = new DeployConfig(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
+        DeployConfig cfg = Configs.assetsWorker(null, "w", null, null, null, List.of(), null, AssetsSettings.NONE);
         assertFails(
                 Kind.INVALID_INPUT,
                 "compatibility_date is required: set it in the config file or pass"
                         + " --compatibility-date yyyy-mm-dd",
-                () -> WorkerMetadata.json(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
+                () -> metadata(cfg, List.of(), AssetsSource.token("J"), RoutingFiles.NONE, null, false));
     }
 
     @Test
@@ -205,5 +223,22 @@ class WorkerMetadataTest {
         assertEquals("/*\r\n  X: \ufffd\n", routing.headers());
         assertEquals(null, routing.redirects());
         assertEquals(RoutingFiles.NONE, RoutingFiles.read(dir.resolve("missing")));
+    }
+
+    /** wrangler sends the file as JSON.stringify writes it: U+2028 and U+2029 raw (Gson would escape them). */
+    @Test
+    void headersTextWithLineSeparatorsIsSentRaw(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("_headers"), "/*\n  X-Note: a\u2028b\u2029c\n");
+        JsonObject meta = metadata(
+                config(null, dir, AssetsSettings.NONE, List.of()),
+                List.of(),
+                AssetsSource.token("J"),
+                RoutingFiles.read(dir),
+                null,
+                false);
+        assertEquals(
+                "{\"assets\":{\"jwt\":\"J\",\"config\":{\"_headers\":\"/*\\n  X-Note: a\u2028b\u2029c\\n\"}},"
+                        + "\"compatibility_date\":\"2025-01-01\",\"compatibility_flags\":[]}",
+                Json.compact(meta));
     }
 }

@@ -10,6 +10,7 @@ import dev.assetsdeploy.config.AssetsSettings.HtmlHandling;
 import dev.assetsdeploy.config.AssetsSettings.NotFoundHandling;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.fixtures.Configs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class WranglerParityTest {
     static final AssetsSource TOKEN = AssetsSource.token("COMPLETION.JWT.TOKEN");
 
     static DeployConfig assetsOnly() {
-        return new DeployConfig(
+        return Configs.assetsWorker(
                 null,
                 "site",
                 null,
@@ -41,7 +42,7 @@ class WranglerParityTest {
     }
 
     static DeployConfig withCode() {
-        return new DeployConfig(
+        return Configs.assetsWorker(
                 null,
                 "site",
                 PROJECT.resolve("dist/worker.js"),
@@ -68,15 +69,16 @@ class WranglerParityTest {
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
         List<Path> extra = config.hasWorkerCode() ? List.of(PROJECT.resolve("dist/lib/x.mjs")) : List.of();
 
-        WorkerUpload upload = WorkerUpload.prepare(config, target, extra, TOKEN, message);
+        WorkerUpload upload =
+                PreparedWorker.prepare(config, target, extra, message).dryRun(TOKEN);
         MultipartBody body = WorkerDeployer.form(upload, boundary);
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);
 
         assertEquals(
                 request.get(0),
-                target.method() + " /client/v4"
-                        + target.path(ApiPaths.forAccount("acc1")).text());
+                upload.method() + " /client/v4"
+                        + upload.path(ApiPaths.forAccount("acc1")).text());
         assertEquals(request.get(1), body.contentType());
         assertEquals(new String(expected, StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8));
         assertArrayEquals(expected, actual.toByteArray());

@@ -75,6 +75,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
                     assets,
                     new WorkerScriptsArea(this, problems),
                     new WorkerInfoArea(this, problems),
+                    new NamespacedWorkerArea(this, problems),
                     new VersionsArea(this, problems),
                     new DeploymentsArea(this, problems),
                     new SubdomainArea(this, problems),

@@ -105,16 +105,23 @@ final class WorkerInfoArea implements FakeArea {
     }
 
     private JsonObject secrets(JsonCall call) {
+        return secretsOf(call.workerToRead(call.group(2)));
+    }
+
+    static JsonObject secretsOf(Worker worker) {
         JsonArray secrets = new JsonArray();
-        for (String name : call.workerToRead(call.group(2)).secrets) {
+        for (String name : worker.secrets) {
             secrets.add(VersionSeed.binding(name, "secret_text"));
         }
         return success(secrets);
     }
 
-    /** The Worker as its serving version has it, bindings included. */
     private JsonObject settings(JsonCall call) {
-        Worker worker = call.workerToRead(call.group(2));
+        return settingsOf(call.workerToRead(call.group(2)));
+    }
+
+    /** The Worker as its serving version has it, bindings included. */
+    static JsonObject settingsOf(Worker worker) {
         Version serving = worker.servingVersion();
         JsonObject result = new JsonObject();
         result.add("bindings", serving == null ? new JsonArray() : serving.bindings());

@@ -111,7 +111,13 @@ class ReadmeTest {
     }
 
     static void optionNames(CommandLine cl, Set<String> names) {
-        cl.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+        cl.getCommandSpec().options().forEach(o -> {
+            names.addAll(List.of(o.names()));
+            if (o.negatable()) {
+                // picocli's negated form of --workers-dev: --no-workers-dev
+                List.of(o.names()).forEach(n -> names.add("--no-" + n.substring(2)));
+            }
+        });
         cl.getSubcommands().values().forEach(sub -> optionNames(sub, names));
     }
 

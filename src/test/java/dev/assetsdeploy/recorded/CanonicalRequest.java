@@ -22,8 +22,10 @@ import java.util.TreeMap;
 /**
  * A request written out as lines, the same way for a recorded one and one of ours, so that two requests are the same
  * exactly when their lines are, and a difference shows as lines: the request line, the headers the client set, then
- * the body: JSON pretty-printed in the order it was sent (key order and number spelling count: {@code 90} is not
- * {@code 90.0}), or each multipart part (name, filename, type, then its JSON, text or Base64).
+ * the body: JSON pretty-printed in the order it was sent (key order counts; numbers are written as JavaScript writes
+ * them, {@code Json.pretty}: the recorder stored bodies through Python, which spells {@code 1e-7} {@code 1e-07}, and
+ * the tool's one JSON writer is JavaScript's anyway), or each multipart part (name, filename, type, then its JSON,
+ * text or Base64).
  */
 final class CanonicalRequest {
 

@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <p>What is compared, request by request and in order: the method, the path and the raw query; the headers the
  * client set itself (content type, {@code Cloudflare-Workers-Script-Api-Date}; not the ones every HTTP client sends
- * nor the credentials); and the body: JSON with its key order and number spelling, a multipart body part by part
+ * nor the credentials); and the body: JSON with its key order and JavaScript's number form, a multipart body part by part
  * (name, filename, content type, then the {@code metadata} part as JSON and the others as text). Ids, tokens and times
  * the fake hands out are matched to the recorded ones through the answers (see {@link RequestComparison}); seeded
  * from the recording, the fake hands out the very ids wrangler saw anyway, so a printed {@code Version ID} matches the

@@ -72,19 +72,59 @@ class RecordingTest {
                 withBody(
                         ours.get(4),
                         "{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":"
-                                + "\"741a02df-85f0-51c2-a8d5-788a4ed47867\",\"percentage\":100.0}],\"annotations\":{},"
+                                + "\"741a02df-85f0-51c2-a8d5-788a4ed47867\",\"percentage\":50}],\"annotations\":{},"
                                 + "\"code_update_strategy\":{\"mode\":\"deferred\",\"max_delay\":300}}"));
         String difference = recording.difference(ours);
         assertTrue(
                 difference.startsWith("recording redeploy-existing: request #5 of ours differs from wrangler's #5\n"
                         + "--- wrangler (recorded)\n+++ ours\n"),
                 difference);
-        assertTrue(
-                difference.contains("\n-         \"percentage\": 100\n+         \"percentage\": 100.0\n"), difference);
+        assertTrue(difference.contains("\n-         \"percentage\": 100\n+         \"percentage\": 50\n"), difference);
         assertTrue(
                 difference.matches("(?s).*\n!  5  POST /accounts/acc1/workers/scripts/site/deployments +POST"
                         + " /accounts/acc1/workers/scripts/site/deployments\n.*"),
                 difference);
+    }
+
+    @Test
+    void anOrderFreeGroupsAnswersAreLearntForTheRequestsAfterIt() {
+        Recording recording = Recording.load("triggers-all");
+        List<ControlPlaneRequest> ours = asOurs(recording);
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJvdXJzIjp0cnVlfQ.b3Vycw";
+        // the settings read before the upload session, which hands out another completion token than the recorded one
+        ControlPlaneRequest session = ours.get(2);
+        ControlPlaneRequest settings = ours.get(3);
+        ours.set(2, settings);
+        ours.set(
+                3,
+                new ControlPlaneRequest(
+                        session.method(),
+                        session.path(),
+                        session.query(),
+                        session.headers(),
+                        session.body(),
+                        session.status(),
+                        JsonParser.parseString(session.response().toString().replace("COMPLETION.JWT.TOKEN", token))
+                                .getAsJsonObject()));
+        ControlPlaneRequest upload = ours.get(4);
+        ours.set(
+                4,
+                new ControlPlaneRequest(
+                        upload.method(),
+                        upload.path(),
+                        upload.query(),
+                        upload.headers(),
+                        new String(upload.body(), StandardCharsets.UTF_8)
+                                .replace("COMPLETION.JWT.TOKEN", token)
+                                .getBytes(StandardCharsets.UTF_8),
+                        upload.status(),
+                        upload.response()));
+        assertNull(recording
+                .inAnyOrder(
+                        "the settings are read first",
+                        "GET /accounts/acc1/workers/scripts/site/settings",
+                        "POST /accounts/acc1/workers/scripts/site/assets-upload-session")
+                .difference(ours));
     }
 
     @Test

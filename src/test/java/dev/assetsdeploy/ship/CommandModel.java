@@ -98,4 +98,17 @@ final class CommandModel {
     static String label(ArgSpec arg) {
         return arg.paramLabel().replaceAll("^<|>$", "");
     }
+
+    /** An option's names, and for a negatable one ({@code --workers-dev}) picocli's negated forms ({@code --no-workers-dev}). */
+    static String[] namesWithNegated(OptionSpec option) {
+        List<String> names = new ArrayList<>(List.of(option.names()));
+        if (option.negatable()) {
+            for (String name : option.names()) {
+                if (name.startsWith("--")) {
+                    names.add("--no-" + name.substring(2));
+                }
+            }
+        }
+        return names.toArray(String[]::new);
+    }
 }

@@ -93,6 +93,9 @@ final class FishCompletion {
         for (String name : option.names()) {
             if (name.startsWith("--")) {
                 flags.append(" -l ").append(name.substring(2));
+                if (option.negatable()) {
+                    flags.append(" -l no-").append(name.substring(2));
+                }
             } else if (name.length() == 2) {
                 flags.append(" -s ").append(name.substring(1));
             } else {

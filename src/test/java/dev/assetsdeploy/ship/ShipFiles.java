@@ -50,12 +50,35 @@ public final class ShipFiles {
         CommandSpec root = cl.getCommandSpec();
         String name = root.name();
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(name + ".bash", bashHeader(AutoComplete.bash(name, cl)));
+        files.put(name + ".bash", bashHeader(withNegatedForms(AutoComplete.bash(name, cl), cl)));
         files.put("_" + name, ZshCompletion.generate(root, HEADER));
         files.put(name + ".fish", FishCompletion.generate(root, HEADER));
         // picocli formats with %n; the scripts are read by Unix shells on every platform.
         files.replaceAll((file, script) -> script.replace("\r\n", "\n"));
         return files;
+    }
+
+    /** picocli's bash script leaves out the negated form of a negatable option: each flag list gains it. */
+    private static String withNegatedForms(String script, CommandLine cl) {
+        java.util.Set<String> negatable = new java.util.TreeSet<>();
+        collectNegatable(cl.getCommandSpec(), negatable);
+        StringBuilder out = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            if (line.strip().startsWith("local flag_opts=")) {
+                for (String flag : negatable) {
+                    line = line.replace("'" + flag + "'", "'" + flag + "' '--no-" + flag.substring(2) + "'");
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static void collectNegatable(CommandSpec spec, java.util.Set<String> flags) {
+        spec.options().stream()
+                .filter(picocli.CommandLine.Model.OptionSpec::negatable)
+                .forEach(o -> flags.add(o.longestName()));
+        spec.subcommands().values().forEach(sub -> collectNegatable(sub.getCommandSpec(), flags));
     }
 
     private static String bashHeader(String script) {

@@ -112,7 +112,7 @@ final class ZshCompletion {
     }
 
     private static String optionSpec(OptionSpec option) {
-        String[] names = option.names();
+        String[] names = CommandModel.namesWithNegated(option);
         boolean takesValue = CommandModel.valueKind(option) != CommandModel.ValueKind.NONE;
         StringBuilder spec = new StringBuilder();
         if (option.isMultiValue()) {
