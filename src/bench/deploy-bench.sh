@@ -74,7 +74,7 @@ run() {
   if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" env CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" \
       CLOUDFLARE_ACCOUNT_ID="$FAKE_ACCOUNT" CLOUDFLARE_API_BASE_URL="$FAKE_URL" WRANGLER_SEND_METRICS=false \
       "$@" >"$WORK/run.out" 2>"$WORK/run.err"; then
-    echo "$form $case failed:" >&2; tail -20 "$WORK/run.out" "$WORK/run.err" >&2; exit 1
+    echo "$form $case failed:" >&2; tail -n 20 "$WORK/run.out" "$WORK/run.err" >&2; exit 1
   fi
   read -r wall rss user sys <"$WORK/time.txt"
   cpu=$(echo "$user $sys" | awk '{print $1 + $2}')
