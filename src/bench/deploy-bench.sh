@@ -9,7 +9,8 @@
 #
 # Env: FILES (20000), MB (200): the generated site (gen-site.py); WORK (/tmp/assets-deploy-deploy-bench);
 #      WRANGLER_HOME (/work/tools/wrangler, holding node_modules/; "" skips wrangler); SKIP_BUILD=1 uses
-#      target/ as it is; MVN_OFFLINE (-o).
+#      target/ as it is; MVN_OFFLINE (-o); NICE (e.g. -10, as root: every timed process and the fake run at
+#      that priority, for a machine shared with other jobs; both tools alike).
 # A cold deploy starts from an empty fake API and an empty hash cache; each form gets its own fake, so
 # every upload is whole. The fake checks every part's hash as it streams in; its tally must show no problems.
 # CPU time (user + sys, of the process and its children) is given beside wall time: on a shared machine it
@@ -23,6 +24,8 @@ MB=${MB:-200}
 WORK=${WORK:-/tmp/assets-deploy-deploy-bench}
 WRANGLER_HOME=${WRANGLER_HOME-/work/tools/wrangler}
 MVN_OFFLINE=${MVN_OFFLINE:--o}
+PRIORITY=()
+[[ -n ${NICE:-} ]] && PRIORITY=(nice -n "$NICE")
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
   mvn -B -q $MVN_OFFLINE package -DskipTests
@@ -57,7 +60,7 @@ fi
 fake=
 start_fake() {
   rm -f "$WORK/fake.out"
-  java -Xmx1g -cp "$CP" dev.assetsdeploy.fakeapi.FakeApiMain --max-files 100000 >"$WORK/fake.out" 2>"$WORK/fake.err" &
+  "${PRIORITY[@]}" java -Xmx1g -cp "$CP" dev.assetsdeploy.fakeapi.FakeApiMain --max-files 100000 >"$WORK/fake.out" 2>"$WORK/fake.err" &
   fake=$!
   for _ in $(seq 1 150); do grep -q '^listening' "$WORK/fake.out" 2>/dev/null && break; sleep 0.2; done
   read -r _ FAKE_URL FAKE_ACCOUNT FAKE_TOKEN <"$WORK/fake.out"
@@ -71,7 +74,7 @@ trap '[[ -n $fake ]] && kill "$fake" 2>/dev/null || true' EXIT
 # run FORM CASE COMMAND...: one timed run against the current fake; appends "FORM CASE wall_s rss_kb cpu_s".
 run() {
   local form=$1 case=$2; shift 2
-  if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" env CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" \
+  if ! "${PRIORITY[@]}" /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" env CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" \
       CLOUDFLARE_ACCOUNT_ID="$FAKE_ACCOUNT" CLOUDFLARE_API_BASE_URL="$FAKE_URL" WRANGLER_SEND_METRICS=false \
       "$@" >"$WORK/run.out" 2>"$WORK/run.err"; then
     echo "$form $case failed:" >&2; tail -n 20 "$WORK/run.out" "$WORK/run.err" >&2; exit 1
@@ -91,7 +94,7 @@ stop_fake
 
 : >"$WORK/results.txt"
 echo "site: $SITE ($(find "$SITE" -type f | wc -l) files, $(du -sb "$SITE" | cut -f1) bytes)"
-echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+echo "priority: ${NICE:-default}; machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 for round in $(seq "$ROUNDS"); do
   echo "round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
   for form in jar package; do
