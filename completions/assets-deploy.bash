@@ -162,6 +162,14 @@ function _complete_assets-deploy() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} triggers" ];    then _picocli_assets-deploy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preview" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} versions" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deployments" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_assets-deploy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} versions list" ];    then _picocli_assets-deploy_versions; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} versions view" ];    then _picocli_assets-deploy_versions; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} versions deploy" ];    then _picocli_assets-deploy_versions; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deployments list" ];    then _picocli_assets-deploy_deployments; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deployments status" ];    then _picocli_assets-deploy_deployments; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(all)
@@ -170,7 +178,23 @@ function _complete_assets-deploy() {
   local cmds3=(deploy)
   local cmds4=(triggers)
   local cmds5=(preview)
+  local cmds6=(versions)
+  local cmds7=(deployments)
+  local cmds8=(rollback)
+  local cmds9=(versions list)
+  local cmds10=(versions view)
+  local cmds11=(versions deploy)
+  local cmds12=(deployments list)
+  local cmds13=(deployments status)
 
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_assets-deploy_deployments_status; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_assets-deploy_deployments_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_assets-deploy_versions_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_assets-deploy_versions_view; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_assets-deploy_versions_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_assets-deploy_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_assets-deploy_deployments; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_assets-deploy_versions; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_assets-deploy_preview; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_assets-deploy_triggers; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_assets-deploy_deploy; return $?; fi
@@ -187,7 +211,7 @@ function _picocli_assets-deploy() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="all manifest upload deploy triggers preview"
+  local commands="all manifest upload deploy triggers preview versions deployments rollback"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -208,7 +232,7 @@ function _picocli_assets-deploy_all() {
 
   local commands=""
   local flag_opts="'--dry-run' '--plan' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local arg_opts="'--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -220,6 +244,12 @@ function _picocli_assets-deploy_all() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--tag')
+      return
+      ;;
+    '--preview-alias')
       return
       ;;
     '--allow-unsupported')
@@ -436,7 +466,7 @@ function _picocli_assets-deploy_deploy() {
 
   local commands=""
   local flag_opts="'--keep-assets' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local arg_opts="'--assets-token-file' '--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -454,6 +484,12 @@ function _picocli_assets-deploy_deploy() {
       return $?
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--tag')
+      return
+      ;;
+    '--preview-alias')
       return
       ;;
     '--allow-unsupported')
@@ -683,6 +719,336 @@ function _picocli_assets-deploy_preview() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `versions` subcommand.
+function _picocli_assets-deploy_versions() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="list view deploy"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `deployments` subcommand.
+function _picocli_assets-deploy_deployments() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="list status"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rollback` subcommand.
+function _picocli_assets-deploy_rollback() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--message')
+      return
+      ;;
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_assets-deploy_versions_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `view` subcommand.
+function _picocli_assets-deploy_versions_view() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `deploy` subcommand.
+function _picocli_assets-deploy_versions_deploy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-m' '--message' '-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--message')
+      return
+      ;;
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_assets-deploy_deployments_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_assets-deploy_deployments_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-c'|'--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-e'|'--env')
+      return
+      ;;
+    '--script'|'--name')
+      return
+      ;;
+    '--api-base-url')
+      return
+      ;;
+    '--account-id')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

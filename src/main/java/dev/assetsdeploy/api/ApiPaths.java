@@ -64,6 +64,11 @@ public final class ApiPaths {
         return new ApiPath(script(null, scriptName) + "/versions?bindings_inherit=strict");
     }
 
+    /** {@code GET}: the Worker's versions that can be deployed (the API keeps the last 100), in {@code result.items}. */
+    public ApiPath deployableVersions(String scriptName) {
+        return new ApiPath(script(null, scriptName) + "/versions?deployable=true");
+    }
+
     /** {@code GET}: the Worker's settings, among them its workers.dev state, URL and preview URL suffix. */
     public ApiPath worker(String scriptName) {
         return new ApiPath(account + "/workers/workers/" + segment(PathName.WORKER_NAME, scriptName));

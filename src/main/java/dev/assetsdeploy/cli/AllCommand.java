@@ -22,6 +22,7 @@ import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +115,7 @@ final class AllCommand implements Callable<Integer> {
         LiveStep live = LiveStep.of(spec, env, triggers, cfg, target);
         // Everything the Worker upload needs is checked now, before hashing and before any request.
         PreparedWorker worker = deployOptions.prepare(cfg);
+        deployOptions.printAliasNote(cfg, err);
         warnings += ConfigOptions.printWarnings(loaded, err)
                 + ConfigOptions.printRoutingWarnings(cfg, err)
                 + live.printSkipped(err);
@@ -129,6 +131,7 @@ final class AllCommand implements Callable<Integer> {
         ApiSettings settings =
                 UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
         DeployResult result;
+        VersionPreview preview;
         UploadResult uploaded;
         LiveResult triggered;
         UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
@@ -152,6 +155,7 @@ final class AllCommand implements Callable<Integer> {
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);
             triggered = live.run(client, settings.accountId(), result, interruption, err);
+            preview = deployOptions.preview(client, cfg, result);
         }
         DeploySummary.AssetsCounts counts = new DeploySummary.AssetsCounts(
                 manifest.fileCount(),
@@ -159,8 +163,14 @@ final class AllCommand implements Callable<Integer> {
                 uploaded.filesUploaded(),
                 uploaded.filesAlreadyUploaded(),
                 uploaded.bytesUploaded());
-        DeploySummary summary =
-                new DeploySummary(result, counts, false, Duration.ofNanos(System.nanoTime() - started), triggered);
+        DeploySummary summary = new DeploySummary(
+                result,
+                counts,
+                false,
+                Duration.ofNanos(System.nanoTime() - started),
+                triggered,
+                deployOptions.previewAlias(cfg),
+                preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

@@ -36,6 +36,9 @@ public final class AssetsDeploy implements Runnable {
         SUBCOMMANDS.put("deploy", DeployCommand.class);
         SUBCOMMANDS.put("triggers", TriggersCommand.class);
         SUBCOMMANDS.put("preview", PreviewCommand.class);
+        SUBCOMMANDS.put("versions", VersionsCommand.class);
+        SUBCOMMANDS.put("deployments", DeploymentsCommand.class);
+        SUBCOMMANDS.put("rollback", RollbackCommand.class);
     }
 
     private static final List<String> ROOT_ONLY = List.of("-h", "--help", "-V", "--version");

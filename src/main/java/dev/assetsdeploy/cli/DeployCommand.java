@@ -15,6 +15,7 @@ import dev.assetsdeploy.deploy.TokenFile;
 import dev.assetsdeploy.deploy.WorkerDeployer;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeploySummary;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +110,9 @@ final class DeployCommand implements Callable<Integer> {
         AssetsSource source =
                 assets.keep ? AssetsSource.keepExisting() : TokenFile.read(assets.tokenFile, Instant.now());
         PreparedWorker worker = deployOptions.prepare(cfg);
+        deployOptions.printAliasNote(cfg, err);
         DeployResult result;
+        VersionPreview preview;
         LiveResult triggered;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         try (Interruption interruption = Interruption.of(env, err);
@@ -120,9 +123,16 @@ final class DeployCommand implements Callable<Integer> {
             interruption.now(Interruption.deploying(target));
             result = new WorkerDeployer(client).deploy(worker, source, preflight, deployWarnings);
             triggered = live.run(client, settings.accountId(), result, interruption, err);
+            preview = deployOptions.preview(client, cfg, result);
         }
-        DeploySummary summary =
-                new DeploySummary(result, null, assets.keep, Duration.ofNanos(System.nanoTime() - started), triggered);
+        DeploySummary summary = new DeploySummary(
+                result,
+                null,
+                assets.keep,
+                Duration.ofNanos(System.nanoTime() - started),
+                triggered,
+                deployOptions.previewAlias(cfg),
+                preview);
         DeployOutput.print(spec.commandLine(), env, output, summary);
         return ExitCodes.OK;
     }

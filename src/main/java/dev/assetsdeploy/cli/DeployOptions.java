@@ -1,10 +1,18 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.PathName;
+import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.Requirements;
+import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
 import dev.assetsdeploy.deploy.PreparedWorker;
+import dev.assetsdeploy.deploy.VersionAnnotations;
+import dev.assetsdeploy.versions.PreviewAlias;
+import dev.assetsdeploy.versions.VersionPreview;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +58,20 @@ public final class DeployOptions {
             description = "A message recorded with the version (annotation workers/message).")
     String message;
 
+    @Option(
+            names = "--tag",
+            paramLabel = "TEXT",
+            description = "A tag recorded with the version, such as a release number (annotation workers/tag).")
+    String tag;
+
+    @Option(
+            names = "--preview-alias",
+            paramLabel = "NAME",
+            description = "With --version-only: a preview alias (annotation workers/alias); the version then also"
+                    + " answers on https://NAME-<worker>.<subdomain>.workers.dev. A branch name such as"
+                    + " feature/Login_Page becomes a valid alias (feature-login-page), as Workers Builds makes it.")
+    String previewAlias;
+
     @Mixin
     UnsupportedKeysOptions unsupported;
 
@@ -64,6 +86,38 @@ public final class DeployOptions {
 
     /** The Worker for {@code config} with these options; checks everything that needs no request. */
     PreparedWorker prepare(DeployConfig config) {
-        return PreparedWorker.prepare(config, target(config), modules, message);
+        PreviewAlias alias = previewAlias(config);
+        return PreparedWorker.prepare(
+                config,
+                target(config),
+                modules,
+                new VersionAnnotations(message, tag, alias == null ? null : alias.value()));
+    }
+
+    /** {@code --preview-alias} as it is sent, or {@code null}; refused without {@code --version-only}. */
+    PreviewAlias previewAlias(DeployConfig config) {
+        if (previewAlias == null) {
+            return null;
+        }
+        if (!versionOnly) {
+            throw AssetsDeployException.invalidInput("--preview-alias needs --version-only: Cloudflare gives aliases"
+                    + " to uploaded versions only (deploy one later with `assets-deploy versions deploy`)");
+        }
+        return PreviewAlias.resolve(previewAlias, config.scriptName());
+    }
+
+    /** After a version upload: where the version answers, or why nowhere; {@code null} after a deploy. */
+    VersionPreview preview(ApiClient client, DeployConfig config, DeployResult result) {
+        return versionOnly ? VersionPreview.of(client, result, previewAlias(config)) : null;
+    }
+
+    /** Says on {@code err} which alias a branch name such as {@code feature/Login_Page} became. */
+    void printAliasNote(DeployConfig config, PrintWriter err) {
+        PreviewAlias alias = previewAlias(config);
+        if (alias != null && alias.generated()) {
+            err.println("note: --preview-alias " + Json.quote(alias.requested()) + " is not a valid alias; using "
+                    + Json.quote(alias.value()) + " (what Workers Builds makes of that branch name)");
+            err.flush();
+        }
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Which config, which of its sections and which Worker: the flags of every command that names a Worker, on their
- * own for a command that uploads nothing ({@code triggers}), and within {@link ConfigOptions} for the others.
+ * own for a command that uploads nothing ({@code triggers}; {@code versions}, {@code deployments} and {@code rollback}
+ * through {@link ExistingWorkerOptions}), and within {@link ConfigOptions} for the others.
  */
 public final class WorkerOptions {
 

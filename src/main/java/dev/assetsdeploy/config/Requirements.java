@@ -39,6 +39,8 @@ public record Requirements(
     public static final Requirements DEPLOY = new Requirements(true, true, true, false, false);
     /** {@code triggers}: a Worker name; nothing is uploaded. */
     public static final Requirements TRIGGERS = new Requirements(true, false, false, false, false, true);
+    /** {@code versions}, {@code deployments}, {@code rollback}: an existing Worker, so its name only. */
+    public static final Requirements WORKER = new Requirements(true, false, false, false, false);
     /** {@code all}: everything. */
     public static final Requirements ALL = new Requirements(true, true, true, true, false);
 

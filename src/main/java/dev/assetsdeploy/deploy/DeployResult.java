@@ -11,6 +11,7 @@ package dev.assetsdeploy.deploy;
  * @param deploymentId  the deployment that put the new version at 100 %, when the deploy made one itself
  *                      ({@code POST .../deployments}); {@code null} for a {@code PUT} (which deploys on its own) and a
  *                      version upload
+ * @param hasPreview    a version upload's {@code metadata.has_preview}: Cloudflare made preview URLs for it
  */
 public record DeployResult(
         DeployTarget target,
@@ -18,4 +19,5 @@ public record DeployResult(
         String etag,
         Long startupTimeMs,
         boolean newWorker,
-        String deploymentId) {}
+        String deploymentId,
+        boolean hasPreview) {}

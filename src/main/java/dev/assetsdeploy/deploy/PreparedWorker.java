@@ -12,18 +12,23 @@ import java.util.Set;
 
 /**
  * The Worker to upload, with everything that does not depend on the live Worker: its config, its modules (read), the
- * assets folder's {@code _headers} and {@code _redirects}, the message. Preparing it checks all of that before any
+ * assets folder's {@code _headers} and {@code _redirects}, the annotations ({@code --message}, {@code --tag}, the
+ * preview alias). Preparing it checks all of that before any
  * request; the metadata is built once the live Worker is known ({@link #upload}).
  */
 public record PreparedWorker(
-        DeployConfig config, DeployTarget target, List<WorkerModule> modules, RoutingFiles routing, String message) {
+        DeployConfig config,
+        DeployTarget target,
+        List<WorkerModule> modules,
+        RoutingFiles routing,
+        VersionAnnotations annotations) {
 
     public PreparedWorker {
         modules = List.copyOf(modules);
     }
 
     public static PreparedWorker prepare(
-            DeployConfig config, DeployTarget target, List<Path> extraModules, String message) {
+            DeployConfig config, DeployTarget target, List<Path> extraModules, VersionAnnotations annotations) {
         if (!config.hasWorkerCode() && !extraModules.isEmpty()) {
             throw AssetsDeployException.invalidInput(
                     "--module needs Worker code: set main in the config file or pass --main FILE");
@@ -31,7 +36,7 @@ public record PreparedWorker(
         List<WorkerModule> modules =
                 config.hasWorkerCode() ? WorkerModules.resolve(config.main(), extraModules) : List.of();
         PreparedWorker worker =
-                new PreparedWorker(config, target, modules, RoutingFiles.read(config.assetsDirectory()), message);
+                new PreparedWorker(config, target, modules, RoutingFiles.read(config.assetsDirectory()), annotations);
         worker.dryRun(AssetsSource.placeholder()); // the metadata's own checks, now
         return worker;
     }
@@ -42,7 +47,7 @@ public record PreparedWorker(
 
     public WorkerUpload upload(AssetsSource assets, UploadKind kind, Set<String> inherited, JsonObject migrations) {
         JsonObject metadata =
-                WorkerMetadata.json(config, modules, assets, routing, message, kind, inherited, migrations);
+                WorkerMetadata.json(config, modules, assets, routing, annotations, kind, inherited, migrations);
         return new WorkerUpload(target, kind, metadata, modules);
     }
 

@@ -2,6 +2,7 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
@@ -73,7 +74,13 @@ public final class WorkerDeployer {
             patchTags(worker, tags, warnings);
         }
         return new DeployResult(
-                target, versionId, etag, startupMs, !preflight.live().exists(), deploymentId);
+                target,
+                versionId,
+                etag,
+                startupMs,
+                !preflight.live().exists(),
+                deploymentId,
+                plan.uploadKind() == UploadKind.VERSION && hasPreview(result));
     }
 
     private JsonObject send(WorkerUpload upload, PreparedWorker worker) {
@@ -112,7 +119,9 @@ public final class WorkerDeployer {
 
     private String deployVersion(PreparedWorker worker, String versionId) {
         DeploymentRequest deployment = DeploymentRequest.whole(
-                versionId, worker.message(), worker.config().settings().effectiveCodeUpdateStrategy());
+                versionId,
+                worker.annotations().message(),
+                worker.config().settings().effectiveCodeUpdateStrategy());
         ApiRequest request = deployment.request(api.paths(), worker.target().scriptName(), false);
         try {
             return string(api.call(request.step(DEPLOYMENT_STEP)).resultObject(), "id");
@@ -196,6 +205,14 @@ public final class WorkerDeployer {
         return string(script, "etag");
     }
 
+    private static boolean hasPreview(JsonObject result) {
+        return result != null
+                && result.get("metadata") instanceof JsonObject metadata
+                && metadata.get("has_preview") instanceof JsonPrimitive p
+                && p.isBoolean()
+                && p.getAsBoolean();
+    }
+
     private static String string(JsonObject object, String field) {
         if (object == null) {
             return null;
@@ -205,7 +222,7 @@ public final class WorkerDeployer {
     }
 
     /** wrangler's {@code parseNonHyphenedUuid}: the API may give a version id as 32 hex digits without hyphens. */
-    static String hyphenated(String id) {
+    public static String hyphenated(String id) {
         if (id == null || id.contains("-") || id.length() != 32) {
             return id;
         }

@@ -30,7 +30,7 @@ public final class WorkerMetadata {
      * The metadata for {@code kind} of upload.
      *
      * @param modules    the module parts, main first; empty for an assets-only Worker
-     * @param message    {@code --message}, or {@code null}
+     * @param versionAnnotations {@code --message}, {@code --tag}, the preview alias (see {@link VersionAnnotations#json})
      * @param inherited  binding names sent as {@code inherit} (see {@link WireBindings})
      * @param migrations the {@code migrations} object to send, or {@code null}
      */
@@ -39,7 +39,7 @@ public final class WorkerMetadata {
             List<WorkerModule> modules,
             AssetsSource assets,
             RoutingFiles routing,
-            String message,
+            VersionAnnotations versionAnnotations,
             UploadKind kind,
             Set<String> inherited,
             JsonObject migrations) {
@@ -56,7 +56,7 @@ public final class WorkerMetadata {
             throw AssetsDeployException.invalidInput("assets.binding and assets.run_worker_first need Worker code:"
                     + " set main (or --main), or remove them");
         }
-        JsonObject annotations = annotations(message, kind == UploadKind.VERSION);
+        JsonObject annotations = versionAnnotations.json(kind == UploadKind.VERSION);
         JsonObject meta = new JsonObject();
         if (!withCode) {
             // wrangler's assets-only form: no bindings and no settings, whatever the config says
@@ -170,18 +170,6 @@ public final class WorkerMetadata {
         addIfPresent(config, "_headers", routing.headers());
         object.add("config", config);
         return object;
-    }
-
-    /** wrangler's {@code props.message ? {...} : undefined}, except for a version upload, which always has one. */
-    private static JsonObject annotations(String message, boolean versionOnly) {
-        if ((message == null || message.isEmpty()) && !versionOnly) {
-            return null;
-        }
-        JsonObject annotations = new JsonObject();
-        if (message != null) {
-            annotations.addProperty("workers/message", message);
-        }
-        return annotations;
     }
 
     private static void addCompatibility(JsonObject meta, DeployConfig config) {

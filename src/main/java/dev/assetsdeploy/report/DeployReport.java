@@ -7,6 +7,7 @@ import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.deploy.DeployTarget;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -42,12 +43,20 @@ public final class DeployReport {
             out.println("  assets:     kept the assets already deployed");
         }
         out.println("  time:       " + seconds(summary.elapsed().toMillis()));
+        if (summary.preview() instanceof VersionPreview.Urls urls) {
+            out.println("  preview:    " + urls.versionUrl());
+            if (urls.aliasUrl() != null) {
+                out.println("  alias:      " + urls.aliasUrl());
+            }
+        } else if (summary.preview() instanceof VersionPreview.None none) {
+            out.println("  preview:    none: " + VersionPreviewText.why(none));
+        }
         if (summary.live() != null) {
             TriggersReport.printText(summary.live(), out);
         }
         if (target.versionOnly()) {
-            out.println("Not deployed yet: deploy it from the dashboard, or with" + " `wrangler versions deploy "
-                    + versionId + "@100%`.");
+            out.println("Not deployed yet: `assets-deploy versions deploy " + versionId + "` gives it all the"
+                    + " traffic, `assets-deploy versions deploy " + versionId + "@10 CURRENT_ID@90` a tenth of it.");
         }
         out.flush();
     }
@@ -80,6 +89,17 @@ public final class DeployReport {
             assets.addProperty("bytesUploaded", a.bytesUploaded());
         }
         doc.add("assets", assets);
+        if (summary.preview() != null) {
+            VersionPreview.Urls urls = summary.preview() instanceof VersionPreview.Urls u ? u : null;
+            doc.addProperty(
+                    "previewAlias",
+                    summary.alias() == null ? null : summary.alias().value());
+            doc.addProperty("previewUrl", urls == null ? null : urls.versionUrl());
+            doc.addProperty("previewAliasUrl", urls == null ? null : urls.aliasUrl());
+            doc.addProperty(
+                    "previewUnavailable",
+                    summary.preview() instanceof VersionPreview.None none ? VersionPreviewText.code(none) : null);
+        }
         doc.add("urls", summary.live() == null ? new JsonArray() : TriggersReport.urls(summary.live()));
         doc.add("triggers", summary.live() == null ? JsonNull.INSTANCE : TriggersReport.json(summary.live()));
         doc.addProperty("elapsedMs", summary.elapsed().toMillis());

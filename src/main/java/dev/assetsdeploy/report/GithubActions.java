@@ -6,6 +6,7 @@ import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.deploy.DeployResult;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.live.Trigger;
+import dev.assetsdeploy.versions.VersionPreview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,9 @@ public final class GithubActions {
 
     /**
      * {@code version-id} always (empty when the API gave none); {@code uploaded}/{@code skipped} when this run
-     * uploaded; {@code url} (the first URL the Worker answers on, empty when none) and {@code urls} (all of them, a JSON
-     * list for {@code fromJSON}) after a triggers phase.
+     * uploaded; {@code preview-url} and {@code preview-alias-url} after a version upload (empty when there is none);
+     * {@code url} (the first URL the Worker answers on, empty when none) and {@code urls} (all of them, a JSON list for
+     * {@code fromJSON}) after a triggers phase.
      */
     public static Map<String, String> outputs(DeploySummary summary) {
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -42,6 +44,11 @@ public final class GithubActions {
         if (summary.assets() != null) {
             outputs.put("uploaded", Integer.toString(summary.assets().uploaded()));
             outputs.put("skipped", Integer.toString(summary.assets().alreadyPresent()));
+        }
+        if (summary.preview() != null) {
+            VersionPreview.Urls urls = summary.preview() instanceof VersionPreview.Urls u ? u : null;
+            outputs.put("preview-url", urls == null ? "" : urls.versionUrl());
+            outputs.put("preview-alias-url", urls == null || urls.aliasUrl() == null ? "" : urls.aliasUrl());
         }
         if (summary.live() != null) {
             outputs.putAll(urlOutputs(summary.live()));
@@ -118,6 +125,20 @@ public final class GithubActions {
         } else if (summary.keptAssets()) {
             md.append("| Assets | kept the assets already deployed |\n");
         }
+        if (summary.preview() instanceof VersionPreview.Urls urls) {
+            md.append("| Preview | ").append(link(urls.versionUrl())).append(" |\n");
+            if (urls.aliasUrl() != null) {
+                md.append("| Alias `")
+                        .append(summary.alias().value())
+                        .append("` | ")
+                        .append(link(urls.aliasUrl()))
+                        .append(" |\n");
+            }
+        } else if (summary.preview() instanceof VersionPreview.None none) {
+            md.append("| Preview | none: ")
+                    .append(VersionPreviewText.why(none).replace("|", "\\|"))
+                    .append(" |\n");
+        }
         md.append("| Time | ")
                 .append(DeployReport.seconds(summary.elapsed().toMillis()))
                 .append(" |\n");
@@ -139,13 +160,15 @@ public final class GithubActions {
             } else if (trigger instanceof Trigger.Schedule s) {
                 md.append("| Schedule | ").append(code(s.cron())).append(" |\n");
             } else if (trigger.url() != null) {
-                String url = trigger.url();
-                md.append("| URL | ")
-                        .append(LINKABLE.matcher(url).matches() ? "[" + url + "](" + url + ")" : code(url))
-                        .append(" |\n");
+                md.append("| URL | ").append(link(trigger.url())).append(" |\n");
             }
         }
         return md.toString();
+    }
+
+    /** {@code url} as a link, or as code when it holds anything a link would misread (the API gave part of it). */
+    private static String link(String url) {
+        return LINKABLE.matcher(url).matches() ? "[" + url + "](" + url + ")" : code(url);
     }
 
     /** The Markdown of {@code triggers}: a heading and a row per trigger. */

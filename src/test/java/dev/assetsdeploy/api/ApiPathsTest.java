@@ -142,6 +142,13 @@ class ApiPathsTest {
     }
 
     @Test
+    void theDeployableVersionsOfAWorker() {
+        assertEquals(
+                "/accounts/acc1/workers/scripts/site/versions?deployable=true",
+                paths.deployableVersions("site").text());
+    }
+
+    @Test
     void theWorkerStatePathsWranglerReadsAndWrites() {
         assertEquals(
                 List.of(

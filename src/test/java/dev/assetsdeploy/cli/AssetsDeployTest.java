@@ -26,8 +26,11 @@ class AssetsDeployTest {
         assertEquals(List.of("preview"), built("--stacktrace", "preview", "--explain", "/"));
         assertEquals(List.of("all"), built("./public", "--script", "x"));
         assertEquals(List.of("all"), built("--dry-run"));
-        assertEquals(List.of("all", "manifest", "upload", "deploy", "triggers", "preview"), built("--help"));
-        assertEquals(List.of("all", "manifest", "upload", "deploy", "triggers", "preview"), built());
+        assertEquals(List.of("versions"), built("versions", "list"));
+        List<String> every = List.of(
+                "all", "manifest", "upload", "deploy", "triggers", "preview", "versions", "deployments", "rollback");
+        assertEquals(every, built("--help"));
+        assertEquals(every, built());
     }
 
     @Test

@@ -97,7 +97,10 @@ class BoundsTest extends ProjectTest {
                         "site",
                         "--compatibility-date",
                         "2025-01-01",
-                        "--keep-assets"))) {
+                        "--keep-assets"),
+                List.of("versions", "list", "--script", "site"),
+                List.of("deployments", "status", "--script", "site"),
+                List.of("rollback", "--script", "site"))) {
             for (String url :
                     List.of("https://exa mple.com/client/v4", "ftp://example.com", "https://", "api.cloudflare.com")) {
                 List<String> args = new java.util.ArrayList<>(command);

@@ -1,7 +1,12 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
+import dev.assetsdeploy.recorded.Recording;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +23,22 @@ record CliRun(int code, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         return run(env, out, err, args);
+    }
+
+    /**
+     * {@code args} against {@code api} (its base URL, account and token in the environment), with the {@code --config}
+     * of {@code recording}'s project written to {@code dir}: how a parity test runs the recorded command as ours.
+     */
+    static CliRun inRecordedProject(Recording recording, Path dir, FakeCloudflareApi api, List<String> args) {
+        Path project = recording.writeProject(dir);
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--config", project.resolve("wrangler.json").toString()));
+        return execute(
+                Map.of(
+                        "CLOUDFLARE_API_BASE_URL", api.baseUrl(),
+                        "CLOUDFLARE_API_TOKEN", api.settings.apiToken,
+                        "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId),
+                all.toArray(String[]::new));
     }
 
     /** Starts a command that runs until stopped (preview serving) on another thread. */

@@ -8,7 +8,6 @@ import dev.assetsdeploy.recorded.Recording;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +36,7 @@ class TriggersParityTest {
     CliRun run;
 
     private CliRun run(Recording recording, FakeCloudflareApi api, List<String> args) {
-        Path project = recording.writeProject(dir);
-        List<String> all = new ArrayList<>(args);
-        all.addAll(List.of("--config", project.resolve("wrangler.json").toString()));
-        run = CliRun.execute(
-                Map.of(
-                        "CLOUDFLARE_API_BASE_URL", api.baseUrl(),
-                        "CLOUDFLARE_API_TOKEN", api.settings.apiToken,
-                        "CLOUDFLARE_ACCOUNT_ID", api.settings.accountId),
-                all.toArray(String[]::new));
+        run = CliRun.inRecordedProject(recording, dir, api, args);
         return run;
     }
 

@@ -80,7 +80,8 @@ class RecordedMetadataTest {
         List<Path> modules = upload.parts().stream().anyMatch(p -> p.name().equals("lib/x.mjs"))
                 ? List.of(project.resolve("dist/lib/x.mjs"))
                 : List.of();
-        PreparedWorker worker = PreparedWorker.prepare(config, target, modules, value(args, "--message"));
+        PreparedWorker worker =
+                PreparedWorker.prepare(config, target, modules, VersionAnnotations.message(value(args, "--message")));
         AssetsSource assets = config.assetsDirectory() == null
                 ? AssetsSource.keepExisting()
                 : AssetsSource.token(theirs.getAsJsonObject("assets").get("jwt").getAsString());

@@ -92,7 +92,10 @@ class WorkerDeployerTest {
     /** An assets-only Worker "site", deployed or only a version. */
     PreparedWorker assetsOnly(boolean versionOnly) {
         return PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, versionOnly), List.of(), null);
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", null, versionOnly),
+                List.of(),
+                VersionAnnotations.NONE);
     }
 
     LoggedRequest onlyRequest() {
@@ -141,7 +144,7 @@ class WorkerDeployerTest {
                 config(null, new AssetsSettings(null, HtmlHandling.NONE, NotFoundHandling.NOT_FOUND_PAGE, null)),
                 new DeployTarget("site", null, false),
                 List.of(),
-                null);
+                VersionAnnotations.NONE);
         AssetsSource assets = AssetsSource.token("COMPLETION.JWT");
 
         DeployResult result = deploy(worker, assets, PUT_ANSWER);
@@ -178,7 +181,7 @@ class WorkerDeployerTest {
                 config(main, new AssetsSettings("ASSETS", null, null, null)),
                 new DeployTarget("site", null, false),
                 List.of(util, wasm, text),
-                "ship it");
+                VersionAnnotations.message("ship it"));
         AssetsSource assets = AssetsSource.token("J");
 
         deploy(worker, assets, PUT_ANSWER);
@@ -208,7 +211,7 @@ class WorkerDeployerTest {
                 config(main, new AssetsSettings(null, HtmlHandling.FORCE_TRAILING_SLASH, null, null)),
                 new DeployTarget("site", null, false),
                 List.of(),
-                null);
+                VersionAnnotations.NONE);
         AssetsSource assets = AssetsSource.keepExisting();
 
         deploy(worker, assets, PUT_ANSWER);
@@ -231,7 +234,10 @@ class WorkerDeployerTest {
     @Test
     void versionOnlyPostsToVersionsAndReturnsTheVersionId() {
         PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", null, true), List.of(), "preview");
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", null, true),
+                List.of(),
+                VersionAnnotations.message("preview"));
         AssetsSource assets = AssetsSource.token("J");
 
         DeployResult result = deploy(
@@ -269,7 +275,10 @@ class WorkerDeployerTest {
     @Test
     void dispatchNamespaceUsesTheNamespacePath() {
         PreparedWorker worker = PreparedWorker.prepare(
-                config(null, AssetsSettings.NONE), new DeployTarget("site", "customers", false), List.of(), null);
+                config(null, AssetsSettings.NONE),
+                new DeployTarget("site", "customers", false),
+                List.of(),
+                VersionAnnotations.NONE);
         AssetsSource assets = AssetsSource.token("J");
 
         deploy(worker, assets, PUT_ANSWER);

@@ -40,7 +40,7 @@ class WorkerMetadataTest {
                 modules,
                 assets,
                 routing,
-                message,
+                VersionAnnotations.message(message),
                 versionOnly ? UploadKind.VERSION : UploadKind.SCRIPT,
                 java.util.Set.of(),
                 null);

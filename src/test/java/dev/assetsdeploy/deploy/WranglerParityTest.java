@@ -69,8 +69,8 @@ class WranglerParityTest {
         String boundary = request.get(1).substring(request.get(1).indexOf("boundary=") + "boundary=".length());
         List<Path> extra = config.hasWorkerCode() ? List.of(PROJECT.resolve("dist/lib/x.mjs")) : List.of();
 
-        WorkerUpload upload =
-                PreparedWorker.prepare(config, target, extra, message).dryRun(TOKEN);
+        WorkerUpload upload = PreparedWorker.prepare(config, target, extra, VersionAnnotations.message(message))
+                .dryRun(TOKEN);
         MultipartBody body = WorkerDeployer.form(upload, boundary);
         ByteArrayOutputStream actual = new ByteArrayOutputStream();
         body.writeTo(actual);

@@ -16,15 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** A WireMock server on 127.0.0.1 and an {@link ApiClient} for account {@code acc1} on it, retrying without waits. */
-final class WireMockApi implements AutoCloseable {
+/**
+ * A WireMock server on 127.0.0.1 and an {@link ApiClient} for account {@code acc1} on it, retrying without waits (the
+ * live and versions tests share it).
+ */
+public final class WireMockApi implements AutoCloseable {
 
-    static final String BASE = "/client/v4";
+    public static final String BASE = "/client/v4";
 
-    final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    final ApiClient client;
+    public final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    public final ApiClient client;
 
-    WireMockApi() {
+    public WireMockApi() {
         server.start();
         client = new ApiClient(
                 ApiSettings.of(server.baseUrl() + BASE, "acc1", new Credentials.ApiToken("test-token"), "9.9.9")
@@ -32,18 +36,18 @@ final class WireMockApi implements AutoCloseable {
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
-    static ResponseDefinitionBuilder ok(String resultJson) {
+    public static ResponseDefinitionBuilder ok(String resultJson) {
         return json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultJson + "}");
     }
 
-    static ResponseDefinitionBuilder error(int status, int code, String message) {
+    public static ResponseDefinitionBuilder error(int status, int code, String message) {
         return json(
                 status,
                 "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
                         + "\"}],\"messages\":[],\"result\":null}");
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
@@ -51,7 +55,7 @@ final class WireMockApi implements AutoCloseable {
     }
 
     /** Every request received, in order: {@code METHOD /path?query body}, the base path left out. */
-    List<String> requests() {
+    public List<String> requests() {
         return server.findAll(anyRequestedFor(anyUrl())).stream()
                 .map(WireMockApi::line)
                 .toList();

@@ -64,10 +64,22 @@ class ReadmeCommandsIT {
 
     final List<String> ran = new ArrayList<>();
 
+    /** The Worker of README's "Gradual rollout and rollback": its ids are written out there. */
+    static final String ROLLOUT_WORKER = "my-app";
+
+    static final List<String> ROLLOUT_VERSIONS =
+            List.of("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222");
+
     @BeforeEach
     void start() {
         assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn verify (it builds the jar first)");
         api = FakeCloudflareApi.start();
+        // A release deployed (1111...) and the next one uploaded, not deployed yet (2222...).
+        api.workers()
+                .addWorker(ROLLOUT_WORKER)
+                .version(ROLLOUT_VERSIONS.get(0), v -> v.tag("v1.0"))
+                .deployment(ROLLOUT_VERSIONS.get(0))
+                .version(ROLLOUT_VERSIONS.get(1), v -> v.tag("v1.1"));
     }
 
     @AfterEach
@@ -282,9 +294,29 @@ class ReadmeCommandsIT {
                 .anyMatch(a -> List.of("-h", "--help", "-V", "--version").contains(a));
     }
 
-    /** What the fake API must have seen: a deploy uploads the Worker, an upload opens a session, the rest send nothing. */
+    /**
+     * What the fake API must have seen: a deploy uploads the Worker, an upload opens a session, {@code versions deploy}
+     * and {@code rollback} make a deployment, the rest send nothing that changes anything.
+     */
     static String checkRequests(
             String subcommand, List<String> args, List<RecordedRequest> worker, int sessions, int uploads) {
+        boolean deploysVersions = (subcommand.equals("rollback")
+                        || (subcommand.equals("versions")
+                                && args.size() > 1
+                                && args.get(1).equals("deploy")))
+                && !helpOrVersion(args);
+        if (deploysVersions) {
+            String script = optionValue(args, "--script", "--name");
+            return worker.stream()
+                                    .anyMatch(r -> r.method().equals("POST")
+                                            && r.path().endsWith("/scripts/" + script + "/deployments"))
+                            && sessions == 0
+                    ? null
+                    : "expected a deployment of " + script + " and no upload; saw " + sessions + " sessions and "
+                            + worker.stream()
+                                    .map(r -> r.method() + " " + r.path())
+                                    .toList();
+        }
         boolean sends = Set.of("all", "upload", "deploy").contains(subcommand)
                 && !args.contains("--dry-run")
                 && !helpOrVersion(args);

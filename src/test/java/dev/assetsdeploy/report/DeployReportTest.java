@@ -28,7 +28,8 @@ class DeployReportTest {
                     "e7a9",
                     3L,
                     true,
-                    null),
+                    null,
+                    false),
             new DeploySummary.AssetsCounts(352, 4_200_000, 12, 340, 150_000),
             false,
             Duration.ofMillis(3456));
@@ -59,7 +60,7 @@ class DeployReportTest {
     @Test
     void versionOnlyAndKeptAssetsSayWhatHappened() {
         DeploySummary version = new DeploySummary(
-                new DeployResult(new DeployTarget("site", null, true), "v-1", null, null, false, null),
+                new DeployResult(new DeployTarget("site", null, true), "v-1", null, null, false, null, false),
                 null,
                 true,
                 Duration.ofMillis(800));
@@ -70,7 +71,7 @@ class DeployReportTest {
                   version id: v-1
                   assets:     kept the assets already deployed
                   time:       0.8 s
-                Not deployed yet: deploy it from the dashboard, or with `wrangler versions deploy v-1@100%`.
+                Not deployed yet: `assets-deploy versions deploy v-1` gives it all the traffic, `assets-deploy versions deploy v-1@10 CURRENT_ID@90` a tenth of it.
                 """, out.toString());
     }
 
@@ -110,7 +111,9 @@ class DeployReportTest {
                             new Trigger.Schedule("*/5 * * * *")),
                     List.of(),
                     List.of(),
-                    List.of()));
+                    List.of()),
+            null,
+            null);
 
     @Test
     void theTriggersAreListedAsWranglerPrintsThem() {

@@ -50,10 +50,7 @@ class DistributionIT {
                 List.of("bin/assets-deploy", "bin/assets-deploy.cmd", "lib/assets-deploy.jar", "LICENSE"));
         ShipFiles.completions().keySet().forEach(name -> expected.add("completions/" + name));
         expected.add("man/man1/assets-deploy.1");
-        ShipFiles.commandLine()
-                .getSubcommands()
-                .values()
-                .forEach(sub -> expected.add("man/man1/" + sub.getCommandSpec().qualifiedName("-") + ".1"));
+        addManPages(ShipFiles.commandLine(), expected);
         if (Files.exists(Path.of("README.md"))) {
             expected.add("README.md");
         }
@@ -84,6 +81,14 @@ class DistributionIT {
                     script.getValue(),
                     Files.readString(home.resolve("completions").resolve(script.getKey())),
                     script.getKey());
+        }
+    }
+
+    /** A page for each subcommand, the nested ones ({@code versions list}) too. */
+    private static void addManPages(picocli.CommandLine command, Set<String> pages) {
+        for (picocli.CommandLine sub : command.getSubcommands().values()) {
+            pages.add("man/man1/" + sub.getCommandSpec().qualifiedName("-") + ".1");
+            addManPages(sub, pages);
         }
     }
 
