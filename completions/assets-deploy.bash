@@ -231,8 +231,8 @@ function _picocli_assets-deploy_all() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
+  local flag_opts="'--dry-run' '--plan' '--version-only' '--workers-dev' '--no-workers-dev' '--preview-urls' '--no-preview-urls' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--module' '-m' '--message' '--tag' '--preview-alias' '--allow-unsupported' '--dispatch-namespace' '-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--route' '--domain' '--schedule' '--cache-dir' '--max-files' '--concurrency' '--api-base-url' '--account-id' '--timeout' '--max-attempts'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -303,6 +303,12 @@ function _picocli_assets-deploy_all() {
     '--schedule')
       return
       ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-files')
       return
       ;;
@@ -346,12 +352,18 @@ function _picocli_assets-deploy_manifest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--max-files' '--out'"
+  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-cache' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--cache-dir' '--max-files' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-files')
       return
       ;;
@@ -386,8 +398,8 @@ function _picocli_assets-deploy_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--max-files'"
+  local flag_opts="'--plan' '--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--script' '--dispatch-namespace' '--concurrency' '--token-out' '--timeout' '--max-attempts' '--api-base-url' '--account-id' '--cache-dir' '--max-files'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -418,6 +430,12 @@ function _picocli_assets-deploy_upload() {
       ;;
     '--account-id')
       return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-files')
       return
@@ -622,8 +640,8 @@ function _picocli_assets-deploy_preview() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
+  local flag_opts="'--no-cache' '--json' '--strict' '-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'-c' '--config' '-e' '--env' '--script' '--name' '--main' '--compatibility-date' '--compatibility-flag' '--compatibility-flags' '--binding' '--html-handling' '--not-found-handling' '--run-worker-first' '--cache-dir' '--max-files' '--port' '--host' '--explain' '--method' '--header'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -663,6 +681,12 @@ function _picocli_assets-deploy_preview() {
       ;;
     '--run-worker-first')
       return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-files')
       return

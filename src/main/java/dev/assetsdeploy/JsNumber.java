@@ -25,6 +25,11 @@ public final class JsNumber {
         if (value == 0) {
             return "0"; // -0 too
         }
+        if (value == (long) value && Math.abs(value) < 0x1p53) {
+            // An integer that a double holds exactly prints as its digits; most numbers sent are such (a
+            // manifest's sizes), and the general search below costs about 1 KB of garbage each.
+            return Long.toString((long) value);
+        }
         String sign = value < 0 ? "-" : "";
         BigDecimal shortest = shortest(Math.abs(value));
         String digits = shortest.unscaledValue().toString();

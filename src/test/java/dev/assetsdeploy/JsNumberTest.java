@@ -44,6 +44,18 @@ class JsNumberTest {
         }
     }
 
+    /** The integers a double holds exactly take a short road; they print as Node prints them, up to and past 2^53. */
+    @Test
+    void integersPrintAsTheirDigits() {
+        assertEquals("123", JsNumber.format(123));
+        assertEquals("-25165824", JsNumber.format(-25_165_824));
+        assertEquals("1000000000000000", JsNumber.format(1e15));
+        assertEquals("9007199254740991", JsNumber.format(9007199254740991.0));
+        assertEquals("9007199254740992", JsNumber.format(9007199254740992.0));
+        assertEquals("100000000000000000000", JsNumber.format(1e20));
+        assertEquals("1e+21", JsNumber.format(1e21));
+    }
+
     @Test
     void notANumberIsNullAsInJsonStringify() {
         assertEquals("null", JsNumber.json(Double.NaN));

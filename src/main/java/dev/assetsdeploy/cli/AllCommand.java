@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -63,6 +64,9 @@ final class AllCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    PlanOptions planOptions;
+
+    @Mixin
     DeployOptions deployOptions;
 
     @Mixin
@@ -92,6 +96,11 @@ final class AllCommand implements Callable<Integer> {
         // Usage errors first (--concurrency is checked as it is parsed): before the config, the hashing,
         // and whether this is a dry run; the API base URL too.
         requests.check(spec);
+        if (dryRun && planOptions.requested()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--dry-run and --plan exclude each other: --plan asks the API, --dry-run does not");
+        }
         Environment env = root.env();
         PrintWriter err = spec.commandLine().getErr();
         int warnings = credentials.checkApiBaseUrl(env, spec, err);
@@ -111,6 +120,7 @@ final class AllCommand implements Callable<Integer> {
                 + ConfigOptions.printRoutingWarnings(cfg, err)
                 + live.printSkipped(err);
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
+        ManifestOptions.printCacheUse(manifest, output, err);
         warnings += ManifestOptions.printWarnings(manifest, err);
         Strictness.check(output, warnings);
         if (dryRun) {
@@ -124,18 +134,23 @@ final class AllCommand implements Callable<Integer> {
         VersionPreview preview;
         UploadResult uploaded;
         LiveResult triggered;
+        UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
         try (Interruption interruption = Interruption.of(env, err);
                 ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            if (planOptions.requested()) { // before the preflight's reads: a plan makes the session request only
+                return planOptions.run(
+                        client,
+                        manifest,
+                        assetsTarget,
+                        output,
+                        spec.commandLine().getOut(),
+                        err);
+            }
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight =
                     Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(
-                            client,
-                            manifest,
-                            new UploadTarget(target.scriptName(), target.dispatchNamespace()),
-                            null,
-                            interruption);
+                    .run(client, manifest, assetsTarget, null, interruption);
             interruption.now(Interruption.deploying(target, NextCommand.workerFlags(spec, env)));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);

@@ -48,6 +48,7 @@ final class ManifestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Manifest manifest = manifestOptions.build(dir);
+        ManifestOptions.printCacheWarnings(manifest, spec.commandLine().getErr());
         if (out != null) {
             writeRequestBody(manifest, out);
         }

@@ -3,8 +3,10 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestWarning;
+import dev.assetsdeploy.report.ManifestReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,9 +37,17 @@ public final class ManifestOptions {
         maxFiles = n;
     }
 
+    @Mixin
+    HashCacheOptions hashCache;
+
     public Manifest build(Path dir) {
-        ManifestBuilder builder =
-                new ManifestBuilder(maxFiles, Runtime.getRuntime().availableProcessors());
+        if (hashCache.conflicting()) {
+            throw new ParameterException(spec.commandLine(), "--cache-dir and --no-cache exclude each other: give one");
+        }
+        Environment env = ((AssetsDeploy) spec.root().userObject()).env();
+        ManifestBuilder builder = new ManifestBuilder(
+                        maxFiles, Runtime.getRuntime().availableProcessors())
+                .withCache(hashCache.location(env));
         boolean given = spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--max-files");
         return (given ? builder.withoutFreePlanWarning() : builder).build(dir);
@@ -47,5 +57,22 @@ public final class ManifestOptions {
     static int printWarnings(Manifest manifest, PrintWriter err) {
         return Warnings.print(
                 manifest.warnings().stream().map(ManifestWarning::message).toList(), err);
+    }
+
+    /**
+     * Prints the hash cache's warnings, which {@code --strict} does not count: a cache that cannot be used only
+     * means the files are hashed again.
+     */
+    static void printCacheWarnings(Manifest manifest, PrintWriter err) {
+        Warnings.print(manifest.cache().warnings(), err);
+    }
+
+    /** The cache's warnings, and with {@code --verbose} how many hashes it gave (upload and all: on stderr). */
+    static void printCacheUse(Manifest manifest, OutputOptions output, PrintWriter err) {
+        printCacheWarnings(manifest, err);
+        if (output.verbose()) {
+            err.println(ManifestReport.cacheLine(manifest));
+            err.flush();
+        }
     }
 }

@@ -104,6 +104,7 @@ final class PreviewCommand implements Callable<Integer> {
         Path folder = deployConfig.assetsDirectory();
         PreviewSettings settings = PreviewSettings.of(deployConfig);
         PreviewSite site = load(folder, settings);
+        ManifestOptions.printCacheWarnings(site.manifest(), err);
         int warnings = ConfigOptions.printWarnings(loaded, err) + printProblems(err, site);
         Strictness.check(output, warnings);
         if (explain != null) {

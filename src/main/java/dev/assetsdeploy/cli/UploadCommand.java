@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,9 @@ final class UploadCommand implements Callable<Integer> {
             paramLabel = "NS",
             description = "Workers for Platforms: the dispatch namespace of the Worker.")
     String dispatchNamespace;
+
+    @Mixin
+    PlanOptions plan;
 
     @Mixin
     ConcurrencyOptions concurrency;
@@ -77,7 +81,8 @@ final class UploadCommand implements Callable<Integer> {
         Environment env = root.env();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        UploadEvents events = output.json() ? new UploadEvents(out) : null;
+        // --plan --json prints one document, not events.
+        UploadEvents events = output.json() && !plan.requested() ? new UploadEvents(out) : null;
         try (Interruption interruption = Interruption.of(env, err)) {
             if (events != null) {
                 interruption.first(() -> events.error("interrupted", null, interruption.message()));
@@ -97,13 +102,20 @@ final class UploadCommand implements Callable<Integer> {
         int warnings = credentialsOptions.checkApiBaseUrl(env, spec, err);
         NameFlags.check(spec, "--dispatch-namespace", PathName.DISPATCH_NAMESPACE, dispatchNamespace);
         NameFlags.checkScript(spec, script, dispatchNamespace != null);
+        if (plan.requested() && tokenOut != null) {
+            throw new ParameterException(spec.commandLine(), "--plan gets no token to write: leave out --token-out");
+        }
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
         TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
         Manifest manifest = manifestOptions.build(dir);
+        ManifestOptions.printCacheUse(manifest, output, err);
         Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
         UploadResult result;
         try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+            if (plan.requested()) {
+                return plan.run(client, manifest, new UploadTarget(script, dispatchNamespace), output, out, err);
+            }
             result = UploadStep.of(concurrency, settings, output, env, err)
                     .run(client, manifest, new UploadTarget(script, dispatchNamespace), events, interruption);
         }

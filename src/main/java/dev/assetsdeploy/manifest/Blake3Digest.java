@@ -26,6 +26,7 @@ final class Blake3Digest {
     private final int[] out = new int[16];
     private final int[] msg = new int[16];
     private final int[] chunkCv = new int[8];
+    private final int[] rootCv = new int[8];
     /** Chaining values of completed subtrees; 54 levels cover 2^64 bytes. */
     private final int[] stack = new int[54 * 8];
 
@@ -76,7 +77,8 @@ final class Blake3Digest {
         for (int i = 0; i < 16; i++) {
             m[i] = littleEndianInt(block, i * 4);
         }
-        int[] inputCv = cv.clone();
+        int[] inputCv = rootCv;
+        System.arraycopy(cv, 0, inputCv, 0, 8);
         long counter = chunkCounter;
         int len = blockLen;
         int flags = startFlag() | CHUNK_END;

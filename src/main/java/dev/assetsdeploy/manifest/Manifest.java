@@ -9,10 +9,14 @@ import java.util.Optional;
 
 /**
  * What a folder will publish: its entries sorted by path, what was left out and why, and
- * warnings. Immutable.
+ * warnings; and how the hash cache served the build. Immutable.
  */
 public record Manifest(
-        Path root, List<ManifestEntry> entries, List<IgnoredFile> ignored, List<ManifestWarning> warnings) {
+        Path root,
+        List<ManifestEntry> entries,
+        List<IgnoredFile> ignored,
+        List<ManifestWarning> warnings,
+        HashCacheUse cache) {
 
     public Manifest {
         entries = List.copyOf(entries);

@@ -15,17 +15,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,47 +52,79 @@ public final class ManifestBuilder {
     private final int maxFiles;
     private final int threads;
     private final boolean freePlanWarning;
+    private final HashCacheLocation cache;
+    private final LongSupplier clockNanos;
 
     public ManifestBuilder() {
         this(DEFAULT_MAX_FILES, Runtime.getRuntime().availableProcessors());
     }
 
     public ManifestBuilder(int maxFiles, int threads) {
-        this(maxFiles, threads, true);
+        this(maxFiles, threads, true, HashCacheLocation.NONE, ManifestBuilder::nowNanos);
     }
 
-    private ManifestBuilder(int maxFiles, int threads, boolean freePlanWarning) {
+    private ManifestBuilder(
+            int maxFiles, int threads, boolean freePlanWarning, HashCacheLocation cache, LongSupplier clockNanos) {
         this.maxFiles = maxFiles;
         this.threads = Math.max(1, threads);
         this.freePlanWarning = freePlanWarning;
+        this.cache = cache;
+        this.clockNanos = clockNanos;
     }
 
     /** No warning for more files than the Free plan takes: the user said how many their plan allows. */
     public ManifestBuilder withoutFreePlanWarning() {
-        return new ManifestBuilder(maxFiles, threads, false);
+        return new ManifestBuilder(maxFiles, threads, false, cache, clockNanos);
     }
 
-    /** A file found by the walk, before hashing. */
-    private record Found(String key, Path file, long size) {}
+    /** Takes unchanged files' hashes from the hash cache in {@code location} (see {@link HashCache}). */
+    public ManifestBuilder withCache(HashCacheLocation location) {
+        return new ManifestBuilder(maxFiles, threads, freePlanWarning, location, clockNanos);
+    }
+
+    /** {@code nanos}: the wall clock in ns since the epoch, that the cache's racy rule reads (tests set it). */
+    ManifestBuilder withClock(LongSupplier nanos) {
+        return new ManifestBuilder(maxFiles, threads, freePlanWarning, cache, nanos);
+    }
+
+    /** A file found by the walk, before hashing: its size and modification time as the walk saw them. */
+    private record Found(String key, Path file, long size, long modifiedNanos) {}
 
     /** What hashing one file gave: workers never throw. */
     private sealed interface HashResult permits Hashed, Unreadable {}
 
-    private record Hashed(ManifestEntry entry) implements HashResult {}
+    /** {@code stamp}: what the cache records for it (null: not recorded); {@code cached}: the cache gave the hash. */
+    private record Hashed(ManifestEntry entry, FileStamp stamp, boolean cached) implements HashResult {}
 
     /** The file's key and, in a few words, why it could not be read. */
     private record Unreadable(String description) implements HashResult {}
 
     public Manifest build(Path dir) {
+        long started = clockNanos.getAsLong();
         Path root = checkFolder(dir);
         AssetsIgnore ignore = AssetsIgnore.load(root);
         Walk walk = new Walk(root, ignore);
+        // The cache file is read while the folder is walked: both only read, and the walk is the part that
+        // cannot run in parallel.
+        CompletableFuture<HashCache> loading =
+                CompletableFuture.supplyAsync(() -> HashCache.open(cache, walk.realRoot, started));
         walk.folder(root, "");
         walk.failIfErrors();
         List<Found> found = walk.files;
         found.sort(Comparator.comparing(Found::key));
         checkLimits(root, ignore, found);
-        List<ManifestEntry> entries = hashAll(found);
+        HashCache hashCache = loading.join();
+        List<Hashed> hashed = hashAll(found, hashCache);
+        List<ManifestEntry> entries = new ArrayList<>(hashed.size());
+        List<HashCache.Entry> recorded = new ArrayList<>(hashed.size());
+        int hits = 0;
+        for (Hashed h : hashed) {
+            entries.add(h.entry());
+            recorded.add(
+                    new HashCache.Entry(h.entry().path(), h.stamp(), h.entry().hash()));
+            hits += h.cached() ? 1 : 0;
+        }
+        HashCacheUse cacheUse = hashCache.finish(recorded, hits);
         List<ManifestWarning> warnings = new ArrayList<>(walk.warnings);
         if (freePlanWarning && found.size() > FREE_PLAN_MAX_FILES) {
             warnings.add(new ManifestWarning(
@@ -107,7 +143,12 @@ public final class ManifestBuilder {
                 SensitiveFiles.find(entries.stream().map(ManifestEntry::path).toList()));
         warnings.sort(Comparator.comparing(ManifestWarning::path).thenComparing(w -> w.code()));
         walk.ignored.sort(Comparator.comparing(IgnoredFile::path));
-        return new Manifest(root, entries, walk.ignored, warnings);
+        return new Manifest(root, entries, walk.ignored, warnings, cacheUse);
+    }
+
+    private static long nowNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static Path checkFolder(Path dir) {
@@ -163,13 +204,13 @@ public final class ManifestBuilder {
      * Hashes on {@code threads} workers, each taking the next file until none is left (one
      * task per worker, not per file: less queueing, and far less for the JIT to compile).
      */
-    private List<ManifestEntry> hashAll(List<Found> found) {
+    private List<Hashed> hashAll(List<Found> found, HashCache cache) {
         HashResult[] results = new HashResult[found.size()];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             AssetHasher hasher = new AssetHasher();
             for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                results[i] = hashOne(hasher, found.get(i));
+                results[i] = hashOne(hasher, found.get(i), cache);
             }
             return null;
         };
@@ -191,11 +232,11 @@ public final class ManifestBuilder {
         } finally {
             pool.shutdownNow();
         }
-        List<ManifestEntry> entries = new ArrayList<>(found.size());
+        List<Hashed> entries = new ArrayList<>(found.size());
         List<String> unreadable = new ArrayList<>();
         for (HashResult result : results) {
             if (result instanceof Hashed hashed) {
-                entries.add(hashed.entry());
+                entries.add(hashed);
             } else {
                 unreadable.add(((Unreadable) result).description());
             }
@@ -207,15 +248,33 @@ public final class ManifestBuilder {
         return entries;
     }
 
-    private static HashResult hashOne(AssetHasher hasher, Found f) {
+    private static HashResult hashOne(AssetHasher hasher, Found f, HashCache cache) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
+            // Stamped before reading: a change while the file is read leaves a later stamp behind.
+            FileStamp stamp = cache.enabled() ? stampOf(f) : null;
+            String cached = stamp == null ? null : cache.lookup(f.key(), stamp);
+            if (cached != null) {
+                return new Hashed(entry(f, name, cached), stamp, true);
+            }
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
-            return new Hashed(
-                    new ManifestEntry(f.key(), hashed.hash(), f.size(), ContentTypes.forFileName(name), f.file()));
+            return new Hashed(entry(f, name, hashed.hash()), hashed.size() == f.size() ? stamp : null, false);
         } catch (IOException e) {
             return new Unreadable(f.key() + " (" + reason(e) + ")");
+        }
+    }
+
+    private static ManifestEntry entry(Found f, String name, String hash) {
+        return new ManifestEntry(f.key(), hash, f.size(), ContentTypes.forFileName(name), f.file());
+    }
+
+    /** The file's stamp for the cache (the walk saw its size and mtime), or null when it cannot be taken. */
+    private static FileStamp stampOf(Found f) {
+        try {
+            return FileStamp.read(f.file(), f.size(), f.modifiedNanos());
+        } catch (IOException e) {
+            return null; // hashing says what is wrong with the file
         }
     }
 
@@ -227,7 +286,7 @@ public final class ManifestBuilder {
      */
     private static final class Walk {
         private final Path root;
-        private final Path realRoot;
+        final Path realRoot;
         private final AssetsIgnore ignore;
         private final boolean nativeNamesAreUtf8;
         final List<Found> files = new ArrayList<>();
@@ -340,7 +399,8 @@ public final class ManifestBuilder {
             if (attrs.isSymbolicLink()) {
                 checkLinkInside(file, rel);
             }
-            files.add(new Found("/" + rel, file, target.size()));
+            files.add(new Found(
+                    "/" + rel, file, target.size(), target.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
         }
 
         private void checkLinkInside(Path link, String rel) {

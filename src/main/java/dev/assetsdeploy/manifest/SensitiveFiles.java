@@ -39,15 +39,19 @@ final class SensitiveFiles {
 
     /** {@code /a/node_modules/} for {@code /a/node_modules/x/y.js}; {@code null} if no such folder. */
     private static String sensitiveFolder(String path) {
-        String[] parts = path.split("/");
-        StringBuilder prefix = new StringBuilder("/");
-        for (int i = 1; i < parts.length - 1; i++) {
-            prefix.append(parts[i]).append('/');
-            if (parts[i].equals(".git") || parts[i].equals("node_modules")) {
-                return prefix.toString();
+        // Scanned in place (no split): this runs for every file of the manifest.
+        for (int start = 1, slash = path.indexOf('/', start);
+                slash > 0;
+                start = slash + 1, slash = path.indexOf('/', start)) {
+            if (segment(path, start, slash, ".git") || segment(path, start, slash, "node_modules")) {
+                return path.substring(0, slash + 1);
             }
         }
         return null;
+    }
+
+    private static boolean segment(String path, int start, int end, String name) {
+        return end - start == name.length() && path.startsWith(name, start);
     }
 
     private static String ruleForName(String name) {

@@ -8,6 +8,7 @@ import dev.assetsdeploy.Json;
 import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.manifest.HashCacheUse;
 import dev.assetsdeploy.manifest.IgnoredFile;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -65,6 +66,10 @@ public final class ManifestReport {
                 out.println("  " + TerminalText.escape(message));
             }
         }
+        if (verbose) {
+            out.println();
+            out.println(cacheLine(m));
+        }
         if (verbose && m.fileCount() > 0) {
             out.println();
             out.println("Files:");
@@ -83,6 +88,20 @@ public final class ManifestReport {
             }
         }
         out.flush();
+    }
+
+    /** "Hash cache: 19,990 of 20,000 hashes from FILE", or why there was none; escaped for a terminal. */
+    public static String cacheLine(Manifest m) {
+        HashCacheUse cache = m.cache();
+        if (cache.file() == null) {
+            return "Hash cache: off (" + TerminalText.escape(cache.off()) + ")";
+        }
+        return String.format(
+                Locale.ROOT,
+                "Hash cache: %,d of %,d hashes from %s",
+                cache.hits(),
+                m.fileCount(),
+                TerminalText.escape(cache.file().toString()));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * One asset's bytes on the wire, read from disk while they are sent: either the padded
@@ -23,13 +24,26 @@ final class AssetContent implements MultipartBody.Content {
     /** A multiple of 3, so each chunk encodes to whole Base64 quads and only the last one pads. */
     private static final int CHUNK = 3 * 16 * 1024;
 
+    /**
+     * One sending thread's chunk, its Base64 text and the running hash, reused for every file it
+     * sends: a bucket of thousands of small files would otherwise allocate them for each file.
+     */
+    static final class Buffers {
+        final byte[] raw = new byte[CHUNK];
+        final byte[] encoded = new byte[CHUNK / 3 * 4];
+        final Base64Blake3 hash = new Base64Blake3();
+    }
+
     private final ManifestEntry entry;
     private final boolean base64;
+    private final Supplier<Buffers> buffers;
     private final LongConsumer sent;
 
-    AssetContent(ManifestEntry entry, boolean base64, LongConsumer sent) {
+    /** {@code buffers} gives the calling thread's own buffers (it is asked on the thread that writes). */
+    AssetContent(ManifestEntry entry, boolean base64, Supplier<Buffers> buffers, LongConsumer sent) {
         this.entry = entry;
         this.base64 = base64;
+        this.buffers = buffers;
         this.sent = sent;
     }
 
@@ -73,9 +87,11 @@ final class AssetContent implements MultipartBody.Content {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        Base64Blake3 hash = new Base64Blake3();
-        byte[] raw = new byte[CHUNK];
-        byte[] encoded = new byte[CHUNK / 3 * 4];
+        Buffers own = buffers.get();
+        Base64Blake3 hash = own.hash;
+        byte[] raw = own.raw;
+        byte[] encoded = own.encoded;
+        hash.reset(); // a write that failed half-way left its part in the hash
         long left = entry.size();
         try (InputStream in = open()) {
             while (left > 0) {

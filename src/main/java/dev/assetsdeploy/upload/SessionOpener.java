@@ -20,11 +20,20 @@ import java.util.Map;
  * Phase 1: opens an upload session (registers the manifest) and reads the buckets the API asks for
  * into an {@link UploadPlan}. Stateless: the session itself is the plan's token.
  */
-final class SessionOpener {
+public final class SessionOpener {
 
     static final String STEP = "upload session";
 
     private SessionOpener() {}
+
+    /**
+     * {@code --plan}: the files the API asks for, and nothing sent. The session is left unused (it
+     * expires with its token), and what the API already holds stays as it was.
+     */
+    public static UploadPlan plan(
+            ApiClient client, UploadTarget target, Manifest manifest, RetryNotice.Listener retries) {
+        return open(client, target, manifest, 1, retries);
+    }
 
     /**
      * Opens session number {@code session} (1, then 2, 3... on renewal) with the same manifest, telling

@@ -47,7 +47,9 @@ public interface UploadListener {
 
             @Override
             public void bytesSent(Bucket bucket, long bytes) {
-                copy.forEach(l -> l.bytesSent(bucket, bytes));
+                for (int i = 0; i < copy.size(); i++) { // called per chunk: no lambda, no iterator
+                    copy.get(i).bytesSent(bucket, bytes);
+                }
             }
 
             @Override

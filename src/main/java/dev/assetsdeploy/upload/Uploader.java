@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -108,6 +110,8 @@ public final class Uploader {
         final int threads;
         final Set<String> uploadedHashes = ConcurrentHashMap.newKeySet();
         final AtomicInteger retries = new AtomicInteger();
+        /** Per sending thread: the pools' threads end with their session, and their buffers with them. */
+        final ThreadLocal<AssetContent.Buffers> buffers = ThreadLocal.withInitial(AssetContent.Buffers::new);
 
         Run(ConcurrencyLimit limit, int threads) {
             this.limit = limit;
@@ -218,7 +222,7 @@ public final class Uploader {
                     return stop.get() ? new Stopped(bucket) : new Renew(bucket, false);
                 }
                 listener.bucketStarted(bucket, attempt);
-                ApiResponse response = client.execute(request(plan, bucket, step));
+                ApiResponse response = client.execute(request(plan, bucket, step, run));
                 run.limit.succeeded();
                 String jwt = jwt(response);
                 if (jwt != null) {
@@ -284,20 +288,19 @@ public final class Uploader {
         }
     }
 
-    private ApiRequest request(UploadPlan plan, Bucket bucket, String step) {
+    private ApiRequest request(UploadPlan plan, Bucket bucket, String step, Run run) {
+        LongConsumer sent = n -> listener.bytesSent(bucket, n);
+        Supplier<AssetContent.Buffers> buffers = run.buffers::get;
         if (plan.jwt().singleFileUploads()) {
             ManifestEntry entry = bucket.entries().get(0);
             return ApiRequest.post(step, client.paths().assetUpload(entry.hash()))
-                    .raw(entry.wireContentType(), new AssetContent(entry, false, n -> listener.bytesSent(bucket, n)))
+                    .raw(entry.wireContentType(), new AssetContent(entry, false, buffers, sent))
                     .bearer(plan.jwt().token());
         }
         MultipartBody.Builder body = MultipartBody.builder();
         for (ManifestEntry entry : bucket.entries()) {
             body.part(
-                    entry.hash(),
-                    entry.hash(),
-                    entry.wireContentType(),
-                    new AssetContent(entry, true, n -> listener.bytesSent(bucket, n)));
+                    entry.hash(), entry.hash(), entry.wireContentType(), new AssetContent(entry, true, buffers, sent));
         }
         return ApiRequest.post(step, client.paths().assetsUpload())
                 .multipart(body.build())

@@ -38,6 +38,7 @@ class JarSmokeIT {
                 new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("LC_ALL", locale);
         pb.environment().remove("GITHUB_ACTIONS");
+        pb.environment().put("XDG_CACHE_HOME", workDir.resolve("cache").toString()); // not the caller's hash cache
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar finished");
         return new Run(

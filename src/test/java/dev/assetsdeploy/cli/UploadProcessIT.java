@@ -63,6 +63,7 @@ class UploadProcessIT {
         pb.environment().put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
         pb.environment().put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
         pb.environment().remove("GITHUB_ACTIONS");
+        pb.environment().put("XDG_CACHE_HOME", site.resolveSibling("xdg-cache").toString()); // not the caller's cache
         return pb.start();
     }
 

@@ -126,6 +126,14 @@ public final class FakeCloudflareApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH;
     }
 
+    /** The variables that point assets-deploy (or wrangler) at this fake, with its account's credentials. */
+    public Map<String, String> environment() {
+        return Map.of(
+                "CLOUDFLARE_API_TOKEN", settings.apiToken,
+                "CLOUDFLARE_ACCOUNT_ID", settings.accountId,
+                "CLOUDFLARE_API_BASE_URL", baseUrl());
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

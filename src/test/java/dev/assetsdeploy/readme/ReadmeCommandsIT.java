@@ -278,6 +278,7 @@ class ReadmeCommandsIT {
         env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
         env.put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
         env.put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
+        env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // the hash cache: not the caller's
         return env;
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.assetsdeploy.cli.AssetsDeploy;
 import dev.assetsdeploy.cli.Environment;
 import dev.assetsdeploy.cli.VersionProvider;
+import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fixtures.WranglerFixtures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,18 +191,7 @@ class DistributionIT {
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
     void linuxPackageRunsOnItsOwnRuntimeWithoutAnyJava() throws Exception {
-        Path extracted = Files.createDirectories(work.resolve("linux"));
-        Shell.Result untar = Shell.run(
-                extracted,
-                null,
-                List.of(
-                        "tar",
-                        "-xzf",
-                        TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz")
-                                .toAbsolutePath()
-                                .toString()));
-        assertEquals(0, untar.exitCode(), untar.err());
-        Path home = extracted.resolve(BASE);
+        Path home = extractLinuxPackage();
         Path bin = Files.createDirectories(work.resolve("path-without-java"));
         Files.createSymbolicLink(bin.resolve("mv"), Shell.find("mv"));
         Map<String, String> noJava = Map.of("PATH", bin.toString());
@@ -232,11 +224,45 @@ class DistributionIT {
         assertFalse(modules.contains("java.desktop"), "the runtime holds only the modules the jar needs: " + modules);
     }
 
+    /**
+     * The first run records the class-data archive, and the JVM has things to say about the classes it
+     * skips; none of it reaches the user, and no JVM message ever lands in --json output. A deploy (not
+     * --version) loads enough classes for the recording to have something to report.
+     */
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
-    void linuxPackageRecordsNoArchiveUnderCi() throws Exception {
+    void linuxPackagesFirstRunPrintsNoJvmMessagesAndKeepsJsonClean() throws Exception {
+        Path home = extractLinuxPackage();
+        Path bin = Files.createDirectories(work.resolve("path-without-java"));
+        Files.createSymbolicLink(bin.resolve("mv"), Shell.find("mv"));
+        try (FakeCloudflareApi api = FakeCloudflareApi.start()) {
+            Map<String, String> env = new java.util.HashMap<>(api.environment());
+            env.put("PATH", bin.toString());
+            List<String> deploy = List.of(
+                    "/bin/sh",
+                    home.resolve("bin/assets-deploy").toString(),
+                    Path.of("src/example/public").toAbsolutePath().toString(),
+                    "--script",
+                    "first-run",
+                    "--compatibility-date",
+                    "2025-01-01",
+                    "--json",
+                    "--quiet");
+            for (int run = 0; run < 2; run++) { // recording the archive, then mapping it
+                Shell.Result result = Shell.run(work, env, deploy);
+                assertEquals(0, result.exitCode(), result.err());
+                assertEquals("", result.err(), "run " + (run + 1) + " printed on stderr");
+                JsonObject doc = JsonParser.parseString(result.out()).getAsJsonObject();
+                assertEquals("first-run", doc.get("worker").getAsString());
+                assertTrue(Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")));
+            }
+            assertEquals(List.of(), api.problems());
+        }
+    }
+
+    private Path extractLinuxPackage() throws Exception {
         Path extracted = Files.createDirectories(work.resolve("linux"));
-        Shell.run(
+        Shell.Result untar = Shell.run(
                 extracted,
                 null,
                 List.of(
@@ -245,7 +271,14 @@ class DistributionIT {
                         TARGET.resolve("assets-deploy-" + VERSION + "-linux-x64.tar.gz")
                                 .toAbsolutePath()
                                 .toString()));
-        Path home = extracted.resolve(BASE);
+        assertEquals(0, untar.exitCode(), untar.err());
+        return extracted.resolve(BASE);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+    void linuxPackageRecordsNoArchiveUnderCi() throws Exception {
+        Path home = extractLinuxPackage();
         Shell.Result version = Shell.run(
                 work,
                 Map.of("PATH", "/usr/bin:/bin", "CI", "true"),

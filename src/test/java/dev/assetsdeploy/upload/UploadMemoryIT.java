@@ -85,6 +85,7 @@ class UploadMemoryIT {
         pb.environment().put("CLOUDFLARE_API_TOKEN", api.settings.apiToken);
         pb.environment().put("CLOUDFLARE_ACCOUNT_ID", api.settings.accountId);
         pb.environment().put("CLOUDFLARE_API_BASE_URL", api.baseUrl());
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString()); // not the caller's hash cache
         return pb.start();
     }
 
