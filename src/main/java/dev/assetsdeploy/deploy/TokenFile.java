@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -39,8 +41,7 @@ public final class TokenFile {
                     .strip();
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(
-                    "--assets-token-file " + file + ": cannot read it ("
-                            + e.getClass().getSimpleName()
+                    "--assets-token-file " + file + ": cannot read it (" + reason(file, e)
                             + "); write it with `assets-deploy upload DIR --token-out FILE`",
                     e);
         }
@@ -60,6 +61,17 @@ public final class TokenFile {
                             + "; run `assets-deploy upload` again (it only sends what is missing)");
         }
         return AssetsSource.token(token);
+    }
+
+    /** Why the file could not be read, in a few words. */
+    private static String reason(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return Files.isDirectory(file) ? "it is a folder" : e.getClass().getSimpleName();
     }
 
     /** The JWT's {@code exp}, or {@code null} when the token is not a JWT we can read. */

@@ -75,8 +75,13 @@ class TokenFileTest {
         assertFails(
                 Kind.INVALID_INPUT,
                 "--assets-token-file " + dir.resolve("missing") + ": cannot read it"
-                        + " (NoSuchFileException); write it with `assets-deploy upload DIR --token-out FILE`",
+                        + " (no such file); write it with `assets-deploy upload DIR --token-out FILE`",
                 () -> TokenFile.read(dir.resolve("missing"), NOW));
+        assertFails(
+                Kind.INVALID_INPUT,
+                "--assets-token-file " + dir + ": cannot read it (it is a folder); write it with"
+                        + " `assets-deploy upload DIR --token-out FILE`",
+                () -> TokenFile.read(dir, NOW));
         for (String[] file : new String[][] {{"empty", "\n"}, {"two", "a\nb\n"}}) {
             Path path = Files.writeString(dir.resolve(file[0]), file[1]);
             assertFails(
