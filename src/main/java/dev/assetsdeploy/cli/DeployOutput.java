@@ -1,5 +1,6 @@
 package dev.assetsdeploy.cli;
 
+import dev.assetsdeploy.IoReason;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeployReport;
@@ -78,7 +79,10 @@ final class DeployOutput {
         try {
             writer.write(Path.of(value));
         } catch (IOException | RuntimeException e) {
-            Warnings.print(List.of("cannot write $" + variable + " (" + value + "): " + e.getMessage()), err);
+            Warnings.print(
+                    List.of("cannot write $" + variable + " (" + value + "): "
+                            + (e instanceof IOException io ? IoReason.of(io) : e.getMessage())),
+                    err);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.IoReason;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestJson;
@@ -70,7 +71,7 @@ final class ManifestCommand implements Callable<Integer> {
             Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(
-                    "cannot write --out " + out + " (" + e.getMessage() + "): give a writable file path", e);
+                    "cannot write --out " + out + " (" + IoReason.of(e) + "): give a writable file path", e);
         }
     }
 }

@@ -2,14 +2,13 @@ package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.IoReason;
 import dev.assetsdeploy.api.JwtPayload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -65,13 +64,7 @@ public final class TokenFile {
 
     /** Why the file could not be read, in a few words. */
     private static String reason(Path file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return Files.isDirectory(file) ? "it is a folder" : e.getClass().getSimpleName();
+        return Files.isDirectory(file) ? "it is a folder" : IoReason.of(e);
     }
 
     /** The JWT's {@code exp}, or {@code null} when the token is not a JWT we can read. */

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.deploy;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.IoReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ public record TokenOut(Path file, Path target, Mode mode) {
             replace(target, UNFINISHED);
             return new TokenOut(file, target, Mode.FILE);
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput(flag + "cannot write it (" + e.getMessage() + ")", e);
+            throw AssetsDeployException.invalidInput(flag + "cannot write it (" + IoReason.of(e) + ")", e);
         }
     }
 
@@ -99,7 +100,7 @@ public record TokenOut(Path file, Path target, Mode mode) {
                 }
             }
         } catch (IOException e) {
-            throw AssetsDeployException.invalidInput("cannot write --token-out " + file + ": " + e.getMessage(), e);
+            throw AssetsDeployException.invalidInput("cannot write --token-out " + file + ": " + IoReason.of(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.assetsdeploy.manifest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.assetsdeploy.IoReason;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -144,7 +145,7 @@ final class HashCache {
             } catch (IOException e) {
                 // One warning a run: when the cache could not be read, that warning said enough.
                 if (warnings.isEmpty()) {
-                    warnings.add("cannot write the hash cache in " + folder + " (" + ManifestBuilder.reason(e)
+                    warnings.add("cannot write the hash cache in " + folder + " (" + IoReason.of(e)
                             + "): the next run hashes every file again; make the folder writable, or pass"
                             + " --cache-dir DIR or --no-cache");
                 }
@@ -173,7 +174,7 @@ final class HashCache {
         } catch (NoSuchFileException e) {
             return Long.MIN_VALUE;
         } catch (IOException e) {
-            throw new Damaged("cannot be read (" + ManifestBuilder.reason(e) + ")");
+            throw new Damaged("cannot be read (" + IoReason.of(e) + ")");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         if (bytes.length < HEADER || !in.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {

@@ -1,14 +1,13 @@
 package dev.assetsdeploy.manifest;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.IoReason;
 import dev.assetsdeploy.NativeNames;
 import dev.assetsdeploy.ShortList;
 import dev.assetsdeploy.Sizes;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -261,7 +260,7 @@ public final class ManifestBuilder {
             // wrangler's manifest announces the stat size, whatever was read.
             return new Hashed(entry(f, name, hashed.hash()), hashed.size() == f.size() ? stamp : null, false);
         } catch (IOException e) {
-            return new Unreadable(f.key() + " (" + reason(e) + ")");
+            return new Unreadable(f.key() + " (" + IoReason.of(e) + ")");
         }
     }
 
@@ -317,7 +316,7 @@ public final class ManifestBuilder {
                     try {
                         attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException e) {
-                        errors.add("cannot read /" + entryRel + " (" + reason(e) + ")");
+                        errors.add("cannot read /" + entryRel + " (" + IoReason.of(e) + ")");
                         continue;
                     }
                     if (attrs.isDirectory()) {
@@ -333,7 +332,8 @@ public final class ManifestBuilder {
                 }
             } catch (IOException | DirectoryIteratorException e) {
                 IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
-                errors.add("cannot read " + (rel.isEmpty() ? root.toString() : "/" + rel) + " (" + reason(cause) + ")");
+                errors.add("cannot read " + (rel.isEmpty() ? root.toString() : "/" + rel) + " (" + IoReason.of(cause)
+                        + ")");
             }
         }
 
@@ -370,7 +370,7 @@ public final class ManifestBuilder {
                 } catch (NoSuchFileException e) {
                     target = null;
                 } catch (IOException e) {
-                    errors.add("cannot follow link /" + rel + " (" + reason(e) + ")");
+                    errors.add("cannot follow link /" + rel + " (" + IoReason.of(e) + ")");
                     return;
                 }
             }
@@ -414,7 +414,7 @@ public final class ManifestBuilder {
                                     + ", outside the assets folder: that file will be published"));
                 }
             } catch (IOException e) {
-                errors.add("cannot follow link /" + rel + " (" + reason(e) + ")");
+                errors.add("cannot follow link /" + rel + " (" + IoReason.of(e) + ")");
             }
         }
 
@@ -432,23 +432,5 @@ public final class ManifestBuilder {
                 throw AssetsDeployException.invalidInput(ShortList.join("; ", errors));
             }
         }
-    }
-
-    /** Why an I/O call failed, in a few words and without the path (the caller names the file). */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        String message = String.valueOf(e.getMessage());
-        // java.io reports "PATH (Reason)".
-        int open = message.lastIndexOf(" (");
-        if (message.endsWith(")") && open >= 0) {
-            String why = message.substring(open + 2, message.length() - 1);
-            return why.equals("Permission denied") ? "permission denied" : why;
-        }
-        return message;
     }
 }

@@ -221,6 +221,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void githubFilesThatCannotBeWrittenAreWarningsInWordsAndTheDeployStands() {
+        newWorker(OK);
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_OUTPUT", dir.resolve("missing/output").toString());
+        env.put("GITHUB_STEP_SUMMARY", dir.toString());
+
+        assertEquals(0, run("--keep-assets", "-q"));
+
+        assertEquals(
+                "warning: cannot write $GITHUB_OUTPUT (" + dir.resolve("missing/output") + "): no such file or folder\n"
+                        + "warning: cannot write $GITHUB_STEP_SUMMARY (" + dir + "): Is a directory\n",
+                err);
+    }
+
+    @Test
     void refusalExitsFiveWithTheApiErrorAndAGithubAnnotation() {
         env.put("GITHUB_ACTIONS", "true");
         newWorker(OK);

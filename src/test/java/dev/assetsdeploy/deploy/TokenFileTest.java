@@ -75,7 +75,7 @@ class TokenFileTest {
         assertFails(
                 Kind.INVALID_INPUT,
                 "--assets-token-file " + dir.resolve("missing") + ": cannot read it"
-                        + " (no such file); write it with `assets-deploy upload DIR --token-out FILE`",
+                        + " (no such file or folder); write it with `assets-deploy upload DIR --token-out FILE`",
                 () -> TokenFile.read(dir.resolve("missing"), NOW));
         assertFails(
                 Kind.INVALID_INPUT,
