@@ -74,6 +74,14 @@ class UploadCommandTest {
         assertFalse(m.find(), () -> "a JWT leaked: " + out + err);
     }
 
+    /** A URL's scheme is case-insensitive (RFC 3986), as it is to wrangler's URL parser. */
+    @Test
+    void anUpperCaseSchemeInTheBaseUrlIsTheSameUrl() {
+        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl().replaceFirst("^http://", "HTTP://"));
+        assertEquals(0, run("upload", site.toString(), "--script", "my-site"), err);
+        assertEquals(5, api.storedHashes().size());
+    }
+
     @Test
     void uploadsAndWritesTheTokenFileWithMode600() throws Exception {
         Path tokenFile = tmp.resolve("token.txt");
