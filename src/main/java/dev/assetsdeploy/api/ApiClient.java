@@ -293,8 +293,8 @@ public final class ApiClient implements Closeable {
             JsonObject e = error.getAsJsonObject();
             JsonElement code = e.get("code");
             JsonElement message = e.get("message");
-            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
-            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
+            String codeText = code == null || code.isJsonNull() ? "?" : text(code);
+            String messageText = message == null || message.isJsonNull() ? "" : text(message);
             if (code != null
                     && code.isJsonPrimitive()
                     && code.getAsJsonPrimitive().isNumber()) {
@@ -303,6 +303,11 @@ public final class ApiClient implements Closeable {
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
         return ShortList.join("; ", parts);
+    }
+
+    /** A string or number as it is, anything else (a server's odd answer) as compact JSON. */
+    private static String text(JsonElement value) {
+        return value.isJsonPrimitive() ? value.getAsString() : Json.compact(value);
     }
 
     /**

@@ -134,6 +134,22 @@ class ApiClientTest {
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
     }
 
+    /** A server that answers errors of other shapes is still quoted, never an internal error. */
+    @Test
+    void errorsOfOtherShapesAreQuotedAsTheyAre() {
+        wm.stubFor(post("/client/v4/x")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"success\":false,\"errors\":[{\"code\":{\"a\":1},\"message\":{\"b\":[2]}},"
+                                + "{\"code\":\"E1\",\"message\":[\"x\",\"y\"]},\"plain\",{}]}")));
+        ApiException e = assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "upload session: HTTP 400: {\"a\":1}: {\"b\":[2]}; E1: [\"x\",\"y\"]; \"plain\"; ?: ",
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of("/x"))));
+        assertEquals(List.of(), e.errors());
+    }
+
     @Test
     void successFalseWithStatus200IsAFailure() {
         wm.stubFor(post("/client/v4" + PATH)
