@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.ShortList;
 import java.io.Closeable;
@@ -131,7 +132,7 @@ public final class ApiClient implements Closeable {
                 RetryPolicy.Decision next = retry.decide(attempt, e);
                 if (next instanceof RetryPolicy.GiveUp giveUp) {
                     throw giveUp.exhausted()
-                            ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)")
+                            ? e.exhausted(e.getMessage() + " (gave up after " + Counts.of(attempt, "attempt") + ")")
                             : e;
                 }
                 RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
