@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -99,6 +100,12 @@ final class UploadCommand implements Callable<Integer> {
         NameFlags.checkScript(spec, script, dispatchNamespace != null);
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
         TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
+        if (tokenDestination != null && tokenDestination.mode() == TokenOut.Mode.STDOUT && events != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--token-out " + tokenOut + " with --json would put the token between the events on stdout:"
+                            + " leave --token-out out, and read the done event's completion_token");
+        }
         Manifest manifest = manifestOptions.build(dir);
         Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
