@@ -262,8 +262,8 @@ class ApiClientTest {
         assertEquals(
                 3, wm.findAll(postRequestedFor(urlEqualTo("/client/v4/drop"))).size());
         client.close();
-        client = new ApiClient(settings(new Credentials.ApiToken(TOKEN))
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        client = new ApiClient(
+                settings(new Credentials.ApiToken(TOKEN)).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)));
         ApiException slow = assertFails(
                 ApiException.class,
                 Kind.NETWORK,
