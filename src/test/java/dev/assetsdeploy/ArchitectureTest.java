@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * never those after it. {@code api} (the HTTP client) and the root package (the Gson setup, the
  * exception with an exit-code kind) serve every step and use none. {@code preview} reads config and
  * manifest only. {@code report} formats what any core package returns; {@code cli} parses, calls the
- * core and reports, and is the only one allowed picocli. Packages not written yet ({@code live},
- * {@code versions}) have their row already, so the first class in them is held to it.
+ * core and reports, and is the only one allowed picocli. A new package needs a row before its first
+ * class builds. README's "How it works" says the same in words: keep the two in step.
  */
 class ArchitectureTest {
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.ShortList;
 import java.io.Closeable;
@@ -131,7 +132,7 @@ public final class ApiClient implements Closeable {
                 RetryPolicy.Decision next = retry.decide(attempt, e);
                 if (next instanceof RetryPolicy.GiveUp giveUp) {
                     throw giveUp.exhausted()
-                            ? e.exhausted(e.getMessage() + " (gave up after " + attempt + " attempts)")
+                            ? e.exhausted(e.getMessage() + " (gave up after " + Counts.of(attempt, "attempt") + ")")
                             : e;
                 }
                 RetryPolicy.Retry wait = (RetryPolicy.Retry) next;
@@ -293,8 +294,8 @@ public final class ApiClient implements Closeable {
             JsonObject e = error.getAsJsonObject();
             JsonElement code = e.get("code");
             JsonElement message = e.get("message");
-            String codeText = code == null || code.isJsonNull() ? "?" : code.getAsString();
-            String messageText = message == null || message.isJsonNull() ? "" : message.getAsString();
+            String codeText = code == null || code.isJsonNull() ? "?" : text(code);
+            String messageText = message == null || message.isJsonNull() ? "" : text(message);
             if (code != null
                     && code.isJsonPrimitive()
                     && code.getAsJsonPrimitive().isNumber()) {
@@ -303,6 +304,11 @@ public final class ApiClient implements Closeable {
             parts.add(codeText + ": " + messageText.replace('\n', ' '));
         }
         return ShortList.join("; ", parts);
+    }
+
+    /** A string or number as it is, anything else (a server's odd answer) as compact JSON. */
+    private static String text(JsonElement value) {
+        return value.isJsonPrimitive() ? value.getAsString() : Json.compact(value);
     }
 
     /**

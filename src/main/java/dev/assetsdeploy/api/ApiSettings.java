@@ -4,7 +4,7 @@ import dev.assetsdeploy.PathName;
 import java.time.Duration;
 
 /**
- * Everything an {@link ApiClient} needs. {@code baseUrl} is used verbatim (paths are appended);
+ * Everything an {@link ApiClient} needs. {@code baseUrl} is an {@link ApiBaseUrl} (paths are appended to it);
  * {@code userAgent} is {@code assets-deploy/<version>}; {@code responseTimeout} is the longest silence of a
  * request: nothing sent (write timeout) or nothing received (read timeout) for that long fails it;
  * {@code deadline} is the longest one request may take in all, body and answer (against a server that reads or
@@ -29,10 +29,7 @@ public record ApiSettings(
     public static final int DEADLINE_TIMEOUTS = 5;
 
     public ApiSettings {
-        if (baseUrl == null || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
-            throw new IllegalArgumentException("API base URL must start with https:// or http://: " + baseUrl);
-        }
-        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        baseUrl = ApiBaseUrl.normalize(baseUrl);
         String accountProblem = PathName.ACCOUNT_ID.problem("account id", accountId == null ? "" : accountId);
         if (accountProblem != null) {
             throw new IllegalArgumentException(accountProblem);

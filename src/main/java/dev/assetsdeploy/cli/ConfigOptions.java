@@ -73,16 +73,11 @@ public final class ConfigOptions {
                     + " replaces the config's assets.run_worker_first.")
     List<String> runWorkerFirst;
 
-    /** The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}. */
-    public ConfigOverrides overrides(Environment env, Path dir) {
-        return overrides(env, dir, List.of(), LiveOverrides.NONE);
-    }
-
     /**
-     * The same, with the config keys {@code --allow-unsupported} accepts to lose, and the triggers flags of {@code
-     * deploy} and {@code all}.
+     * The flags as overrides; {@code dir} is the command's positional DIR, or {@code null}; with the config keys {@code
+     * --allow-unsupported} accepts to lose, and the triggers flags of {@code deploy} and {@code all}.
      */
-    ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported, LiveOverrides live) {
+    private ConfigOverrides overrides(Environment env, Path dir, List<String> allowUnsupported, LiveOverrides live) {
         return worker.overrides(env)
                 .main(main)
                 .compatibilityDate(compatibilityDate)
@@ -111,12 +106,8 @@ public final class ConfigOptions {
         return load(Path.of("").toAbsolutePath(), env, dir, requirements, allowUnsupported, live);
     }
 
-    /** Same, from a given working folder (tests; a command run for another folder). */
-    public LoadedConfig load(Path workingDirectory, Environment env, Path dir, Requirements requirements) {
-        return load(workingDirectory, env, dir, requirements, List.of(), LiveOverrides.NONE);
-    }
-
-    private LoadedConfig load(
+    /** Same, from {@code workingDirectory}: where the search for a config starts, what a relative DIR is under. */
+    LoadedConfig load(
             Path workingDirectory,
             Environment env,
             Path dir,

@@ -3,14 +3,12 @@ package dev.assetsdeploy.cli;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.PathName;
+import dev.assetsdeploy.api.ApiBaseUrl;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.Credentials;
 import dev.assetsdeploy.api.ProxySettings;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,9 +56,9 @@ public final class CredentialsOptions {
                     + " (find it in the Cloudflare dashboard, Workers & Pages overview)");
         }
         String baseUrl = firstOf(apiBaseUrl, env.get("CLOUDFLARE_API_BASE_URL"), ApiSettings.DEFAULT_BASE_URL);
-        String problem = baseUrlProblem(baseUrl);
+        String problem = ApiBaseUrl.problem(baseUrl);
         if (problem != null) {
-            throw AssetsDeployException.invalidInput(notABaseUrl(env, baseUrl, problem));
+            throw AssetsDeployException.invalidInput(notABaseUrl(baseUrl, problem));
         }
         ProxySettings proxy = new ProxySettings(
                 firstOf(env.get("HTTPS_PROXY"), env.get("https_proxy"), null),
@@ -79,59 +77,27 @@ public final class CredentialsOptions {
         if (url == null) {
             return 0;
         }
-        String problem = baseUrlProblem(url);
+        String problem = ApiBaseUrl.problem(url);
         if (problem != null) {
             throw apiBaseUrl != null && !apiBaseUrl.isBlank()
-                    ? new ParameterException(spec.commandLine(), notABaseUrl(env, url, problem))
-                    : AssetsDeployException.invalidInput(notABaseUrl(env, url, problem));
+                    ? new ParameterException(spec.commandLine(), notABaseUrl(url, problem))
+                    : AssetsDeployException.invalidInput(notABaseUrl(url, problem));
         }
-        URI uri = URI.create(url);
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+        if (ApiBaseUrl.plainHttpToAnotherMachine(url)) {
             return Warnings.print(
-                    List.of(source(env) + " " + url + " is plain HTTP to another machine: the API token would cross"
+                    List.of(source() + " " + url + " is plain HTTP to another machine: the API token would cross"
                             + " the network unencrypted; use https://"),
                     err);
         }
         return 0;
     }
 
-    private String source(Environment env) {
+    private String source() {
         return apiBaseUrl != null && !apiBaseUrl.isBlank() ? "--api-base-url" : "CLOUDFLARE_API_BASE_URL";
     }
 
-    private String notABaseUrl(Environment env, String url, String problem) {
-        return source(env) + " '" + url + "' is not an API base URL like " + ApiSettings.DEFAULT_BASE_URL + ": "
-                + problem;
-    }
-
-    /** Why {@code url} cannot be the API's base URL, or {@code null} when it can. */
-    private static String baseUrlProblem(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return e.getReason() + " at index " + e.getIndex();
-        }
-        if (uri.getScheme() == null
-                || !(uri.getScheme().equalsIgnoreCase("https")
-                        || uri.getScheme().equalsIgnoreCase("http"))) {
-            return "it must start with https:// (or http://)";
-        }
-        if (uri.getHost() == null) {
-            return "it names no host";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "it cannot hold a user name or password";
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return "it cannot have a ?query or #fragment";
-        }
-        return null;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]");
+    private String notABaseUrl(String url, String problem) {
+        return source() + " '" + url + "' is not an API base URL like " + ApiSettings.DEFAULT_BASE_URL + ": " + problem;
     }
 
     /**

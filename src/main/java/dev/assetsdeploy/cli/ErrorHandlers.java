@@ -8,8 +8,11 @@ import dev.assetsdeploy.config.InvalidConfigException;
 import dev.assetsdeploy.report.GithubActions;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -71,10 +74,25 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
             err.println(GithubActions.errorCommand(String.join("\n", lines)));
         }
         if (GlobalOptions.stacktraceRequested(parseResult)) {
-            ex.printStackTrace(err);
+            printStackTrace(ex, err);
         }
         err.flush();
         return getExitCode(ex);
+    }
+
+    /**
+     * The trace as {@link Throwable#printStackTrace()} shows it (each cause with its frames), every message escaped:
+     * a message may quote a file name or a server's answer, line breaks included.
+     */
+    private static void printStackTrace(Throwable ex, PrintWriter err) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        String heading = "";
+        for (Throwable t = ex; t != null && seen.add(t); t = t.getCause(), heading = "Caused by: ") {
+            err.println(heading + TerminalText.escape(t.toString()));
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + TerminalText.escape(frame.toString()));
+            }
+        }
     }
 
     @Override

@@ -107,6 +107,12 @@ final class UploadCommand implements Callable<Integer> {
         }
         ApiSettings settings = UploadStep.clientSettings(requests.apply(credentialsOptions.settings(env), spec, env));
         TokenOut tokenDestination = tokenOut == null ? null : TokenOut.prepare(tokenOut);
+        if (tokenDestination != null && tokenDestination.mode() == TokenOut.Mode.STDOUT && events != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--token-out " + tokenOut + " with --json would put the token between the events on stdout:"
+                            + " leave --token-out out, and read the done event's completion_token");
+        }
         Manifest manifest = manifestOptions.build(dir);
         ManifestOptions.printCacheUse(manifest, output, err);
         Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));

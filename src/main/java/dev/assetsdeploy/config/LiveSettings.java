@@ -26,9 +26,4 @@ public record LiveSettings(Boolean workersDev, Boolean previewUrls, List<Route> 
     public boolean wantsWorkersDev() {
         return workersDev != null ? workersDev : routes.isEmpty();
     }
-
-    /** Whether anything is set that the triggers phase would apply beyond its workers.dev default. */
-    public boolean setsAnything() {
-        return workersDev != null || previewUrls != null || !routes.isEmpty() || crons != null;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.report;
 
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.RetryNotice;
@@ -66,7 +67,7 @@ public final class UploadProgress implements UploadListener {
         }
         String mode = plan.jwt().singleFileUploads()
                 ? "one request per file"
-                : plan.buckets().size() + " buckets";
+                : Counts.of(plan.buckets().size(), "bucket");
         event(String.format(
                 Locale.ROOT,
                 "Uploading %,d of %,d files (%s) in %s, %d at a time.",

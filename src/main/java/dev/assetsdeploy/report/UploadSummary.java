@@ -1,5 +1,6 @@
 package dev.assetsdeploy.report;
 
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.upload.UploadResult;
 import java.util.Locale;
@@ -19,20 +20,13 @@ public final class UploadSummary {
                     Sizes.human(r.bytesAlreadyUploaded()),
                     seconds);
         }
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "Uploaded %,d files (%s) in %,d requests",
-                r.filesUploaded(),
-                Sizes.human(r.bytesUploaded()),
-                r.buckets()));
-        s.append(String.format(
-                Locale.ROOT,
-                "; %,d files (%s) already on Cloudflare",
-                r.filesAlreadyUploaded(),
-                Sizes.human(r.bytesAlreadyUploaded())));
-        s.append(String.format(Locale.ROOT, "; %d retr%s", r.retries(), r.retries() == 1 ? "y" : "ies"));
+        StringBuilder s = new StringBuilder("Uploaded " + Counts.of(r.filesUploaded(), "file") + " ("
+                + Sizes.human(r.bytesUploaded()) + ") in " + Counts.of(r.buckets(), "request"));
+        s.append("; " + Counts.of(r.filesAlreadyUploaded(), "file") + " (" + Sizes.human(r.bytesAlreadyUploaded())
+                + ") already on Cloudflare");
+        s.append("; " + Counts.of(r.retries(), "retry", "retries"));
         if (r.renewals() > 0) {
-            s.append(String.format(Locale.ROOT, ", %d token renewal%s", r.renewals(), r.renewals() == 1 ? "" : "s"));
+            s.append(", " + Counts.of(r.renewals(), "token renewal"));
         }
         s.append(String.format(Locale.ROOT, "; %.1f s (%s/s).", seconds, Sizes.human((long)
                 (r.bytesUploaded() / Math.max(seconds, 1e-3)))));

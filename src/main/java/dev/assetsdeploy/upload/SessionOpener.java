@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.api.ApiResponse;
@@ -62,7 +63,8 @@ public final class SessionOpener {
                     throw refused(
                             client,
                             "the API asked for a file with hash " + hash + ", which is not in the manifest of "
-                                    + manifest.root() + " (" + manifest.fileCount() + " files); nothing was uploaded",
+                                    + manifest.root() + " (" + Counts.of(manifest.fileCount(), "file")
+                                    + "); nothing was uploaded",
                             response);
                 }
                 entries.add(entry);

@@ -55,10 +55,11 @@ class ApiClientTest {
         wm.stop();
     }
 
+    /** Timeouts long enough that no answer of WireMock's (its first is slow) times out on a loaded machine. */
     ApiSettings settings(Credentials credentials) {
         return ApiSettings.of(wm.baseUrl() + "/client/v4", "acc1", credentials, "9.9.9")
                 .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(3).withSleeper(sleeps::add))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
     @Test
@@ -132,6 +133,22 @@ class ApiClientTest {
                 List.of(10021, 10022),
                 e.errors().stream().map(ApiException.ApiError::code).toList());
         assertEquals(1, wm.getAllServeEvents().size(), "4xx is not retried");
+    }
+
+    /** A server that answers errors of other shapes is still quoted, never an internal error. */
+    @Test
+    void errorsOfOtherShapesAreQuotedAsTheyAre() {
+        wm.stubFor(post("/client/v4/x")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"success\":false,\"errors\":[{\"code\":{\"a\":1},\"message\":{\"b\":[2]}},"
+                                + "{\"code\":\"E1\",\"message\":[\"x\",\"y\"]},\"plain\",{}]}")));
+        ApiException e = assertFails(
+                ApiException.class,
+                Kind.API_REFUSED,
+                "upload session: HTTP 400: {\"a\":1}: {\"b\":[2]}; E1: [\"x\",\"y\"]; \"plain\"; ?: ",
+                () -> client.call(ApiRequest.post("upload session", RawPaths.of("/x"))));
+        assertEquals(List.of(), e.errors());
     }
 
     @Test
@@ -235,7 +252,7 @@ class ApiClientTest {
     void droppedConnectionAndTimeoutAreRetriedThenNetwork() {
         wm.stubFor(post("/client/v4/drop").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         wm.stubFor(
-                post("/client/v4/slow").willReturn(okJson("{\"success\":true}").withFixedDelay(1500)));
+                post("/client/v4/slow").willReturn(okJson("{\"success\":true}").withFixedDelay(3000)));
         assertFailsContaining(
                 ApiException.class,
                 Kind.NETWORK,
@@ -244,10 +261,13 @@ class ApiClientTest {
                 " (gave up after 3 attempts)");
         assertEquals(
                 3, wm.findAll(postRequestedFor(urlEqualTo("/client/v4/drop"))).size());
+        client.close();
+        client = new ApiClient(
+                settings(new Credentials.ApiToken(TOKEN)).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)));
         ApiException slow = assertFails(
                 ApiException.class,
                 Kind.NETWORK,
-                "upload session: nothing received for 500 ms (timeout)",
+                "upload session: nothing received for 1 s (timeout)",
                 () -> client.execute(ApiRequest.post("upload session", RawPaths.of("/slow"))));
         assertTrue(slow.retryable());
     }

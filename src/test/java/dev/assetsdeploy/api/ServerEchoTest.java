@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.AssetsDeployException.Kind;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.upload.UploadListener;
@@ -134,8 +136,10 @@ class ServerEchoTest {
         try (ApiClient client = client(TOKEN)) {
             Uploader uploader =
                     new Uploader(client, UploadPolicy.defaults().withRetry(RetryPolicy.NONE), UploadListener.NONE);
-            AssetsDeployException e = assertThrows(
-                    AssetsDeployException.class, () -> uploader.upload(manifest, new UploadTarget("site", null)));
+            AssetsDeployException e = assertFailsContaining(
+                    Kind.API_REFUSED,
+                    () -> uploader.upload(manifest, new UploadTarget("site", null)),
+                    "the API asked for a file with hash ***");
             assertTrue(
                     e.getMessage().startsWith("upload session: the API asked for a file with hash ***"),
                     e.getMessage());

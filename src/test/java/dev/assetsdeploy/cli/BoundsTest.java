@@ -116,6 +116,16 @@ class BoundsTest extends ProjectTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorToo() {
+        String url = "https://api.cloudflare.com:99999/client/v4";
+        assertEquals(2, run("upload", site.toString(), "--script", "site", "--api-base-url", url), err);
+        assertTrue(
+                err.startsWith("error: --api-base-url '" + url + "' is not an API base URL like "
+                        + "https://api.cloudflare.com/client/v4: port 99999 is not between 1 and 65535\n"),
+                err);
+    }
+
+    @Test
     void aMalformedApiBaseUrlInTheEnvironmentIsInvalidInput() {
         env.put("CLOUDFLARE_API_BASE_URL", "https://exa mple.com");
         assertEquals(3, run("upload", site.toString(), "--script", "site"));

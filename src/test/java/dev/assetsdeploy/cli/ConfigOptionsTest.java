@@ -11,6 +11,7 @@ import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.Binding;
 import dev.assetsdeploy.config.BindingKind;
 import dev.assetsdeploy.config.DeployConfig;
+import dev.assetsdeploy.config.LiveOverrides;
 import dev.assetsdeploy.config.LiveSettings;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -55,7 +56,7 @@ class ConfigOptionsTest {
 
         @Override
         public Integer call() {
-            loaded = config.load(cwd, env, dir, Requirements.ALL);
+            loaded = config.load(cwd, env, dir, Requirements.ALL, List.of(), LiveOverrides.NONE);
             return ExitCodes.OK;
         }
     }

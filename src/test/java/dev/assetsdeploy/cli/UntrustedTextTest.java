@@ -140,6 +140,19 @@ class UntrustedTextTest extends ProjectTest {
                 err);
     }
 
+    /** The stack trace quotes the message too (and a trace is what a user pastes into a bug report from CI). */
+    @Test
+    void theStackTraceOfAnErrorNamingAHostileFileIsEscapedToo() throws IOException {
+        Files.createSymbolicLink(site.resolve(FORGED_COMMAND + "\u001b[2J"), dir.resolve("nowhere"));
+        assertEquals(3, run("manifest", site.toString(), "--stacktrace"));
+        assertSafeForTerminalAndLog(out + err.replace("\n\tat ", "\n    at "));
+        assertTrue(
+                err.contains(
+                        "\ndev.assetsdeploy.AssetsDeployException: /.env\\n::error title=X::forged\\e[2J is a broken"),
+                err);
+        assertTrue(err.contains("\n\tat dev.assetsdeploy.manifest.ManifestBuilder."), err);
+    }
+
     @Test
     void serverMessagesAreEscapedInErrorsAndAnnotations() {
         WireMockServer wm = server();

@@ -74,6 +74,25 @@ class UploadCommandTest {
         assertFalse(m.find(), () -> "a JWT leaked: " + out + err);
     }
 
+    /** A bare token line would break the NDJSON stream on stdout; the done event carries the token without it. */
+    @Test
+    void jsonWithTheTokenOnStdoutIsAUsageErrorBeforeAnyRequest() {
+        assertEquals(2, run("upload", site.toString(), "--script", "my-site", "--json", "--token-out", "/dev/stdout"));
+        assertTrue(
+                err.startsWith("error: --token-out /dev/stdout with --json would put the token between the events on"
+                        + " stdout: leave --token-out out, and read the done event's completion_token\n"),
+                err);
+        assertEquals(0, api.sessionsOpened());
+    }
+
+    /** A URL's scheme is case-insensitive (RFC 3986), as it is to wrangler's URL parser. */
+    @Test
+    void anUpperCaseSchemeInTheBaseUrlIsTheSameUrl() {
+        env.put("CLOUDFLARE_API_BASE_URL", api.baseUrl().replaceFirst("^http://", "HTTP://"));
+        assertEquals(0, run("upload", site.toString(), "--script", "my-site"), err);
+        assertEquals(5, api.storedHashes().size());
+    }
+
     @Test
     void uploadsAndWritesTheTokenFileWithMode600() throws Exception {
         Path tokenFile = tmp.resolve("token.txt");

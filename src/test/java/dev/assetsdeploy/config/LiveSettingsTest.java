@@ -68,7 +68,6 @@ class LiveSettingsTest {
         LiveSettings live = live("{\"name\": \"site\"}", null);
         assertEquals(LiveSettings.NONE, live);
         assertTrue(live.wantsWorkersDev());
-        assertFalse(live.setsAnything());
     }
 
     @Test

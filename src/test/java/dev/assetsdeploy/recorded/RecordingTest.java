@@ -229,13 +229,23 @@ class RecordingTest {
     @Test
     void exclusionsMustMatchAndSayWhy() {
         Recording recording = Recording.load("redeploy-existing");
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> recording.skipping("GET /accounts/acc1/workers/scripts/site/settings", "not recorded"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> recording.skipping("GET /accounts/acc1/workers/services/site", " "));
-        assertThrows(IllegalArgumentException.class, () -> recording.skipping("/accounts", "no method"));
+        assertEquals(
+                "redeploy-existing has no request GET /accounts/acc1/workers/scripts/site/settings to skip",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> recording.skipping(
+                                        "GET /accounts/acc1/workers/scripts/site/settings", "not recorded"))
+                        .getMessage());
+        assertEquals(
+                "say why: the reason is part of the test",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> recording.skipping("GET /accounts/acc1/workers/services/site", " "))
+                        .getMessage());
+        assertEquals(
+                "a request is named \"METHOD /path[?query]\", got \"/accounts\"",
+                assertThrows(IllegalArgumentException.class, () -> recording.skipping("/accounts", "no method"))
+                        .getMessage());
         String stale = recording
                 .ignoringOurs("GET /accounts/acc1/workers/subdomain", "we check the subdomain first")
                 .difference(asOurs(recording));

@@ -97,6 +97,10 @@ class UploadProgressTest {
                 "Uploaded 120 files (3.0 MiB) in 7 requests; 880 files (9.0 MiB) already on Cloudflare; 2 retries, 1 token renewal;"
                         + " 4.2 s (731.4 KiB/s).",
                 UploadSummary.text(r));
+        UploadResult one = new UploadResult(new CompletionToken("t"), 1, 1, 1, 2, 1, 1, 0, Duration.ofMillis(1000));
+        assertEquals(
+                "Uploaded 1 file (1 B) in 1 request; 1 file (2 B) already on Cloudflare; 1 retry; 1.0 s (1 B/s).",
+                UploadSummary.text(one));
         UploadResult none = new UploadResult(new CompletionToken("t"), 0, 0, 5, 47, 0, 0, 0, Duration.ofMillis(300));
         assertEquals(
                 "Nothing to upload: all 5 files (47 B) are already on Cloudflare (0.3 s).", UploadSummary.text(none));
@@ -114,7 +118,7 @@ class UploadProgressTest {
                 new RetryNotice(
                         single.step(), 1, 6, "HTTP 500: \u0007oops\r", new RetryPolicy.Retry(Duration.ofSeconds(1))));
         assertEquals(
-                "Uploading 1 of 1 files (1 B) in 1 buckets, 1 at a time.\n"
+                "Uploading 1 of 1 files (1 B) in 1 bucket, 1 at a time.\n"
                         + "upload file /.env\\n::error::x\\e[2J: attempt 1 of 6 failed (HTTP 500: \\x07oops\\r);"
                         + " retrying in 1.0 s\n",
                 text.toString().replace(System.lineSeparator(), "\n"));

@@ -29,6 +29,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +117,7 @@ class UploaderTest {
             @Override
             public void concurrencyChanged(int limit) {
                 events.add("limit " + limit);
+                limitChanges.accept(limit);
             }
 
             @Override
@@ -121,6 +125,22 @@ class UploaderTest {
                 events.add("renewed: " + reason + " -> session " + next.session() + " " + next.files() + " files");
             }
         };
+    }
+
+    /** Told of each change of the concurrency limit, after it is recorded in {@link #events}. */
+    IntConsumer limitChanges = limit -> {};
+
+    /**
+     * A fault's answer once {@code latch} is open; after a minute without, the answer all the same (the test's
+     * assertions then say what did not happen), so that a broken test fails instead of hanging.
+     */
+    static Action awaitThenPass(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Action.pass();
     }
 
     Set<String> hashes() {
@@ -185,9 +205,19 @@ class UploaderTest {
                 events.toString());
     }
 
+    /**
+     * The other three buckets in flight are answered only once the 429 has lowered the limit, so that their successes
+     * raise it again whatever the threads' timing (answered first, they would meet the limit still at 4).
+     */
     @Test
     void honoursRetryAfterAndLowersConcurrencyOn429ThenRecovers() {
-        api.settings.fault = n -> n == 1 ? Action.status(429, "17") : Action.pass();
+        CountDownLatch lowered = new CountDownLatch(1);
+        limitChanges = limit -> {
+            if (limit == 2) {
+                lowered.countDown();
+            }
+        };
+        api.settings.fault = n -> n == 1 ? Action.status(429, "17") : awaitThenPass(lowered);
         UploadResult result = upload(4, 6);
         assertCompleteAndCorrect(result);
         assertTrue(sleeps.stream().anyMatch(d -> d.toSeconds() >= 17), sleeps.toString());
@@ -216,11 +246,15 @@ class UploaderTest {
         assertTrue(result.retries() >= 2);
     }
 
+    /**
+     * The first answer comes long after the timeout (closing the fake ends its wait), and the timeout is long enough
+     * that no other answer, on a loaded machine, comes after it.
+     */
     @Test
     void retriesSlowResponsesAfterTheResponseTimeout() {
         client.close();
-        client = client(Duration.ofMillis(300));
-        api.settings.fault = n -> n == 1 ? Action.delay(Duration.ofMillis(1500)) : Action.pass();
+        client = client(Duration.ofSeconds(1));
+        api.settings.fault = n -> n == 1 ? Action.delay(Duration.ofMinutes(1)) : Action.pass();
         UploadResult result = upload(1, 3);
         assertCompleteAndCorrect(result);
         assertEquals(1, result.retries());
