@@ -4,6 +4,7 @@ import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.api.PendingClient;
 import dev.assetsdeploy.config.DeployConfig;
 import dev.assetsdeploy.config.LoadedConfig;
 import dev.assetsdeploy.config.Requirements;
@@ -119,6 +120,29 @@ final class AllCommand implements Callable<Integer> {
         warnings += ConfigOptions.printWarnings(loaded, err)
                 + ConfigOptions.printRoutingWarnings(cfg, err)
                 + live.printSkipped(err);
+        // The client is built while the folder is walked; its settings' errors (credentials) still come after the
+        // manifest's.
+        PendingClient pending = dryRun
+                ? null
+                : PendingClient.start(
+                        () -> UploadStep.clientSettings(
+                                requests.apply(credentials.settings(env, cfg.accountId()), spec, env)),
+                        settings -> new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
+        try (pending) {
+            return hashAndDeploy(started, env, cfg, target, live, worker, warnings, pending);
+        }
+    }
+
+    private int hashAndDeploy(
+            long started,
+            Environment env,
+            DeployConfig cfg,
+            DeployTarget target,
+            LiveStep live,
+            PreparedWorker worker,
+            int warnings,
+            PendingClient pending) {
+        PrintWriter err = spec.commandLine().getErr();
         Manifest manifest = manifestOptions.build(cfg.assetsDirectory());
         ManifestOptions.printCacheUse(manifest, output, err);
         warnings += ManifestOptions.printWarnings(manifest, err);
@@ -128,15 +152,14 @@ final class AllCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
 
-        ApiSettings settings =
-                UploadStep.clientSettings(requests.apply(credentials.settings(env, cfg.accountId()), spec, env));
+        ApiSettings settings = pending.settings();
         DeployResult result;
         VersionPreview preview;
         UploadResult uploaded;
         LiveResult triggered;
         UploadTarget assetsTarget = new UploadTarget(target.scriptName(), target.dispatchNamespace());
         try (Interruption interruption = Interruption.of(env, err);
-                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+                ApiClient client = pending.take()) {
             if (planOptions.requested()) { // before the preflight's reads: a plan makes the session request only
                 return planOptions.run(
                         client,

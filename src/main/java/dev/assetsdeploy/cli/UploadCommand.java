@@ -4,6 +4,7 @@ import dev.assetsdeploy.PathName;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
+import dev.assetsdeploy.api.PendingClient;
 import dev.assetsdeploy.deploy.TokenOut;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
@@ -113,12 +114,28 @@ final class UploadCommand implements Callable<Integer> {
                     "--token-out " + tokenOut + " with --json would put the token between the events on stdout:"
                             + " leave --token-out out, and read the done event's completion_token");
         }
+        try (PendingClient pending = PendingClient.start(
+                () -> settings, s -> new ApiClient(s, output.requestLog(err), output.retryLog(err)))) {
+            return hashAndUpload(env, out, err, events, interruption, warnings, settings, tokenDestination, pending);
+        }
+    }
+
+    private int hashAndUpload(
+            Environment env,
+            PrintWriter out,
+            PrintWriter err,
+            UploadEvents events,
+            Interruption interruption,
+            int warnings,
+            ApiSettings settings,
+            TokenOut tokenDestination,
+            PendingClient pending) {
         Manifest manifest = manifestOptions.build(dir);
         ManifestOptions.printCacheUse(manifest, output, err);
         Strictness.check(output, warnings + ManifestOptions.printWarnings(manifest, err));
 
         UploadResult result;
-        try (ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+        try (ApiClient client = pending.take()) {
             if (plan.requested()) {
                 return plan.run(client, manifest, new UploadTarget(script, dispatchNamespace), output, out, err);
             }

@@ -414,6 +414,19 @@ class AllCommandTest {
     }
 
     @Test
+    void theFoldersErrorComesBeforeTheMissingCredentialsAndTheCredentialsBeforeAnyRequest() throws IOException {
+        env.remove("CLOUDFLARE_API_TOKEN");
+        Files.createSymbolicLink(dir.resolve("public/broken"), dir.resolve("nowhere"));
+        assertEquals(3, run("all", dir.resolve("public").toString(), "--config", config()));
+        assertTrue(err.startsWith("error: /broken is a broken link"), err);
+        Files.delete(dir.resolve("public/broken"));
+        assertEquals(4, run("all", dir.resolve("public").toString(), "--config", config()));
+        assertTrue(err.startsWith("error: no credentials: set CLOUDFLARE_API_TOKEN"), err);
+        assertEquals(0, api.sessionsOpened());
+        assertEquals(List.of(), api.workerRequests());
+    }
+
+    @Test
     void strictStopsOnWarningsBeforeUploading() throws IOException {
         Files.writeString(dir.resolve("public/_worker.js"), "export default {}");
         Files.writeString(dir.resolve("public/.assetsignore"), "_worker.js\n");
