@@ -54,6 +54,11 @@ public final class Json {
         return out.toString();
     }
 
+    /** Appends {@link #quote}{@code (s)} to {@code out}, for a writer of its own (a manifest of 100,000 entries). */
+    public static void quote(String s, StringBuilder out) {
+        string(s, out);
+    }
+
     private static void write(JsonElement json, StringBuilder out, String indent, int depth) {
         if (json == null || json.isJsonNull()) {
             out.append("null");
@@ -106,11 +111,17 @@ public final class Json {
         }
     }
 
-    /** ECMA-262 QuoteJSONString. */
+    /** ECMA-262 QuoteJSONString; the runs between the characters it escapes are copied whole. */
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -128,6 +139,7 @@ public final class Json {
                 }
             }
         }
+        out.append(s, run, s.length());
         out.append('"');
     }
 

@@ -25,6 +25,16 @@ class JsonTest {
     }
 
     @Test
+    void escapesAtEitherEndAndSideBySideAreWrittenAsInTheMiddle() {
+        assertEquals("\"\\\"x\\\\\"", Json.quote("\"x\\"));
+        assertEquals("\"\\n\\n\\ud800\\ud800\"", Json.quote("\n\n\ud800\ud800"));
+        assertEquals("\"\"", Json.quote(""));
+        StringBuilder out = new StringBuilder("[");
+        Json.quote("a\u0000b", out);
+        assertEquals("[\"a\\u0000b\"", out.toString());
+    }
+
+    @Test
     void keysAreEscapedLikeValues() {
         JsonObject object = new JsonObject();
         object.addProperty("line\u2028sep", 1);

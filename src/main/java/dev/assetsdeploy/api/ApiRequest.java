@@ -58,6 +58,11 @@ public record ApiRequest(
         return new ApiRequest(step, method, path, new JsonBody(json), bearer, headers);
     }
 
+    /** A JSON body already written ({@code application/json}, sent as these UTF-8 bytes). */
+    public ApiRequest jsonText(String json) {
+        return raw("application/json", MultipartBody.Content.ofString(json));
+    }
+
     public ApiRequest multipart(MultipartBody multipart) {
         return new ApiRequest(step, method, path, new MultipartPayload(multipart), bearer, headers);
     }

@@ -2,7 +2,6 @@ package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.IoReason;
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestJson;
 import dev.assetsdeploy.report.ManifestReport;
@@ -68,7 +67,7 @@ final class ManifestCommand implements Callable<Integer> {
 
     private static void writeRequestBody(Manifest manifest, Path out) {
         try {
-            Files.writeString(out, Json.compact(ManifestJson.uploadSessionRequest(manifest)), StandardCharsets.UTF_8);
+            Files.writeString(out, ManifestJson.uploadSessionRequest(manifest), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw AssetsDeployException.invalidInput(
                     "cannot write --out " + out + " (" + IoReason.of(e) + "): give a writable file path", e);

@@ -44,7 +44,7 @@ public final class SessionOpener {
             ApiClient client, UploadTarget target, Manifest manifest, int session, RetryNotice.Listener retries) {
         ApiResponse response = client.call(
                 ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
-                        .json(ManifestJson.uploadSessionRequest(manifest)),
+                        .jsonText(ManifestJson.uploadSessionRequest(manifest)),
                 retries);
         JsonObject result = response.resultObject();
         if (result == null) {
