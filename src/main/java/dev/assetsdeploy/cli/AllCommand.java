@@ -21,6 +21,7 @@ import dev.assetsdeploy.live.TriggerPlan;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.DeploySummary;
 import dev.assetsdeploy.report.DryRunReport;
+import dev.assetsdeploy.upload.SessionRequest;
 import dev.assetsdeploy.upload.UploadResult;
 import dev.assetsdeploy.upload.UploadTarget;
 import dev.assetsdeploy.versions.VersionPreview;
@@ -169,11 +170,13 @@ final class AllCommand implements Callable<Integer> {
                         spec.commandLine().getOut(),
                         err);
             }
+            // The session's body is written while the live Worker is read.
+            SessionRequest session = SessionRequest.prepare(manifest);
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight =
                     Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));
             uploaded = UploadStep.of(concurrency, settings, output, env, err)
-                    .run(client, manifest, assetsTarget, null, interruption);
+                    .run(client, session, assetsTarget, null, interruption);
             interruption.now(Interruption.deploying(target, NextCommand.workerFlags(spec, env)));
             result = new WorkerDeployer(client)
                     .deploy(worker, AssetsSource.token(uploaded.token().jwt()), preflight, deployWarnings);

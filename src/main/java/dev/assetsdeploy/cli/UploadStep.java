@@ -5,6 +5,7 @@ import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.UploadEvents;
 import dev.assetsdeploy.report.UploadProgress;
+import dev.assetsdeploy.upload.SessionRequest;
 import dev.assetsdeploy.upload.UploadListener;
 import dev.assetsdeploy.upload.UploadPolicy;
 import dev.assetsdeploy.upload.UploadResult;
@@ -51,6 +52,16 @@ final class UploadStep {
      */
     UploadResult run(
             ApiClient client, Manifest manifest, UploadTarget target, UploadEvents events, Interruption interruption) {
+        return run(client, SessionRequest.of(manifest), target, events, interruption);
+    }
+
+    /** As {@link #run(ApiClient, Manifest, UploadTarget, UploadEvents, Interruption)}, its body maybe written already. */
+    UploadResult run(
+            ApiClient client,
+            SessionRequest session,
+            UploadTarget target,
+            UploadEvents events,
+            Interruption interruption) {
         List<UploadListener> listeners = new ArrayList<>();
         if (progress != null) {
             listeners.add(progress);
@@ -61,7 +72,7 @@ final class UploadStep {
         }
         interruption.now(Interruption.UPLOAD);
         try {
-            return new Uploader(client, policy, UploadListener.all(listeners)).upload(manifest, target);
+            return new Uploader(client, policy, UploadListener.all(listeners)).upload(session, target);
         } finally {
             if (progress != null) {
                 progress.finish();

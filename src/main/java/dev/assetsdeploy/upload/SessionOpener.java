@@ -12,7 +12,6 @@ import dev.assetsdeploy.api.ApiResponse;
 import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
-import dev.assetsdeploy.manifest.ManifestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class SessionOpener {
      */
     public static UploadPlan plan(
             ApiClient client, UploadTarget target, Manifest manifest, RetryNotice.Listener retries) {
-        return open(client, target, manifest, 1, retries);
+        return open(client, target, SessionRequest.of(manifest), 1, retries);
     }
 
     /**
@@ -41,10 +40,11 @@ public final class SessionOpener {
      * {@code retries} of each retry.
      */
     static UploadPlan open(
-            ApiClient client, UploadTarget target, Manifest manifest, int session, RetryNotice.Listener retries) {
+            ApiClient client, UploadTarget target, SessionRequest request, int session, RetryNotice.Listener retries) {
+        Manifest manifest = request.manifest();
         ApiResponse response = client.call(
                 ApiRequest.post(STEP, client.paths().uploadSession(target.dispatchNamespace(), target.scriptName()))
-                        .jsonText(ManifestJson.uploadSessionRequest(manifest)),
+                        .jsonText(request.body()),
                 retries);
         JsonObject result = response.resultObject();
         if (result == null) {

@@ -59,8 +59,14 @@ public final class Uploader {
     }
 
     public UploadResult upload(Manifest manifest, UploadTarget target) {
+        return upload(SessionRequest.of(manifest), target);
+    }
+
+    /** Uploads what {@code target} lacks of the request's manifest. */
+    public UploadResult upload(SessionRequest request, UploadTarget target) {
         long started = System.nanoTime();
-        UploadPlan plan = SessionOpener.open(client, target, manifest, 1, listener::requestRetried);
+        Manifest manifest = request.manifest();
+        UploadPlan plan = SessionOpener.open(client, target, request, 1, listener::requestRetried);
         Set<String> asked = plan.buckets().stream()
                 .flatMap(b -> b.entries().stream())
                 .map(ManifestEntry::hash)
@@ -98,7 +104,7 @@ public final class Uploader {
                         "upload: gave up after renewing the upload token " + policy.maxRenewals() + " times ("
                                 + outcome.renewReason() + "); run again to resume");
             }
-            plan = SessionOpener.open(client, target, manifest, plan.session() + 1, listener::requestRetried);
+            plan = SessionOpener.open(client, target, request, plan.session() + 1, listener::requestRetried);
             listener.tokenRenewed(outcome.renewReason(), plan);
         }
         return result(manifest, asked, run, new CompletionToken(plan.jwt().token()), bucketsSent, renewals, started);
