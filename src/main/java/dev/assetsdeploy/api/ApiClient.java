@@ -16,6 +16,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ProxySelector;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -38,6 +40,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -87,8 +91,13 @@ public final class ApiClient implements Closeable {
         this.retries = retries;
         this.paths = ApiPaths.forAccount(settings.accountId());
         this.trace = trace;
+        LazyTls tls = new LazyTls();
+        if (settings.baseUrl().regionMatches(true, 0, "https:", 0, 6)) {
+            tls.get(); // now, on the thread that builds the client, not with the first request
+        }
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .useSystemProperties()
+                .setTlsSocketStrategy(tls)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -456,6 +465,35 @@ public final class ApiClient implements Closeable {
             }
         }
         return any ? java.util.Optional.of(provider) : java.util.Optional.empty();
+    }
+
+    /**
+     * The JVM's TLS setup (its trust store, as the {@code javax.net.ssl} properties say), built when first needed:
+     * building it reads the trust store and the public suffix list, about a quarter second that a client of a plain
+     * {@code http://} base URL (a local API) never needs, unless a proxy speaks TLS.
+     */
+    private static final class LazyTls implements TlsSocketStrategy {
+        private volatile TlsSocketStrategy tls;
+
+        TlsSocketStrategy get() {
+            TlsSocketStrategy built = tls;
+            if (built == null) {
+                synchronized (this) {
+                    built = tls;
+                    if (built == null) {
+                        built = DefaultClientTlsStrategy.createSystemDefault();
+                        tls = built;
+                    }
+                }
+            }
+            return built;
+        }
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws IOException {
+            return get().upgrade(socket, target, port, attachment, context);
+        }
     }
 
     /** A body with a known length, written from its source as it is sent. */

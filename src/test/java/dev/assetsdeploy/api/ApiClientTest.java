@@ -196,6 +196,28 @@ class ApiClientTest {
                 () -> client.call(ApiRequest.post("deploy Worker", RawPaths.of("/d"))));
     }
 
+    /** The TLS setup is built lazily for http:// clients; an https:// one speaks TLS and checks the certificate. */
+    @Test
+    void anHttpsBaseUrlIsSpokenToOverTlsAndAnUntrustedCertificateIsATlsError() {
+        WireMockServer tls =
+                new WireMockServer(options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+        tls.start();
+        String base = "https://127.0.0.1:" + tls.httpsPort() + "/client/v4";
+        try (ApiClient https = new ApiClient(ApiSettings.of(base, "acc1", new Credentials.ApiToken(TOKEN), "9.9.9")
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10)))) {
+            // WireMock's certificate is its own, self-signed: the JVM's trust store does not know it.
+            assertFailsContaining(
+                    Kind.NETWORK,
+                    () -> https.execute(ApiRequest.get(
+                            "read the account subdomain", https.paths().accountSubdomain())),
+                    "read the account subdomain: TLS error with 127.0.0.1: ",
+                    "see the README on a corporate CA");
+            assertEquals(0, tls.getAllServeEvents().size());
+        } finally {
+            tls.stop();
+        }
+    }
+
     @Test
     void nonJsonBodyIsReportedWithStatusAndFirstBytes() {
         wm.stubFor(post("/client/v4/x")
