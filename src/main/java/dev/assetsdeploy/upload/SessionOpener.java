@@ -52,8 +52,8 @@ public final class SessionOpener {
         }
         String jwt = string(result.get("jwt"));
         List<List<String>> hashes = buckets(client, result.get("buckets"), response);
-        Map<String, ManifestEntry> byHash = manifest.byHash();
         List<List<String>> nonEmpty = hashes.stream().filter(b -> !b.isEmpty()).toList();
+        Map<String, ManifestEntry> byHash = nonEmpty.isEmpty() ? Map.of() : manifest.byHash();
         List<Bucket> buckets = new ArrayList<>();
         for (List<String> bucket : nonEmpty) {
             List<ManifestEntry> entries = new ArrayList<>();

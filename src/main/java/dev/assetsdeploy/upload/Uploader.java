@@ -363,10 +363,12 @@ public final class Uploader {
                 bytesAlready += e.size();
             }
         }
-        long bytesUploaded = manifest.byHash().values().stream()
-                .filter(e -> run.uploadedHashes.contains(e.hash()))
-                .mapToLong(ManifestEntry::size)
-                .sum();
+        long bytesUploaded = run.uploadedHashes.isEmpty()
+                ? 0
+                : manifest.byHash().values().stream()
+                        .filter(e -> run.uploadedHashes.contains(e.hash()))
+                        .mapToLong(ManifestEntry::size)
+                        .sum();
         return new UploadResult(
                 token,
                 filesUploaded,
