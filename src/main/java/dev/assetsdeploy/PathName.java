@@ -1,6 +1,5 @@
 package dev.assetsdeploy;
 
-import com.google.gson.JsonPrimitive;
 import java.util.regex.Pattern;
 
 /**
@@ -82,7 +81,7 @@ public enum PathName {
         if (value.isEmpty()) {
             return origin + " is empty, expected " + noun;
         }
-        String quoted = Json.compact(new JsonPrimitive(value));
+        String quoted = Json.quote(value);
         if (!pattern.matcher(value).matches()) {
             return origin + " is " + quoted + ", expected " + expected;
         }
