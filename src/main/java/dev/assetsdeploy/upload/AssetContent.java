@@ -1,6 +1,7 @@
 package dev.assetsdeploy.upload;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.IoReason;
 import dev.assetsdeploy.api.MultipartBody;
 import dev.assetsdeploy.manifest.Base64Blake3;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -73,9 +74,7 @@ final class AssetContent implements MultipartBody.Content {
     private AssetsDeployException unreadable(IOException e) {
         return AssetsDeployException.invalidInput(
                 "cannot read " + entry.path() + " (" + entry.file() + "): "
-                        + (e instanceof java.nio.file.AccessDeniedException
-                                ? "permission denied"
-                                : e.getClass().getSimpleName() + " " + e.getMessage())
+                        + IoReason.of(e)
                         + "; fix it and run again (nothing inconsistent was deployed)",
                 e);
     }

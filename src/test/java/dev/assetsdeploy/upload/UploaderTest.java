@@ -353,7 +353,7 @@ class UploaderTest {
                 Kind.INVALID_INPUT,
                 () -> upload(1, 5),
                 "cannot read /page4.html (",
-                "; fix it and run again (nothing inconsistent was deployed)");
+                "): Is a directory; fix it and run again (nothing inconsistent was deployed)");
         assertTrue(e.getMessage().startsWith("cannot read /page4.html ("), e.getMessage());
         assertEquals(0, sleeps.size(), "not retried");
     }
