@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.AssetsDeployException.Kind;
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiRequest;
@@ -251,8 +252,8 @@ public final class Uploader {
                 renewing.compareAndSet(null, "the API refused the upload token (HTTP " + failure.status() + ")");
                 return new Renew(bucket, true);
             }
-            String files = "; its " + bucket.entries().size()
-                    + (bucket.entries().size() == 1 ? " file: " : " files: ") + bucket.describeFiles(FILES_IN_MESSAGES);
+            String files = "; its " + Counts.of(bucket.entries().size(), "file") + ": "
+                    + bucket.describeFiles(FILES_IN_MESSAGES);
             RetryPolicy.Decision next = retry.decide(attempt, failure);
             if (failure.retryable() && failure.overloaded()) {
                 run.limit.overloaded(failure.gateway());
@@ -262,8 +263,8 @@ public final class Uploader {
                 return new Failed(
                         bucket,
                         giveUp.exhausted()
-                                ? failure.exhausted(step + " failed after " + attempt + " attempts, last error: "
-                                        + failure.detail() + files + "; run again to resume")
+                                ? failure.exhausted(step + " failed after " + Counts.of(attempt, "attempt")
+                                        + ", last error: " + failure.detail() + files + "; run again to resume")
                                 : new ApiException(
                                         failure.kind(),
                                         step,

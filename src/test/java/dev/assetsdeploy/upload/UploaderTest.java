@@ -394,7 +394,7 @@ class UploaderTest {
         // The "kill": after 2 accepted buckets every request dies, and the run stops.
         api.settings.fault = n -> n > 2 ? Action.drop() : Action.pass();
         assertFailsContaining(
-                Kind.NETWORK, () -> upload(1, 1), " failed after 1 attempts, last error: ", "; run again to resume");
+                Kind.NETWORK, () -> upload(1, 1), " failed after 1 attempt, last error: ", "; run again to resume");
         Set<String> afterKill = api.storedHashes();
         assertEquals(8, afterKill.size());
         api.settings.fault = UploadFault.NONE;
