@@ -54,7 +54,6 @@ final class HashCache {
     /** One file of this run, for the cache it writes; {@code stamp} null: not recorded (it was changing). */
     record Entry(String key, FileStamp stamp, String hash) {}
 
-    private final Path folder;
     private final Path file;
     private final String off;
     private final Path root;
@@ -64,7 +63,6 @@ final class HashCache {
     private final List<String> warnings;
 
     private HashCache(
-            Path folder,
             Path file,
             String off,
             Path root,
@@ -72,7 +70,6 @@ final class HashCache {
             Map<String, Cached> entries,
             long loadedReference,
             List<String> warnings) {
-        this.folder = folder;
         this.file = file;
         this.off = off;
         this.root = root;
@@ -110,11 +107,11 @@ final class HashCache {
             entries.clear();
             warnings.add("the hash cache " + file + " " + e.getMessage() + ": ignored, every file is hashed again");
         }
-        return new HashCache(folder, file, null, realRoot, startedNanos, entries, loadedReference, warnings);
+        return new HashCache(file, null, realRoot, startedNanos, entries, loadedReference, warnings);
     }
 
     private static HashCache disabled(String reason, List<String> warnings) {
-        return new HashCache(null, null, reason, null, 0, Map.of(), Long.MIN_VALUE, warnings);
+        return new HashCache(null, reason, null, 0, Map.of(), Long.MIN_VALUE, warnings);
     }
 
     boolean enabled() {
@@ -145,7 +142,7 @@ final class HashCache {
             } catch (IOException e) {
                 // One warning a run: when the cache could not be read, that warning said enough.
                 if (warnings.isEmpty()) {
-                    warnings.add("cannot write the hash cache in " + folder + " (" + IoReason.of(e)
+                    warnings.add("cannot write the hash cache in " + file.getParent() + " (" + IoReason.of(e)
                             + "): the next run hashes every file again; make the folder writable, or pass"
                             + " --cache-dir DIR or --no-cache");
                 }
