@@ -1,6 +1,5 @@
 package dev.assetsdeploy.deploy;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.config.WorkerSettings;
 import java.util.ArrayList;
@@ -34,13 +33,13 @@ final class ScriptSettingsPatch {
             observability.addProperty("enabled", false);
         }
         body.add("observability", observability);
-        body.add("tags", strings(tags));
+        body.add("tags", WorkerMetadata.strings(tags));
         return body;
     }
 
     static JsonObject tagsOnly(List<String> tags) {
         JsonObject body = new JsonObject();
-        body.add("tags", strings(tags));
+        body.add("tags", WorkerMetadata.strings(tags));
         return body;
     }
 
@@ -62,11 +61,5 @@ final class ScriptSettingsPatch {
             }
         }
         return tags;
-    }
-
-    private static JsonArray strings(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 }

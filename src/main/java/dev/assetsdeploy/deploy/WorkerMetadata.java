@@ -177,7 +177,7 @@ public final class WorkerMetadata {
         meta.add("compatibility_flags", strings(config.compatibilityFlags()));
     }
 
-    private static JsonArray strings(List<String> values) {
+    static JsonArray strings(List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;

@@ -1,7 +1,11 @@
 package dev.assetsdeploy.live;
 
+import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiPath;
+import dev.assetsdeploy.api.ApiRequest;
 
 /**
  * An account Worker the API does not have (HTTP 404, code 10007), met by the commands about an existing Worker
@@ -15,12 +19,27 @@ public final class MissingWorker {
 
     private MissingWorker() {}
 
-    public static boolean is(ApiException e) {
+    /**
+     * The result object of a GET about Worker {@code scriptName} ({@link ApiClient#call} retries it); the API's "no
+     * such Worker" comes back as {@link #error}.
+     */
+    public static JsonObject get(ApiClient api, String step, ApiPath path, String scriptName) {
+        try {
+            return api.call(ApiRequest.get(step, path)).resultObject();
+        } catch (ApiException e) {
+            if (is(e)) {
+                throw error(scriptName);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean is(ApiException e) {
         return e.status() == 404 && e.hasCode(CODE);
     }
 
     /** The one-line error (exit 3). */
-    public static AssetsDeployException error(String scriptName) {
+    private static AssetsDeployException error(String scriptName) {
         return AssetsDeployException.invalidInput("Worker " + scriptName + " does not exist in this account (the API"
                 + " answered " + CODE + "): check --script or the config's name, or deploy it first with"
                 + " `assets-deploy all`");

@@ -3,9 +3,6 @@ package dev.assetsdeploy.live;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
-import dev.assetsdeploy.api.ApiException;
-import dev.assetsdeploy.api.ApiPath;
-import dev.assetsdeploy.api.ApiRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -33,16 +30,7 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
      * ({@link MissingWorker}).
      */
     public static WorkerSubdomain read(ApiClient api, String scriptName) {
-        ApiPath path = api.paths().worker(scriptName);
-        JsonObject result;
-        try {
-            result = api.call(ApiRequest.get(STEP, path)).resultObject();
-        } catch (ApiException e) {
-            if (MissingWorker.is(e)) {
-                throw MissingWorker.error(scriptName);
-            }
-            throw e;
-        }
+        JsonObject result = MissingWorker.get(api, STEP, api.paths().worker(scriptName), scriptName);
         JsonObject subdomain = result != null && result.get("subdomain") instanceof JsonObject s ? s : new JsonObject();
         String url = string(subdomain, "url");
         String suffix = string(subdomain, "preview_url_suffix");

@@ -33,11 +33,6 @@ public record Deployment(
                 : null;
     }
 
-    /** Whether {@code versionId} serves any of this deployment's traffic. */
-    public boolean serves(String versionId) {
-        return versions.stream().anyMatch(v -> v.versionId().equals(versionId));
-    }
-
     static Deployment of(JsonObject json) {
         JsonObject annotations = ApiJson.object(json, "annotations");
         List<TrafficShare> shares = ApiJson.objects(json, "versions").stream()

@@ -5,7 +5,6 @@ import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
 import dev.assetsdeploy.api.ApiPath;
-import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.live.MissingWorker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,14 +102,7 @@ public final class WorkerVersions {
 
     /** A GET's result; an unknown Worker (10007) is bad input: the name is wrong, or it was never deployed. */
     private JsonObject read(String step, ApiPath path) {
-        try {
-            JsonObject result = api.call(ApiRequest.get(step, path)).resultObject();
-            return result == null ? new JsonObject() : result;
-        } catch (ApiException e) {
-            if (MissingWorker.is(e)) {
-                throw MissingWorker.error(scriptName);
-            }
-            throw e;
-        }
+        JsonObject result = MissingWorker.get(api, step, path, scriptName);
+        return result == null ? new JsonObject() : result;
     }
 }
