@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiJson;
 import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiRequest;
 import dev.assetsdeploy.config.Binding;
@@ -131,7 +132,7 @@ public final class BindingResolver {
             List<String> problems) {
         String resource = binding.string(field);
         boolean same =
-                liveBinding != null && (resource == null || resource.equals(LiveWorker.string(liveBinding, liveField)));
+                liveBinding != null && (resource == null || resource.equals(ApiJson.string(liveBinding, liveField)));
         if (same && !binding.has(extra)) {
             inherited.add(binding.name());
         } else if (resource == null) {
@@ -150,8 +151,8 @@ public final class BindingResolver {
             Binding binding, JsonObject liveBinding, String script, Set<String> inherited, List<String> problems) {
         String bucket = binding.string("bucket_name");
         boolean same = liveBinding != null
-                && Objects.equals(binding.string("jurisdiction"), LiveWorker.string(liveBinding, "jurisdiction"))
-                && (bucket == null || bucket.equals(LiveWorker.string(liveBinding, "bucket_name")));
+                && Objects.equals(binding.string("jurisdiction"), ApiJson.string(liveBinding, "jurisdiction"))
+                && (bucket == null || bucket.equals(ApiJson.string(liveBinding, "bucket_name")));
         if (same) {
             if (bucket == null) {
                 inherited.add(binding.name());
@@ -175,7 +176,7 @@ public final class BindingResolver {
         JsonElement result = api.call(ApiRequest.get(step, path)).result();
         if (result instanceof JsonArray items) {
             for (JsonElement item : items) {
-                if (name.equals(LiveWorker.string(item.getAsJsonObject(), field))) {
+                if (name.equals(ApiJson.string(item.getAsJsonObject(), field))) {
                     return true;
                 }
             }

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.deploy;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiJson;
 import java.util.List;
 import java.util.Set;
 
@@ -46,16 +47,10 @@ public record LiveWorker(
     /** The live binding of that type and name, or {@code null}. */
     public JsonObject binding(String type, String name) {
         for (JsonObject binding : bindings) {
-            if (type.equals(string(binding, "type")) && name.equals(string(binding, "name"))) {
+            if (type.equals(ApiJson.string(binding, "type")) && name.equals(ApiJson.string(binding, "name"))) {
                 return binding.deepCopy();
             }
         }
         return null;
-    }
-
-    static String string(JsonObject object, String field) {
-        return object != null && object.get(field) != null && object.get(field).isJsonPrimitive()
-                ? object.get(field).getAsString()
-                : null;
     }
 }

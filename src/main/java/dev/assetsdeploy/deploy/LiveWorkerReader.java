@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiJson;
 import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiRequest;
@@ -76,12 +77,12 @@ public final class LiveWorkerReader {
         if (ns != null) {
             JsonObject script = get("read Worker " + name, paths.namespacedScript(ns, name));
             exists = script != null;
-            migrationTag = LiveWorker.string(object(script, "script"), "migration_tag");
+            migrationTag = ApiJson.string(ApiJson.object(script, "script"), "migration_tag");
         } else {
             JsonObject service = get("read Worker " + name, paths.workerService(name));
             exists = service != null;
-            JsonObject script = object(object(service, "default_environment"), "script");
-            migrationTag = LiveWorker.string(script, "migration_tag");
+            JsonObject script = ApiJson.object(ApiJson.object(service, "default_environment"), "script");
+            migrationTag = ApiJson.string(script, "migration_tag");
             if (script != null && script.get("tags") instanceof JsonArray list) {
                 list.forEach(t -> tags.add(t.getAsString()));
             }
@@ -94,7 +95,7 @@ public final class LiveWorkerReader {
         if (mayClashWithSecrets(worker)) {
             JsonElement list = getElement("read secrets of Worker " + name, paths.workerSecrets(ns, name));
             if (list instanceof JsonArray array) {
-                array.forEach(s -> secrets.add(LiveWorker.string(s.getAsJsonObject(), "name")));
+                array.forEach(s -> secrets.add(ApiJson.string(s.getAsJsonObject(), "name")));
             }
         }
         onExistence.accept(exists);
@@ -130,12 +131,13 @@ public final class LiveWorkerReader {
     /** The migration tag, read again as wrangler reads it ("no such Worker" counts as none). */
     private String migrationTag(String ns, String name) {
         if (ns != null) {
-            return LiveWorker.string(
-                    object(get("read Worker " + name, api.paths().namespacedScript(ns, name)), "script"),
+            return ApiJson.string(
+                    ApiJson.object(get("read Worker " + name, api.paths().namespacedScript(ns, name)), "script"),
                     "migration_tag");
         }
         JsonObject service = get("read Worker " + name, api.paths().workerService(name));
-        return LiveWorker.string(object(object(service, "default_environment"), "script"), "migration_tag");
+        return ApiJson.string(
+                ApiJson.object(ApiJson.object(service, "default_environment"), "script"), "migration_tag");
     }
 
     /** wrangler checks vars and these bindings against the live secrets (a binding replaces a secret of its name). */
@@ -162,7 +164,7 @@ public final class LiveWorkerReader {
             return traffic;
         }
         for (JsonElement version : versions) {
-            String id = LiveWorker.string(version.getAsJsonObject(), "version_id");
+            String id = ApiJson.string(version.getAsJsonObject(), "version_id");
             double percentage = version.getAsJsonObject().get("percentage").getAsDouble();
             traffic.add(new LiveWorker.Traffic(id, percentage, null, null));
         }
@@ -174,12 +176,12 @@ public final class LiveWorkerReader {
         for (LiveWorker.Traffic t : traffic) {
             JsonObject version =
                     get("read version " + t.versionId(), api.paths().workerVersion(name, t.versionId()));
-            JsonObject annotations = object(version, "annotations");
+            JsonObject annotations = ApiJson.object(version, "annotations");
             described.add(new LiveWorker.Traffic(
                     t.versionId(),
                     t.percentage(),
-                    LiveWorker.string(annotations, "workers/tag"),
-                    LiveWorker.string(annotations, "workers/message")));
+                    ApiJson.string(annotations, "workers/tag"),
+                    ApiJson.string(annotations, "workers/message")));
         }
         return described;
     }
@@ -212,9 +214,5 @@ public final class LiveWorkerReader {
             }
             throw e;
         }
-    }
-
-    private static JsonObject object(JsonObject parent, String field) {
-        return parent != null && parent.get(field) instanceof JsonObject child ? child : null;
     }
 }

@@ -1,8 +1,11 @@
 package dev.assetsdeploy.deploy;
 
+import static dev.assetsdeploy.api.ApiJson.isTrue;
+import static dev.assetsdeploy.api.ApiJson.object;
+import static dev.assetsdeploy.api.ApiJson.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
@@ -199,28 +202,11 @@ public final class WorkerDeployer {
     }
 
     private static String etagOfVersion(JsonObject result) {
-        if (result == null
-                || !(result.get("resources") instanceof JsonObject resources)
-                || !(resources.get("script") instanceof JsonObject script)) {
-            return null;
-        }
-        return string(script, "etag");
+        return string(object(object(result, "resources"), "script"), "etag");
     }
 
     private static boolean hasPreview(JsonObject result) {
-        return result != null
-                && result.get("metadata") instanceof JsonObject metadata
-                && metadata.get("has_preview") instanceof JsonPrimitive p
-                && p.isBoolean()
-                && p.getAsBoolean();
-    }
-
-    private static String string(JsonObject object, String field) {
-        if (object == null) {
-            return null;
-        }
-        JsonElement value = object.get(field);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+        return isTrue(object(result, "metadata"), "has_preview");
     }
 
     /** wrangler's {@code parseNonHyphenedUuid}: the API may give a version id as 32 hex digits without hyphens. */

@@ -1,5 +1,7 @@
 package dev.assetsdeploy.live;
 
+import static dev.assetsdeploy.api.ApiJson.string;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -148,10 +150,5 @@ final class RouteCheck {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String string(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
     }
 }

@@ -1,7 +1,9 @@
 package dev.assetsdeploy.live;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
+import static dev.assetsdeploy.api.ApiJson.bool;
+import static dev.assetsdeploy.api.ApiJson.objects;
+import static dev.assetsdeploy.api.ApiJson.string;
+
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
@@ -291,32 +293,6 @@ public final class TriggersDeployer {
 
     private static String reason(AssetsDeployException e) {
         return e instanceof ApiException api ? api.detail() : e.getMessage();
-    }
-
-    private static Boolean bool(JsonObject object, String field) {
-        JsonElement value = object == null ? null : object.get(field);
-        return value != null
-                        && value.isJsonPrimitive()
-                        && value.getAsJsonPrimitive().isBoolean()
-                ? value.getAsBoolean()
-                : null;
-    }
-
-    private static String string(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
-    }
-
-    private static List<JsonObject> objects(JsonObject object, String field) {
-        List<JsonObject> out = new ArrayList<>();
-        if (object.get(field) instanceof JsonArray array) {
-            for (JsonElement item : array) {
-                if (item instanceof JsonObject o) {
-                    out.add(o);
-                }
-            }
-        }
-        return out;
     }
 
     /** Stops the phase; what stopped it is in the run's failures. */

@@ -3,6 +3,7 @@ package dev.assetsdeploy.live;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -35,8 +36,8 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
         String url = string(subdomain, "url");
         String suffix = string(subdomain, "preview_url_suffix");
         return new WorkerSubdomain(
-                bool(subdomain, "enabled"),
-                bool(subdomain, "previews_enabled"),
+                ApiJson.isTrue(subdomain, "enabled"),
+                ApiJson.isTrue(subdomain, "previews_enabled"),
                 host(url) == null ? null : url,
                 suffix != null && HOST_CHARACTERS.matcher(suffix).matches() ? suffix : null);
     }
@@ -61,14 +62,6 @@ public record WorkerSubdomain(boolean enabled, boolean previewsEnabled, String u
         } catch (URISyntaxException e) {
             return null;
         }
-    }
-
-    private static boolean bool(JsonObject object, String field) {
-        JsonElement value = object.get(field);
-        return value != null
-                && value.isJsonPrimitive()
-                && value.getAsJsonPrimitive().isBoolean()
-                && value.getAsBoolean();
     }
 
     private static String string(JsonObject object, String field) {

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.versions;
 
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.api.ApiJson;
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiException;
+import dev.assetsdeploy.api.ApiJson;
 import dev.assetsdeploy.api.ApiPath;
 import dev.assetsdeploy.live.MissingWorker;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.assetsdeploy.versions;
+package dev.assetsdeploy.api;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -8,20 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading fields of the API's answers that may be missing or of another type: absent comes back as {@code null}. */
-final class ApiJson {
+public final class ApiJson {
 
     private ApiJson() {}
 
-    static JsonObject object(JsonObject parent, String field) {
+    public static JsonObject object(JsonObject parent, String field) {
         return parent != null && parent.get(field) instanceof JsonObject o ? o : null;
     }
 
-    static String string(JsonObject parent, String field) {
+    public static String string(JsonObject parent, String field) {
         JsonElement value = parent == null ? null : parent.get(field);
         return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
     }
 
-    static Integer integer(JsonObject parent, String field) {
+    public static Integer integer(JsonObject parent, String field) {
         JsonElement value = parent == null ? null : parent.get(field);
         return value != null
                         && value.isJsonPrimitive()
@@ -30,7 +30,7 @@ final class ApiJson {
                 : null;
     }
 
-    static BigDecimal number(JsonObject parent, String field) {
+    public static BigDecimal number(JsonObject parent, String field) {
         JsonElement value = parent == null ? null : parent.get(field);
         return value != null
                         && value.isJsonPrimitive()
@@ -39,16 +39,22 @@ final class ApiJson {
                 : null;
     }
 
-    static boolean isTrue(JsonObject parent, String field) {
+    /** A boolean field's value, {@code null} when it is missing or not a boolean. */
+    public static Boolean bool(JsonObject parent, String field) {
         JsonElement value = parent == null ? null : parent.get(field);
         return value != null
-                && value.isJsonPrimitive()
-                && value.getAsJsonPrimitive().isBoolean()
-                && value.getAsBoolean();
+                        && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isBoolean()
+                ? value.getAsBoolean()
+                : null;
+    }
+
+    public static boolean isTrue(JsonObject parent, String field) {
+        return Boolean.TRUE.equals(bool(parent, field));
     }
 
     /** The objects of an array field, skipping anything else in it. */
-    static List<JsonObject> objects(JsonObject parent, String field) {
+    public static List<JsonObject> objects(JsonObject parent, String field) {
         List<JsonObject> out = new ArrayList<>();
         if (parent != null && parent.get(field) instanceof JsonArray array) {
             array.forEach(e -> {
@@ -61,7 +67,7 @@ final class ApiJson {
     }
 
     /** The strings of an array field, skipping anything else in it. */
-    static List<String> strings(JsonObject parent, String field) {
+    public static List<String> strings(JsonObject parent, String field) {
         List<String> out = new ArrayList<>();
         if (parent != null && parent.get(field) instanceof JsonArray array) {
             array.forEach(e -> {
