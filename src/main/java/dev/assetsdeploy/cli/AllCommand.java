@@ -128,7 +128,7 @@ final class AllCommand implements Callable<Integer> {
                 : PendingClient.start(
                         () -> UploadStep.clientSettings(
                                 requests.apply(credentials.settings(env, cfg.accountId()), spec, env)),
-                        settings -> new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
+                        settings -> output.client(settings, err));
         try (pending) {
             return hashAndDeploy(started, env, cfg, target, live, worker, warnings, pending);
         }

@@ -80,7 +80,7 @@ public final class ExistingWorkerOptions {
         return new Session(
                 loaded.config().scriptName(),
                 loaded.config().settings().effectiveCodeUpdateStrategy(),
-                new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
+                output.client(settings, err));
     }
 
     /**

@@ -85,7 +85,7 @@ final class TriggersCommand implements Callable<Integer> {
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         LiveResult result;
         try (Interruption interruption = Interruption.of(env, err);
-                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+                ApiClient client = output.client(settings, err)) {
             result = step.run(client, settings.accountId(), null, interruption, err);
         }
         DeployOutput.printTriggers(
