@@ -29,18 +29,11 @@ final class DeployOutput {
         } else {
             DeployReport.printText(summary, out);
         }
-        if (env.githubActions()) {
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_OUTPUT",
-                    env.get("GITHUB_OUTPUT"),
-                    file -> GithubActions.writeOutputs(file, summary));
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_STEP_SUMMARY",
-                    env.get("GITHUB_STEP_SUMMARY"),
-                    file -> GithubActions.writeSummary(file, summary));
-        }
+        writeGithub(
+                cl.getErr(),
+                env,
+                file -> GithubActions.writeOutputs(file, summary),
+                file -> GithubActions.writeSummary(file, summary));
     }
 
     /** What {@code triggers} hands over: the targets on stdout (text or JSON), {@code url}/{@code urls} for CI. */
@@ -53,22 +46,23 @@ final class DeployOutput {
         } else {
             TriggersReport.printApplied(scriptName, live, out);
         }
-        if (env.githubActions()) {
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_OUTPUT",
-                    env.get("GITHUB_OUTPUT"),
-                    file -> GithubActions.writeOutputs(file, GithubActions.urlOutputs(live)));
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_STEP_SUMMARY",
-                    env.get("GITHUB_STEP_SUMMARY"),
-                    file -> GithubActions.writeTriggersSummary(file, scriptName, live));
-        }
+        writeGithub(
+                cl.getErr(),
+                env,
+                file -> GithubActions.writeOutputs(file, GithubActions.urlOutputs(live)),
+                file -> GithubActions.writeTriggersSummary(file, scriptName, live));
     }
 
     private interface Writer {
         void write(Path file) throws IOException;
+    }
+
+    /** Under GitHub Actions: the step outputs to $GITHUB_OUTPUT, the Markdown to $GITHUB_STEP_SUMMARY. */
+    private static void writeGithub(PrintWriter err, Environment env, Writer outputs, Writer summary) {
+        if (env.githubActions()) {
+            writeGithub(err, "GITHUB_OUTPUT", env.get("GITHUB_OUTPUT"), outputs);
+            writeGithub(err, "GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY"), summary);
+        }
     }
 
     /** The deploy has happened: a file we cannot write is a warning, not a failed deploy. */
