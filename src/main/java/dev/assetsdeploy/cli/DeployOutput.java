@@ -1,7 +1,6 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.IoReason;
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeployReport;
 import dev.assetsdeploy.report.DeploySummary;
@@ -22,13 +21,7 @@ final class DeployOutput {
     private DeployOutput() {}
 
     static void print(CommandLine cl, Environment env, OutputOptions output, DeploySummary summary) {
-        PrintWriter out = cl.getOut();
-        if (output.json()) {
-            out.println(Json.pretty(DeployReport.json(summary)));
-            out.flush();
-        } else {
-            DeployReport.printText(summary, out);
-        }
+        output.print(cl.getOut(), () -> DeployReport.json(summary), out -> DeployReport.printText(summary, out));
         writeGithub(
                 cl.getErr(),
                 env,
@@ -39,13 +32,10 @@ final class DeployOutput {
     /** What {@code triggers} hands over: the targets on stdout (text or JSON), {@code url}/{@code urls} for CI. */
     static void printTriggers(
             CommandLine cl, Environment env, OutputOptions output, String scriptName, LiveResult live, long elapsedMs) {
-        PrintWriter out = cl.getOut();
-        if (output.json()) {
-            out.println(Json.pretty(TriggersReport.appliedJson(scriptName, live, elapsedMs)));
-            out.flush();
-        } else {
-            TriggersReport.printApplied(scriptName, live, out);
-        }
+        output.print(
+                cl.getOut(),
+                () -> TriggersReport.appliedJson(scriptName, live, elapsedMs),
+                out -> TriggersReport.printApplied(scriptName, live, out));
         writeGithub(
                 cl.getErr(),
                 env,

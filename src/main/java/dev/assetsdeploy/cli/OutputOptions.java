@@ -1,5 +1,7 @@
 package dev.assetsdeploy.cli;
 
+import com.google.gson.JsonElement;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.TerminalText;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
@@ -7,6 +9,7 @@ import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.report.RetryText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +67,16 @@ public final class OutputOptions {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** The result on {@code out}: {@code document} with --json, else {@code text} prints it for people. */
+    void print(PrintWriter out, Supplier<? extends JsonElement> document, Consumer<PrintWriter> text) {
+        if (json) {
+            out.println(Json.pretty(document.get()));
+            out.flush();
+        } else {
+            text.accept(out);
+        }
     }
 
     /** A client for {@code settings} that logs its requests (--verbose) and retries (unless --quiet) on {@code err}. */

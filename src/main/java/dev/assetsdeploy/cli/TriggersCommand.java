@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
@@ -94,14 +93,11 @@ final class TriggersCommand implements Callable<Integer> {
     }
 
     private void printDryRun(List<TriggerPlan.PlannedRequest> planned) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(TriggersReport.planJson(planned)));
-        } else {
+        output.print(spec.commandLine().getOut(), () -> TriggersReport.planJson(planned), out -> {
             out.println("Dry run: nothing was sent.");
             out.println();
             TriggersReport.printPlan(planned, out);
-        }
-        out.flush();
+            out.flush();
+        });
     }
 }
