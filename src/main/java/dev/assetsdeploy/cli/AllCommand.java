@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
@@ -128,7 +127,7 @@ final class AllCommand implements Callable<Integer> {
                 : PendingClient.start(
                         () -> UploadStep.clientSettings(
                                 requests.apply(credentials.settings(env, cfg.accountId()), spec, env)),
-                        settings -> new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
+                        settings -> output.client(settings, err));
         try (pending) {
             return hashAndDeploy(started, env, cfg, target, live, worker, warnings, pending);
         }
@@ -209,12 +208,9 @@ final class AllCommand implements Callable<Integer> {
         WorkerUpload plan = worker.dryRun(AssetsSource.placeholder());
         String path = plan.path(paths).text();
         List<TriggerPlan.PlannedRequest> triggers = live.planned(paths, true);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(DryRunReport.json(manifest, worker, plan, path, triggers)));
-            out.flush();
-        } else {
-            DryRunReport.printText(manifest, worker, plan, path, triggers, output.verbose(), out);
-        }
+        output.print(
+                spec.commandLine().getOut(),
+                () -> DryRunReport.json(manifest, worker, plan, path, triggers),
+                out -> DryRunReport.printText(manifest, worker, plan, path, triggers, output.verbose(), out));
     }
 }

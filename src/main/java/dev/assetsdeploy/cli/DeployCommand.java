@@ -116,7 +116,7 @@ final class DeployCommand implements Callable<Integer> {
         LiveResult triggered;
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         try (Interruption interruption = Interruption.of(env, err);
-                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+                ApiClient client = output.client(settings, err)) {
             DeployWarnings deployWarnings = Strictness.deployWarnings(output, err);
             Preflight preflight =
                     Preflight.run(client, worker, deployWarnings, live.checkBeforeUpload(client, settings.accountId()));

@@ -1,7 +1,6 @@
 package dev.assetsdeploy.cli;
 
 import dev.assetsdeploy.IoReason;
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.live.LiveResult;
 import dev.assetsdeploy.report.DeployReport;
 import dev.assetsdeploy.report.DeploySummary;
@@ -22,53 +21,38 @@ final class DeployOutput {
     private DeployOutput() {}
 
     static void print(CommandLine cl, Environment env, OutputOptions output, DeploySummary summary) {
-        PrintWriter out = cl.getOut();
-        if (output.json()) {
-            out.println(Json.pretty(DeployReport.json(summary)));
-            out.flush();
-        } else {
-            DeployReport.printText(summary, out);
-        }
-        if (env.githubActions()) {
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_OUTPUT",
-                    env.get("GITHUB_OUTPUT"),
-                    file -> GithubActions.writeOutputs(file, summary));
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_STEP_SUMMARY",
-                    env.get("GITHUB_STEP_SUMMARY"),
-                    file -> GithubActions.writeSummary(file, summary));
-        }
+        output.print(cl.getOut(), () -> DeployReport.json(summary), out -> DeployReport.printText(summary, out));
+        writeGithub(
+                cl.getErr(),
+                env,
+                file -> GithubActions.writeOutputs(file, summary),
+                file -> GithubActions.writeSummary(file, summary));
     }
 
     /** What {@code triggers} hands over: the targets on stdout (text or JSON), {@code url}/{@code urls} for CI. */
     static void printTriggers(
             CommandLine cl, Environment env, OutputOptions output, String scriptName, LiveResult live, long elapsedMs) {
-        PrintWriter out = cl.getOut();
-        if (output.json()) {
-            out.println(Json.pretty(TriggersReport.appliedJson(scriptName, live, elapsedMs)));
-            out.flush();
-        } else {
-            TriggersReport.printApplied(scriptName, live, out);
-        }
-        if (env.githubActions()) {
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_OUTPUT",
-                    env.get("GITHUB_OUTPUT"),
-                    file -> GithubActions.writeOutputs(file, GithubActions.urlOutputs(live)));
-            writeGithub(
-                    cl.getErr(),
-                    "GITHUB_STEP_SUMMARY",
-                    env.get("GITHUB_STEP_SUMMARY"),
-                    file -> GithubActions.writeTriggersSummary(file, scriptName, live));
-        }
+        output.print(
+                cl.getOut(),
+                () -> TriggersReport.appliedJson(scriptName, live, elapsedMs),
+                out -> TriggersReport.printApplied(scriptName, live, out));
+        writeGithub(
+                cl.getErr(),
+                env,
+                file -> GithubActions.writeOutputs(file, GithubActions.urlOutputs(live)),
+                file -> GithubActions.writeTriggersSummary(file, scriptName, live));
     }
 
     private interface Writer {
         void write(Path file) throws IOException;
+    }
+
+    /** Under GitHub Actions: the step outputs to $GITHUB_OUTPUT, the Markdown to $GITHUB_STEP_SUMMARY. */
+    private static void writeGithub(PrintWriter err, Environment env, Writer outputs, Writer summary) {
+        if (env.githubActions()) {
+            writeGithub(err, "GITHUB_OUTPUT", env.get("GITHUB_OUTPUT"), outputs);
+            writeGithub(err, "GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY"), summary);
+        }
     }
 
     /** The deploy has happened: a file we cannot write is a warning, not a failed deploy. */

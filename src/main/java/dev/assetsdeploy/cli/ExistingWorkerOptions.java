@@ -1,7 +1,6 @@
 package dev.assetsdeploy.cli;
 
 import com.google.gson.JsonObject;
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
@@ -44,13 +43,7 @@ public final class ExistingWorkerOptions {
 
     /** The result on stdout: {@code json} with --json, else {@code text} prints it for people. */
     void print(Supplier<JsonObject> json, Consumer<PrintWriter> text) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(json.get()));
-            out.flush();
-        } else {
-            text.accept(out);
-        }
+        output.print(spec.commandLine().getOut(), json, text);
     }
 
     /** What the command says when it is stopped mid-run (it starts as "before anything was changed"). */
@@ -80,7 +73,7 @@ public final class ExistingWorkerOptions {
         return new Session(
                 loaded.config().scriptName(),
                 loaded.config().settings().effectiveCodeUpdateStrategy(),
-                new ApiClient(settings, output.requestLog(err), output.retryLog(err)));
+                output.client(settings, err));
     }
 
     /**

@@ -1,10 +1,15 @@
 package dev.assetsdeploy.cli;
 
+import com.google.gson.JsonElement;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.TerminalText;
+import dev.assetsdeploy.api.ApiClient;
+import dev.assetsdeploy.api.ApiSettings;
 import dev.assetsdeploy.api.RetryNotice;
 import dev.assetsdeploy.report.RetryText;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +69,21 @@ public final class OutputOptions {
         return strict;
     }
 
+    /** The result on {@code out}: {@code document} with --json, else {@code text} prints it for people. */
+    void print(PrintWriter out, Supplier<? extends JsonElement> document, Consumer<PrintWriter> text) {
+        if (json) {
+            out.println(Json.pretty(document.get()));
+            out.flush();
+        } else {
+            text.accept(out);
+        }
+    }
+
+    /** A client for {@code settings} that logs its requests (--verbose) and retries (unless --quiet) on {@code err}. */
+    ApiClient client(ApiSettings settings, PrintWriter err) {
+        return new ApiClient(settings, requestLog(err), retryLog(err));
+    }
+
     /** Each retry of a call, one line on {@code err} (what failed, what is waited for and how long), unless --quiet. */
     RetryNotice.Listener retryLog(PrintWriter err) {
         if (quiet) {
@@ -81,7 +101,7 @@ public final class OutputOptions {
      * The API client's request log: on {@code err} with --verbose (it never holds a secret; what the server
      * sent, like a cf-ray id, escaped for the terminal), else nowhere.
      */
-    Consumer<String> requestLog(PrintWriter err) {
+    private Consumer<String> requestLog(PrintWriter err) {
         if (!verbose) {
             return line -> {};
         }

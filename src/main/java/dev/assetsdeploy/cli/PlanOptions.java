@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.report.PlanReport;
@@ -33,12 +32,10 @@ public final class PlanOptions {
             PrintWriter out,
             PrintWriter err) {
         UploadPlan asked = SessionOpener.plan(client, target, manifest, output.retryLog(err));
-        if (output.json()) {
-            out.println(Json.pretty(PlanReport.json(manifest, asked, target.scriptName(), target.dispatchNamespace())));
-            out.flush();
-        } else {
-            PlanReport.printText(manifest, asked, target.scriptName(), output.verbose(), out);
-        }
+        output.print(
+                out,
+                () -> PlanReport.json(manifest, asked, target.scriptName(), target.dispatchNamespace()),
+                text -> PlanReport.printText(manifest, asked, target.scriptName(), output.verbose(), text));
         return ExitCodes.OK;
     }
 }

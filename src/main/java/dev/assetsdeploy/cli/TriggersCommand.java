@@ -1,6 +1,5 @@
 package dev.assetsdeploy.cli;
 
-import dev.assetsdeploy.Json;
 import dev.assetsdeploy.api.ApiClient;
 import dev.assetsdeploy.api.ApiPaths;
 import dev.assetsdeploy.api.ApiSettings;
@@ -85,7 +84,7 @@ final class TriggersCommand implements Callable<Integer> {
         ApiSettings settings = requests.apply(credentials.settings(env, cfg.accountId()), spec, env);
         LiveResult result;
         try (Interruption interruption = Interruption.of(env, err);
-                ApiClient client = new ApiClient(settings, output.requestLog(err), output.retryLog(err))) {
+                ApiClient client = output.client(settings, err)) {
             result = step.run(client, settings.accountId(), null, interruption, err);
         }
         DeployOutput.printTriggers(
@@ -94,14 +93,11 @@ final class TriggersCommand implements Callable<Integer> {
     }
 
     private void printDryRun(List<TriggerPlan.PlannedRequest> planned) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            out.println(Json.pretty(TriggersReport.planJson(planned)));
-        } else {
+        output.print(spec.commandLine().getOut(), () -> TriggersReport.planJson(planned), out -> {
             out.println("Dry run: nothing was sent.");
             out.println();
             TriggersReport.printPlan(planned, out);
-        }
-        out.flush();
+            out.flush();
+        });
     }
 }

@@ -114,8 +114,7 @@ final class UploadCommand implements Callable<Integer> {
                     "--token-out " + tokenOut + " with --json would put the token between the events on stdout:"
                             + " leave --token-out out, and read the done event's completion_token");
         }
-        try (PendingClient pending = PendingClient.start(
-                () -> settings, s -> new ApiClient(s, output.requestLog(err), output.retryLog(err)))) {
+        try (PendingClient pending = PendingClient.start(() -> settings, s -> output.client(s, err))) {
             return hashAndUpload(env, out, err, events, interruption, warnings, settings, tokenDestination, pending);
         }
     }

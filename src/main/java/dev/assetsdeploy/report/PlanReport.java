@@ -2,6 +2,7 @@ package dev.assetsdeploy.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Counts;
 import dev.assetsdeploy.Sizes;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestEntry;
@@ -40,14 +41,13 @@ public final class PlanReport {
         } else {
             out.printf(
                     Locale.ROOT,
-                    "Plan for Worker \"%s\": Cloudflare asks for %,d of %,d files (%s to send in %,d request%s);"
+                    "Plan for Worker \"%s\": Cloudflare asks for %,d of %,d files (%s to send in %s);"
                             + " %,d files are already uploaded.%n",
                     worker,
                     files.size(),
                     manifest.fileCount(),
                     Sizes.human(plan.bytes()),
-                    plan.buckets().size(),
-                    plan.buckets().size() == 1 ? "" : "s",
+                    Counts.of(plan.buckets().size(), "request"),
                     manifest.fileCount() - files.size());
         }
         if (verbose && !files.isEmpty()) {

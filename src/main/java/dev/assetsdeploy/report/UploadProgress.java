@@ -107,8 +107,7 @@ public final class UploadProgress implements UploadListener {
     @Override
     public synchronized void concurrencyChanged(int newLimit) {
         if (newLimit < limit) {
-            event("The API asked us to slow down: " + newLimit + " request" + (newLimit == 1 ? "" : "s")
-                    + " at a time for now.");
+            event("The API asked us to slow down: " + Counts.of(newLimit, "request") + " at a time for now.");
         }
         limit = newLimit;
     }
