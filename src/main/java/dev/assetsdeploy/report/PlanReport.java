@@ -42,13 +42,13 @@ public final class PlanReport {
             out.printf(
                     Locale.ROOT,
                     "Plan for Worker \"%s\": Cloudflare asks for %,d of %,d files (%s to send in %s);"
-                            + " %,d files are already uploaded.%n",
+                            + " %s already uploaded.%n",
                     worker,
                     files.size(),
                     manifest.fileCount(),
                     Sizes.human(plan.bytes()),
                     Counts.of(plan.buckets().size(), "request"),
-                    manifest.fileCount() - files.size());
+                    Counts.of(manifest.fileCount() - files.size(), "file is", "files are"));
         }
         if (verbose && !files.isEmpty()) {
             out.println();
