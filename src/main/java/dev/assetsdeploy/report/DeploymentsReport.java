@@ -102,7 +102,7 @@ public final class DeploymentsReport {
     static JsonObject json(Deployment d, Map<String, WorkerVersion> versions) {
         JsonObject json = new JsonObject();
         json.addProperty("id", d.id());
-        json.addProperty("created", VersionsReport.time(d.createdOn()));
+        json.addProperty("created", VersionsReport.instant(d.createdOn()));
         json.addProperty("author", d.authorEmail());
         json.addProperty("source", d.source());
         json.addProperty("triggeredBy", d.triggeredBy());

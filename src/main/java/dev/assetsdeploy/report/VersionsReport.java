@@ -129,7 +129,7 @@ public final class VersionsReport {
         return TerminalText.escape(instant(iso));
     }
 
-    private static String instant(String iso) {
+    static String instant(String iso) {
         if (iso == null) {
             return null;
         }
