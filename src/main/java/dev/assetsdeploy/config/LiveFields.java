@@ -206,8 +206,9 @@ final class LiveFields {
         } else if (pattern != null && pattern.isBlank()) {
             fields.problem(origin + ".pattern is empty, expected a route pattern or a host name");
         }
-        if (zoneId != null && PathName.ZONE_ID.problem(origin + ".zone_id", zoneId) != null) {
-            fields.problem(PathName.ZONE_ID.problem(origin + ".zone_id", zoneId));
+        String zoneIdProblem = zoneId == null ? null : PathName.ZONE_ID.problem(origin + ".zone_id", zoneId);
+        if (zoneIdProblem != null) {
+            fields.problem(zoneIdProblem);
         }
         if (object.has("zone_id") && object.has("zone_name")) {
             fields.problem(origin + " has both zone_id and zone_name: keep one");
