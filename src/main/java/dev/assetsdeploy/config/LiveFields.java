@@ -82,14 +82,14 @@ final class LiveFields {
             LiveOverrides flags,
             List<String> problems,
             List<ConfigWarning> warnings) {
-        Boolean workersDev = value(pick(top, section, LiveLayer::workersDev));
-        Boolean previewUrls = value(pick(top, section, LiveLayer::previewUrls));
-        Sourced<List<Route>> routesField = pick(top, section, LiveLayer::routes);
-        Sourced<Route> routeField = pick(top, section, LiveLayer::route);
+        Boolean workersDev = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::workersDev));
+        Boolean previewUrls = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::previewUrls));
+        Sourced<List<Route>> routesField = Sourced.pick(top, section, LiveLayer::routes);
+        Sourced<Route> routeField = Sourced.pick(top, section, LiveLayer::route);
         List<Route> routes = routesField != null
                 ? routesField.value()
                 : routeField != null ? List.of(routeField.value()) : List.of();
-        Triggers triggers = value(pick(top, section, LiveLayer::triggers));
+        Triggers triggers = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::triggers));
         List<String> crons = triggers == null ? null : triggers.crons();
         if (flags.routes() == null) {
             warnAboutInheritedDomains(top, section, env, warnings);
@@ -312,18 +312,6 @@ final class LiveFields {
             }
         }
         return ok ? Sourced.of(new Triggers(list), origin) : null;
-    }
-
-    private static <T> Sourced<T> pick(
-            LiveLayer top, LiveLayer section, java.util.function.Function<LiveLayer, Sourced<T>> field) {
-        if (section != null && field.apply(section) != null) {
-            return field.apply(section);
-        }
-        return top == null ? null : field.apply(top);
-    }
-
-    private static <T> T value(Sourced<T> sourced) {
-        return sourced == null ? null : sourced.value();
     }
 
     private String describe(JsonElement value) {
