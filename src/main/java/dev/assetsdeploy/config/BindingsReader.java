@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.PathName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class BindingsReader {
 
-    /** wrangler's bucket name rule ({@code bucketFormatMessage}). */
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     /** wrangler's {@code isValidWorkflowName}. */
     private static final Pattern WORKFLOW_NAME = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9_-]{0,63}");
 
@@ -237,11 +236,13 @@ final class BindingsReader {
         boolean ok = fields.optionalString(e, p, "bucket_name", "the R2 bucket's name")
                 & fields.optionalAnyString(e, p, "preview_bucket_name", "a string")
                 & fields.optionalAnyString(e, p, "jurisdiction", "a jurisdiction like \"eu\"");
-        if (ok
-                && e.has("bucket_name")
-                && !BUCKET_NAME.matcher(e.get("bucket_name").getAsString()).matches()) {
-            fields.problem(fields.at(p + ".bucket_name") + " is " + fields.describe(e.get("bucket_name"))
-                    + ", expected 3-63 lowercase letters, digits and -, starting and ending with a letter or digit");
+        // wrangler's bucket name rule (bucketFormatMessage), which the API path checks again
+        String problem = ok && e.has("bucket_name")
+                ? PathName.R2_BUCKET.problem(
+                        fields.at(p + ".bucket_name"), e.get("bucket_name").getAsString())
+                : null;
+        if (problem != null) {
+            fields.problem(problem);
             return false;
         }
         return ok;

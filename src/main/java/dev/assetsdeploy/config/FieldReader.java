@@ -114,13 +114,18 @@ final class FieldReader {
         return false;
     }
 
-    boolean optionalBoolean(JsonObject object, String path, String field) {
-        JsonElement value = object.get(field);
-        if (value == null || isBoolean(value)) {
+    /** {@code value} must be true or false. */
+    boolean bool(JsonElement value, String path) {
+        if (isBoolean(value)) {
             return true;
         }
-        problems.add(at(path + "." + field) + " is " + describe(value) + ", expected true or false");
+        problems.add(at(path) + " is " + describe(value) + ", expected true or false");
         return false;
+    }
+
+    boolean optionalBoolean(JsonObject object, String path, String field) {
+        JsonElement value = object.get(field);
+        return value == null || bool(value, path + "." + field);
     }
 
     boolean optionalNumber(JsonObject object, String path, String field, String what) {

@@ -54,7 +54,7 @@ final class LiveFields {
                     ConfigWarning.Code.SUSPICIOUS_VALUE, fields.at(path + "route") + " is empty: ignored (remove it)");
             single = null;
         } else if (single != null) {
-            Route r = route(single, fields.at(path + "route"));
+            Route r = route(single, path + "route");
             route = r == null ? null : Sourced.of(r, fields.at(path + "route"));
         }
         Sourced<List<Route>> routes = routes(section, path);
@@ -82,14 +82,14 @@ final class LiveFields {
             LiveOverrides flags,
             List<String> problems,
             List<ConfigWarning> warnings) {
-        Boolean workersDev = value(pick(top, section, LiveLayer::workersDev));
-        Boolean previewUrls = value(pick(top, section, LiveLayer::previewUrls));
-        Sourced<List<Route>> routesField = pick(top, section, LiveLayer::routes);
-        Sourced<Route> routeField = pick(top, section, LiveLayer::route);
+        Boolean workersDev = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::workersDev));
+        Boolean previewUrls = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::previewUrls));
+        Sourced<List<Route>> routesField = Sourced.pick(top, section, LiveLayer::routes);
+        Sourced<Route> routeField = Sourced.pick(top, section, LiveLayer::route);
         List<Route> routes = routesField != null
                 ? routesField.value()
                 : routeField != null ? List.of(routeField.value()) : List.of();
-        Triggers triggers = value(pick(top, section, LiveLayer::triggers));
+        Triggers triggers = Sourced.valueOf(Sourced.pick(top, section, LiveLayer::triggers));
         List<String> crons = triggers == null ? null : triggers.crons();
         if (flags.routes() == null) {
             warnAboutInheritedDomains(top, section, env, warnings);
@@ -164,7 +164,7 @@ final class LiveFields {
         List<Route> routes = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < items.size(); i++) {
-            Route route = route(items.get(i), origin + "[" + i + "]");
+            Route route = route(items.get(i), path + "routes[" + i + "]");
             ok &= route != null;
             routes.add(route);
         }
@@ -172,8 +172,9 @@ final class LiveFields {
     }
 
     /** One route, or {@code null} with its problems added. */
-    private Route route(JsonElement item, String origin) {
-        if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString() && !fields.isTomlDate(item)) {
+    private Route route(JsonElement item, String path) {
+        String origin = fields.at(path);
+        if (fields.isString(item)) {
             if (item.getAsString().isBlank()) {
                 fields.problem(origin + " is empty, expected a route: " + ROUTE_SHAPES);
                 return null;
@@ -194,19 +195,20 @@ final class LiveFields {
                     + String.join(", ", unknown) + ", expected only "
                     + ROUTE_KEYS.stream().sorted().collect(Collectors.joining(", ")));
         }
-        String pattern = routeString(object, origin, "pattern");
-        String zoneId = routeString(object, origin, "zone_id");
-        String zoneName = routeString(object, origin, "zone_name");
-        Boolean customDomain = routeBoolean(object, origin, "custom_domain");
-        Boolean enabled = routeBoolean(object, origin, "enabled");
-        Boolean previewsEnabled = routeBoolean(object, origin, "previews_enabled");
+        String pattern = routeString(object, path, "pattern");
+        String zoneId = routeString(object, path, "zone_id");
+        String zoneName = routeString(object, path, "zone_name");
+        Boolean customDomain = routeBoolean(object, path, "custom_domain");
+        Boolean enabled = routeBoolean(object, path, "enabled");
+        Boolean previewsEnabled = routeBoolean(object, path, "previews_enabled");
         if (!object.has("pattern")) {
             fields.problem(origin + " has no pattern, expected a route: " + ROUTE_SHAPES);
         } else if (pattern != null && pattern.isBlank()) {
             fields.problem(origin + ".pattern is empty, expected a route pattern or a host name");
         }
-        if (zoneId != null && PathName.ZONE_ID.problem(origin + ".zone_id", zoneId) != null) {
-            fields.problem(PathName.ZONE_ID.problem(origin + ".zone_id", zoneId));
+        String zoneIdProblem = zoneId == null ? null : PathName.ZONE_ID.problem(origin + ".zone_id", zoneId);
+        if (zoneIdProblem != null) {
+            fields.problem(zoneIdProblem);
         }
         if (object.has("zone_id") && object.has("zone_name")) {
             fields.problem(origin + " has both zone_id and zone_name: keep one");
@@ -250,41 +252,25 @@ final class LiveFields {
         return problems;
     }
 
-    private String routeString(JsonObject object, String origin, String key) {
-        JsonElement value = object.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && !fields.isTomlDate(value)) {
-            return value.getAsString();
-        }
-        fields.problem(origin + "." + key + " is " + describe(value) + ", expected a string");
-        return null;
+    /** A route field's string, or {@code null} when it is absent or (with a problem) not a string. */
+    private String routeString(JsonObject object, String path, String key) {
+        return fields.optionalAnyString(object, path, key, "a string") && object.has(key)
+                ? object.get(key).getAsString()
+                : null;
     }
 
-    private Boolean routeBoolean(JsonObject object, String origin, String key) {
-        JsonElement value = object.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
-            return value.getAsBoolean();
-        }
-        fields.problem(origin + "." + key + " is " + describe(value) + ", expected true or false");
-        return null;
+    /** A route field's boolean, or {@code null} when it is absent or (with a problem) not true or false. */
+    private Boolean routeBoolean(JsonObject object, String path, String key) {
+        return fields.optionalBoolean(object, path, key) && object.has(key)
+                ? object.get(key).getAsBoolean()
+                : null;
     }
 
     private Sourced<Boolean> bool(JsonObject section, String path, String key) {
         JsonElement value = section.get(key);
-        if (value == null) {
-            return null;
-        }
-        String origin = fields.at(path + key);
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
-            return Sourced.of(value.getAsBoolean(), origin);
-        }
-        fields.problem(origin + " is " + describe(value) + ", expected true or false");
-        return null;
+        return value != null && fields.bool(value, path + key)
+                ? Sourced.of(value.getAsBoolean(), fields.at(path + key))
+                : null;
     }
 
     private Sourced<Triggers> triggers(JsonObject section, String path) {
@@ -326,18 +312,6 @@ final class LiveFields {
             }
         }
         return ok ? Sourced.of(new Triggers(list), origin) : null;
-    }
-
-    private static <T> Sourced<T> pick(
-            LiveLayer top, LiveLayer section, java.util.function.Function<LiveLayer, Sourced<T>> field) {
-        if (section != null && field.apply(section) != null) {
-            return field.apply(section);
-        }
-        return top == null ? null : field.apply(top);
-    }
-
-    private static <T> T value(Sourced<T> sourced) {
-        return sourced == null ? null : sourced.value();
     }
 
     private String describe(JsonElement value) {

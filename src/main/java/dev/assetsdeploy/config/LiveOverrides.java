@@ -24,8 +24,4 @@ public record LiveOverrides(
         domains = domains == null || domains.isEmpty() ? null : List.copyOf(domains);
         schedules = schedules == null || schedules.isEmpty() ? null : List.copyOf(schedules);
     }
-
-    public boolean any() {
-        return workersDev != null || previewUrls != null || routes != null || domains != null || schedules != null;
-    }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The values after file &lt; {@code env.NAME} section &lt; flags, each with its origin;
@@ -33,13 +32,17 @@ record MergedConfig(
     DeployConfig toDeployConfig(ConfigDocument doc, WorkerBindings bindings, WorkerSettings settings) {
         return new DeployConfig(
                 doc == null ? null : doc.file(),
-                value(name),
+                Sourced.valueOf(name),
                 main == null ? null : main.resolvedPath(),
-                value(accountId),
-                value(compatibilityDate),
+                Sourced.valueOf(accountId),
+                Sourced.valueOf(compatibilityDate),
                 compatibilityFlags == null ? List.of() : compatibilityFlags.value(),
                 directory == null ? null : directory.resolvedPath(),
-                new AssetsSettings(value(binding), value(htmlHandling), value(notFoundHandling), value(runWorkerFirst)),
+                new AssetsSettings(
+                        Sourced.valueOf(binding),
+                        Sourced.valueOf(htmlHandling),
+                        Sourced.valueOf(notFoundHandling),
+                        Sourced.valueOf(runWorkerFirst)),
                 bindings,
                 settings,
                 live);
@@ -66,10 +69,6 @@ record MergedConfig(
         }
     }
 
-    private static <T> T value(Sourced<T> sourced) {
-        return sourced == null ? null : sourced.value();
-    }
-
     static MergedConfig merge(
             Layer top,
             Layer section,
@@ -79,7 +78,7 @@ record MergedConfig(
             Path workingDirectory,
             List<String> problems,
             List<ConfigWarning> warnings) {
-        Sourced<String> name = pick(top, section, Layer::name);
+        Sourced<String> name = Sourced.pick(top, section, Layer::name);
         if (section != null && section.name() == null && top.name() != null) {
             // wrangler's appendEnvName: an environment without its own name deploys <name>-<env>
             name = Sourced.of(
@@ -89,17 +88,17 @@ record MergedConfig(
             name = Sourced.of(flags.scriptName(), "--script");
             problems.addAll(FieldChecks.scriptName("--script", flags.scriptName(), requirements.dispatchNamespace()));
         }
-        Sourced<String> main = pick(top, section, Layer::main);
+        Sourced<String> main = Sourced.pick(top, section, Layer::main);
         if (flags.main() != null) {
             main = new Sourced<>(flags.main().toString(), "--main", workingDirectory);
             problems.addAll(FieldChecks.notEmpty("--main", flags.main().toString(), "the Worker's main module file"));
         }
-        Sourced<String> date = pick(top, section, Layer::compatibilityDate);
+        Sourced<String> date = Sourced.pick(top, section, Layer::compatibilityDate);
         if (flags.compatibilityDate() != null) {
             date = Sourced.of(flags.compatibilityDate(), "--compatibility-date");
             problems.addAll(FieldChecks.date("--compatibility-date", flags.compatibilityDate()));
         }
-        Sourced<List<String>> compatibilityFlags = pick(top, section, Layer::compatibilityFlags);
+        Sourced<List<String>> compatibilityFlags = Sourced.pick(top, section, Layer::compatibilityFlags);
         if (!flags.compatibilityFlags().isEmpty()) {
             compatibilityFlags = Sourced.of(flags.compatibilityFlags(), "--compatibility-flag");
         }
@@ -137,7 +136,7 @@ record MergedConfig(
         return new MergedConfig(
                 name,
                 main,
-                pick(top, section, Layer::accountId),
+                Sourced.pick(top, section, Layer::accountId),
                 date,
                 compatibilityFlags,
                 directory,
@@ -182,13 +181,6 @@ record MergedConfig(
         if (top != null && section == null) {
             dropped.add(field);
         }
-    }
-
-    private static <T> Sourced<T> pick(Layer top, Layer section, Function<Layer, Sourced<T>> field) {
-        if (section != null && field.apply(section) != null) {
-            return field.apply(section);
-        }
-        return top == null ? null : field.apply(top);
     }
 
     /** {@code --run-worker-first true}, {@code false}, or one or more rules. */

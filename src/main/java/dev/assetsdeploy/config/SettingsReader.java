@@ -46,7 +46,7 @@ final class SettingsReader {
     Map<String, JsonElement> read(JsonObject section, String prefix, boolean topLevel) {
         Map<String, JsonElement> settings = new LinkedHashMap<>();
         check(section, prefix, "observability", settings, this::observability);
-        check(section, prefix, "logpush", settings, (v, p) -> bool(v, p));
+        check(section, prefix, "logpush", settings, fields::bool);
         check(section, prefix, "tail_consumers", settings, (v, p) -> consumers(v, p, true));
         check(section, prefix, "streaming_tail_consumers", settings, (v, p) -> consumers(v, p, false));
         check(section, prefix, "placement", settings, this::placement);
@@ -55,7 +55,7 @@ final class SettingsReader {
         check(section, prefix, "cache", settings, this::cache);
         check(section, prefix, "secrets", settings, this::secrets);
         if (topLevel) {
-            check(section, prefix, "keep_vars", settings, (v, p) -> bool(v, p));
+            check(section, prefix, "keep_vars", settings, fields::bool);
         }
         if (section.get("durable_objects") instanceof JsonObject durableObjects) {
             fields.unknownFields(
@@ -78,14 +78,6 @@ final class SettingsReader {
         if (value != null && check.valid(value, prefix + key)) {
             into.put(key, value);
         }
-    }
-
-    private boolean bool(JsonElement value, String path) {
-        if (FieldReader.isBoolean(value)) {
-            return true;
-        }
-        fields.problem(fields.at(path) + " is " + fields.describe(value) + ", expected true or false");
-        return false;
     }
 
     private boolean observability(JsonElement value, String path) {

@@ -1,6 +1,7 @@
 package dev.assetsdeploy.config;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A config value and where it came from.
@@ -14,6 +15,22 @@ record Sourced<T>(T value, String origin, Path base) {
 
     static <T> Sourced<T> of(T value, String origin) {
         return new Sourced<>(value, origin, null);
+    }
+
+    /**
+     * A field as an {@code env.NAME} section inherits it: the section's value, else the top level's; {@code null} when
+     * neither sets it (either layer may be {@code null}).
+     */
+    static <L, T> Sourced<T> pick(L top, L section, Function<L, Sourced<T>> field) {
+        if (section != null && field.apply(section) != null) {
+            return field.apply(section);
+        }
+        return top == null ? null : field.apply(top);
+    }
+
+    /** The value, or {@code null} when unset. */
+    static <T> T valueOf(Sourced<T> sourced) {
+        return sourced == null ? null : sourced.value();
     }
 
     Path resolvedPath() {
