@@ -39,8 +39,6 @@ record WorkerSection(
             "first_party_worker",
             "compliance_region",
             "triggers");
-    private static final Set<String> TOP_LEVEL_ONLY =
-            Set.of("keep_vars", "wasm_modules", "text_blobs", "data_blobs", "site");
 
     /** Keys an environment does not inherit, that wrangler warns about when the top level has them and it does not. */
     private static final Set<String> WARN_NOT_INHERITED =
@@ -84,7 +82,7 @@ record WorkerSection(
         Map<String, JsonElement> settings = new LinkedHashMap<>();
         for (String key : settingKeys(top, section)) {
             boolean mine = section != null
-                    && !TOP_LEVEL_ONLY.contains(key)
+                    && !WranglerKeys.TOP_LEVEL_ONLY.contains(key)
                     && (section.settings.containsKey(key) || !inherited(key));
             JsonElement value = (mine ? section : top).settings.get(key);
             if (value != null) {
@@ -96,7 +94,7 @@ record WorkerSection(
         for (UnsupportedKey key : top.unsupported) {
             String configKey = key.configKey();
             boolean fromTop = section == null
-                    || TOP_LEVEL_ONLY.contains(configKey)
+                    || WranglerKeys.TOP_LEVEL_ONLY.contains(configKey)
                     || inherited(configKey)
                             && section.unsupported.stream()
                                     .noneMatch(u -> u.configKey().equals(configKey));

@@ -104,4 +104,28 @@ class TriggersPhaseKeysTest {
                         .filter(w -> w.message().contains("is not sent (--allow-unsupported "))
                         .count());
     }
+
+    /** wrangler keeps {@code addresses} top-level only: an {@code --env} run applies the top level's as well. */
+    @Test
+    void anEnvironmentRunRefusesTheTopLevelsAddressesToo() throws IOException {
+        Files.writeString(dir.resolve("worker.js"), "export default {}");
+        Files.writeString(dir.resolve("wrangler.json"), """
+                {"name": "site", "main": "worker.js", "addresses": {"inbound": ["hello@example.com"]},
+                 "env": {"staging": {"name": "site-staging"}}}
+                """);
+        List<String> problems = assertThrows(
+                        InvalidConfigException.class,
+                        () -> new ConfigLoader(dir)
+                                .load(
+                                        ConfigOverrides.builder()
+                                                .environment("staging")
+                                                .build(),
+                                        UPLOAD))
+                .problems();
+        assertEquals(
+                List.of("wrangler.json: addresses"),
+                problems.stream()
+                        .map(p -> p.substring(0, p.indexOf(" is not supported")))
+                        .toList());
+    }
 }
