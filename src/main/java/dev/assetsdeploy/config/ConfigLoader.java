@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.config.AssetsSettings.RunWorkerFirst;
 import dev.assetsdeploy.config.SectionReader.Layer;
 import java.nio.file.Files;
@@ -206,7 +207,7 @@ public final class ConfigLoader {
         if (requirements.workerUpload() && m.main() != null && usablePath(m.main())) {
             Path file = m.main().resolvedPath();
             if (!Files.isRegularFile(file)) {
-                problems.add(m.main().origin() + " is " + Values.quote(m.main().value()) + ", but "
+                problems.add(m.main().origin() + " is " + Json.quote(m.main().value()) + ", but "
                         + (Files.exists(file) ? file + " is not a file" : "there is no such file (" + file + ")"));
             }
         }
@@ -218,7 +219,7 @@ public final class ConfigLoader {
                 Path dir = m.directory().resolvedPath();
                 if (!Files.isDirectory(dir)) {
                     problems.add(m.directory().origin() + " is "
-                            + Values.quote(m.directory().value()) + ", but "
+                            + Json.quote(m.directory().value()) + ", but "
                             + (Files.exists(dir) ? dir + " is not a folder" : "there is no such folder (" + dir + ")"));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.assetsdeploy.config;
 
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.PathName;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class FieldChecks {
                 return Sourced.of(mode, word.origin());
             }
         }
-        problems.add(word.origin() + " is " + Values.quote(word.value()) + ", expected one of "
+        problems.add(word.origin() + " is " + Json.quote(word.value()) + ", expected one of "
                 + Arrays.stream(modes).map(wordOf).collect(Collectors.joining(", ")));
         return null;
     }
@@ -55,10 +56,10 @@ final class FieldChecks {
                 LocalDate.parse(value);
                 return List.of();
             } catch (DateTimeException e) {
-                return List.of(origin + " is " + Values.quote(value) + ", which is not a date: expected yyyy-mm-dd");
+                return List.of(origin + " is " + Json.quote(value) + ", which is not a date: expected yyyy-mm-dd");
             }
         }
-        return List.of(origin + " is " + Values.quote(value) + ", expected a date yyyy-mm-dd (like 2025-01-01)");
+        return List.of(origin + " is " + Json.quote(value) + ", expected a date yyyy-mm-dd (like 2025-01-01)");
     }
 
     static List<String> accountId(String origin, String value) {
@@ -88,7 +89,7 @@ final class FieldChecks {
             Path.of(value);
             return List.of();
         } catch (InvalidPathException e) {
-            return List.of(origin + " is " + Values.quote(value) + ", which is not a valid path: expected " + what);
+            return List.of(origin + " is " + Json.quote(value) + ", which is not a valid path: expected " + what);
         }
     }
 
@@ -115,7 +116,7 @@ final class FieldChecks {
             } else if (rule.startsWith("/")) {
                 positive.add(rule);
             } else {
-                problems.add(origin + ": rule " + Values.quote(rule) + " must start with \"/\" (or \"!/\" to exclude)");
+                problems.add(origin + ": rule " + Json.quote(rule) + " must start with \"/\" (or \"!/\" to exclude)");
             }
         }
         problems.addAll(ruleGroupProblems(origin, positive));
@@ -133,17 +134,17 @@ final class FieldChecks {
         Set<String> seen = new LinkedHashSet<>();
         for (String rule : rules) {
             if (rule.length() > MAX_RULE_LENGTH) {
-                problems.add(origin + ": rule " + Values.quote(rule) + " is " + rule.length()
+                problems.add(origin + ": rule " + Json.quote(rule) + " is " + rule.length()
                         + " characters long, expected at most " + MAX_RULE_LENGTH);
             }
             if (!seen.add(rule)) {
-                problems.add(origin + ": rule " + Values.quote(rule) + " is listed twice, expected unique rules");
+                problems.add(origin + ": rule " + Json.quote(rule) + " is listed twice, expected unique rules");
             }
             if (rule.endsWith("*")) {
                 String prefix = rule.substring(0, rule.length() - 1);
                 for (String other : rules) {
                     if (!other.equals(rule) && other.startsWith(prefix)) {
-                        problems.add(origin + ": rule " + Values.quote(other) + " is redundant: " + Values.quote(rule)
+                        problems.add(origin + ": rule " + Json.quote(other) + " is redundant: " + Json.quote(rule)
                                 + " already covers it");
                     }
                 }

@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.PathName;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ final class LiveFields {
         if (flags.domains() != null) {
             routes = new ArrayList<>(routes);
             for (String host : flags.domains()) {
-                problems.addAll(domainProblems("--domain " + Values.quote(host), host));
+                problems.addAll(domainProblems("--domain " + Json.quote(host), host));
                 routes.add(Route.domain(host));
             }
         }
@@ -227,7 +228,7 @@ final class LiveFields {
         }
         boolean isDomain = Boolean.TRUE.equals(customDomain);
         if (isDomain && pattern != null) {
-            fields.problems(domainProblems(origin + ".pattern " + Values.quote(pattern), pattern));
+            fields.problems(domainProblems(origin + ".pattern " + Json.quote(pattern), pattern));
         }
         if (fields.problemCount() != before) {
             return null;

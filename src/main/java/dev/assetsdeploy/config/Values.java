@@ -1,7 +1,6 @@
 package dev.assetsdeploy.config;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonPrimitive;
 import dev.assetsdeploy.Json;
 
 /** How error messages show a config value: strings and numbers as JSON, containers by kind. */
@@ -23,10 +22,5 @@ final class Values {
             return "an object";
         }
         return Json.compact(value);
-    }
-
-    /** A string as JSON shows it, quotes and escapes included. */
-    static String quote(String s) {
-        return Json.compact(new JsonPrimitive(s));
     }
 }

@@ -3,6 +3,7 @@ package dev.assetsdeploy.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.assetsdeploy.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,7 +107,7 @@ final class WorkerParts {
                         "a workflow this Worker defines (no script_name, or its own name) is registered after the"
                                 + " upload, which assets-deploy does not do"));
             } else if (!BindingsReader.settingsOfOwner(workflow).isEmpty()) {
-                problems.add(workflow.origin() + " binds workflow " + Values.quote(workflow.string("name"))
+                problems.add(workflow.origin() + " binds workflow " + Json.quote(workflow.string("name"))
                         + " of Worker " + workflow.string("script_name") + ", but sets "
                         + String.join(", ", BindingsReader.settingsOfOwner(workflow))
                         + ": only the Worker that defines a workflow configures it; remove them here");
@@ -189,10 +190,10 @@ final class WorkerParts {
             if (origins.size() == 2 && kinds.contains("vars") && kinds.contains("secrets")) {
                 problems.add(origins.get(kinds.indexOf("vars")) + " is also a required secret ("
                         + strip(origins.get(kinds.indexOf("secrets"))) + "): the var would replace the secret;"
-                        + " rename the var, or remove " + Values.quote(name) + " from secrets.required");
+                        + " rename the var, or remove " + Json.quote(name) + " from secrets.required");
                 return;
             }
-            problems.add(common(origins) + Values.quote(name) + " is bound "
+            problems.add(common(origins) + Json.quote(name) + " is bound "
                     + (origins.size() == 2 ? "twice" : origins.size() + " times") + ", by "
                     + join(origins.stream()
                             .map(o -> sameFile(origins) ? strip(o) : o)

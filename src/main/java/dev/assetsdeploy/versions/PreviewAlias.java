@@ -1,6 +1,7 @@
 package dev.assetsdeploy.versions;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ public record PreviewAlias(String value, String requested) {
         }
         String alias = fromBranchName(requested, scriptName);
         if (alias == null) {
-            throw AssetsDeployException.invalidInput("--preview-alias " + VersionIds.quote(requested)
+            throw AssetsDeployException.invalidInput("--preview-alias " + Json.quote(requested)
                     + ": no preview alias can be made of it; an alias is lowercase letters, digits and -, starts with"
                     + " a letter, and has at most " + Math.max(room, 0) + " characters (63 with \"-" + scriptName
                     + "\")");

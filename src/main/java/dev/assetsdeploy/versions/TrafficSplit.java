@@ -1,6 +1,7 @@
 package dev.assetsdeploy.versions;
 
 import dev.assetsdeploy.AssetsDeployException;
+import dev.assetsdeploy.Json;
 import dev.assetsdeploy.config.CodeUpdateStrategy;
 import dev.assetsdeploy.deploy.DeploymentRequest;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ public record TrafficSplit(List<TrafficShare> shares) {
             Matcher m = SPEC.matcher(spec);
             if (!m.matches()) {
                 throw AssetsDeployException.invalidInput(
-                        ORIGIN + ": " + VersionIds.quote(spec) + " is not"
+                        ORIGIN + ": " + Json.quote(spec) + " is not"
                                 + " VERSION_ID@PERCENT (like 33333333-3333-4333-8333-333333333333@90, or the id alone for 100 %)");
             }
             String id = VersionIds.parse(m.group(1), ORIGIN);
@@ -60,7 +61,7 @@ public record TrafficSplit(List<TrafficShare> shares) {
             BigDecimal percentage = m.group(2) == null ? null : new BigDecimal(m.group(2));
             if (percentage != null && percentage.compareTo(TrafficShare.ALL) > 0) {
                 throw AssetsDeployException.invalidInput(
-                        ORIGIN + ": the percentage in " + VersionIds.quote(spec) + " is over 100");
+                        ORIGIN + ": the percentage in " + Json.quote(spec) + " is over 100");
             }
             ids.add(id);
             given.add(percentage);

@@ -33,15 +33,10 @@ public final class VersionIds {
     public static String parse(String text, String origin) {
         String id = WorkerDeployer.hyphenated(text.strip().toLowerCase(Locale.ROOT));
         if (!isVersionId(id)) {
-            throw AssetsDeployException.invalidInput(origin + ": " + quote(text)
+            throw AssetsDeployException.invalidInput(origin + ": " + Json.quote(text)
                     + " is not a version id (a UUID like 12345678-1234-1234-1234-123456789abc);"
                     + " `assets-deploy versions list` shows the Worker's versions");
         }
         return id;
-    }
-
-    /** {@code text} in double quotes, escaped as JSON escapes them (quotes, control characters): safe on one line. */
-    static String quote(String text) {
-        return Json.quote(text);
     }
 }
