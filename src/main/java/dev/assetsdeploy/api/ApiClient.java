@@ -239,7 +239,10 @@ public final class ApiClient implements Closeable {
         String errors = errors(envelope, apiErrors);
         List<Integer> codes =
                 apiErrors.stream().map(ApiException.ApiError::code).toList();
-        boolean auth = status == 401 || status == 403 || codes.contains(10000) || codes.contains(9106);
+        boolean auth = status == 401
+                || status == 403
+                || codes.contains(ApiException.AUTHENTICATION_ERROR)
+                || codes.contains(9106);
         Kind kind = auth ? Kind.AUTHENTICATION : (retryableStatus ? Kind.NETWORK : Kind.API_REFUSED);
         String hint = auth
                 ? " (check the API credentials, and that they may edit Workers on account " + settings.accountId() + ")"

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class ApiException extends AssetsDeployException {
 
+    /** The API's "Authentication error": a token it does not accept, or one without a permission the call needs. */
+    public static final int AUTHENTICATION_ERROR = 10000;
+
     private final String step;
     private final int status;
     private final boolean retryable;

@@ -62,7 +62,7 @@ public final class AccountSubdomain {
         try {
             read(api, accountId);
         } catch (ApiException e) {
-            if (!e.hasCode(10000)) {
+            if (!e.hasCode(ApiException.AUTHENTICATION_ERROR)) {
                 throw e;
             }
         }

@@ -52,9 +52,8 @@ public final class TriggersDeployer {
     static final String SCHEDULES = "cron schedules";
 
     /** The API's code for "not authorized" (a token without the permission the call needs). */
-    private static final int AUTHENTICATION_ERROR = 10000;
-
     private final ApiClient api;
+
     private final String accountId;
 
     public TriggersDeployer(ApiClient api, String accountId) {
@@ -258,7 +257,9 @@ public final class TriggersDeployer {
                 return true;
             } catch (AssetsDeployException e) {
                 String reason = reason(e);
-                if (part.equals(ROUTES) && e instanceof ApiException api && api.hasCode(AUTHENTICATION_ERROR)) {
+                if (part.equals(ROUTES)
+                        && e instanceof ApiException api
+                        && api.hasCode(ApiException.AUTHENTICATION_ERROR)) {
                     reason += " (the API token needs the permission Zone > Workers Routes > Edit for All zones;"
                             + " assets-deploy does not fall back to one zone at a time as wrangler does)";
                 }
