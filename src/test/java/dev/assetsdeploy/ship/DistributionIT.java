@@ -3,6 +3,7 @@ package dev.assetsdeploy.ship;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,7 +188,7 @@ class DistributionIT {
 
     /**
      * The linux-x64 package runs with no Java installed: no JAVA_HOME, and a PATH that holds no java
-     * (only mv, which the launcher uses to keep its class-data-sharing archive).
+     * (only mv, which the launcher uses to keep a Java 17 runtime's class-data-sharing archive).
      */
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
@@ -200,9 +202,11 @@ class DistributionIT {
         Shell.Result version = Shell.run(work, noJava, List.of("/bin/sh", launcher, "--version"));
         assertEquals(0, version.exitCode(), version.err());
         assertEquals("assets-deploy " + VERSION + "\n", version.out());
-        assertTrue(
+        boolean aot = AotCacheTraining.runtimeFeature(home.resolve("runtime")) >= 25;
+        assertEquals(
+                !aot,
                 Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")),
-                "the first run outside CI records the CDS archive");
+                "a Java 17 runtime's first run outside CI records the CDS archive; a 25 one has its AOT cache");
 
         Path site = WranglerFixtures.COMPAT_SITE;
         for (int run = 0; run < 2; run++) { // the second run maps the archive the first one recorded
@@ -213,7 +217,9 @@ class DistributionIT {
         }
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
             assertEquals(
-                    Set.of("assets-deploy.jar", "assets-deploy.jsa", "assets-deploy.jsa.home"),
+                    aot
+                            ? Set.of("assets-deploy.jar", "assets-deploy.aot")
+                            : Set.of("assets-deploy.jar", "assets-deploy.jsa", "assets-deploy.jsa.home"),
                     lib.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         String modules = Files.readAllLines(home.resolve("runtime/release")).stream()
@@ -225,9 +231,45 @@ class DistributionIT {
     }
 
     /**
-     * The first run records the class-data archive, and the JVM has things to say about the classes it
-     * skips; none of it reaches the user, and no JVM message ever lands in --json output. A deploy (not
-     * --version) loads enough classes for the recording to have something to report.
+     * A package whose runtime is Java 25 or later starts from the AOT cache recorded at package time, wherever
+     * it is unpacked: {@code -XX:AOTMode=on} makes a cache the JVM cannot use an error. A jar copied over the
+     * packaged one (newer than the cache, whose classes Java 25 would run unchecked) runs without it.
+     */
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+    void linuxPackageStartsFromItsAotCacheUntilItsJarIsReplaced() throws Exception {
+        Path home = extractLinuxPackage();
+        assumeTrue(
+                AotCacheTraining.runtimeFeature(home.resolve("runtime")) >= 25,
+                "the package's runtime predates AOT caches");
+        String launcher = home.resolve("bin/assets-deploy").toString();
+        Map<String, String> strict = Map.of("PATH", "/usr/bin:/bin", "JAVA_OPTS", "-XX:AOTMode=on -Xlog:class+load");
+        Shell.Result mapped = Shell.run(work, strict, List.of("/bin/sh", launcher, "--version"));
+        assertEquals(0, mapped.exitCode(), mapped.err());
+        assertTrue(
+                mapped.out().contains("dev.assetsdeploy.cli.Main source: shared objects file"),
+                "Main comes from the AOT cache");
+
+        Path jar = home.resolve("lib/assets-deploy.jar");
+        Files.setLastModifiedTime(
+                jar,
+                FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("lib/assets-deploy.aot"))
+                                .toMillis()
+                        + 60_000));
+        Shell.Result replaced = Shell.run(
+                work,
+                Map.of("PATH", "/usr/bin:/bin", "CI", "true", "JAVA_OPTS", "-Xlog:class+load"),
+                List.of("/bin/sh", launcher, "--version"));
+        assertEquals(0, replaced.exitCode(), replaced.err());
+        assertEquals("", replaced.err());
+        assertTrue(replaced.out().contains("dev.assetsdeploy.cli.Main source: file:"), replaced.out());
+    }
+
+    /**
+     * The first run records a Java 17 runtime's class-data archive, and the JVM has things to say about the
+     * classes it skips (or maps a Java 25 runtime's AOT cache); none of it reaches the user, and no JVM message
+     * ever lands in --json output. A deploy (not --version) loads enough classes for the recording to have
+     * something to report.
      */
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
@@ -254,7 +296,8 @@ class DistributionIT {
                 assertEquals("", result.err(), "run " + (run + 1) + " printed on stderr");
                 JsonObject doc = JsonParser.parseString(result.out()).getAsJsonObject();
                 assertEquals("first-run", doc.get("worker").getAsString());
-                assertTrue(Files.isRegularFile(home.resolve("lib/assets-deploy.jsa")));
+                assertTrue(Files.isRegularFile(home.resolve("lib/assets-deploy.jsa"))
+                        || Files.isRegularFile(home.resolve("lib/assets-deploy.aot")));
             }
             assertEquals(List.of(), api.problems());
         }
