@@ -233,7 +233,8 @@ class DistributionIT {
     /**
      * A package whose runtime is Java 25 or later starts from the AOT cache recorded at package time, wherever
      * it is unpacked: {@code -XX:AOTMode=on} makes a cache the JVM cannot use an error. A jar copied over the
-     * packaged one (newer than the cache, whose classes Java 25 would run unchecked) runs without it.
+     * packaged one (newer than the cache, whose classes Java 25 would run unchecked) runs without it, and so
+     * do JAVA_OPTS such as {@code -Xshare:off}.
      */
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
@@ -249,6 +250,13 @@ class DistributionIT {
         assertTrue(
                 mapped.out().contains("dev.assetsdeploy.cli.Main source: shared objects file"),
                 "Main comes from the AOT cache");
+
+        // Options that choose class-data sharing themselves would make the JVM refuse the cache's flag.
+        Shell.Result shareOff = Shell.run(
+                work,
+                Map.of("PATH", "/usr/bin:/bin", "CI", "true", "JAVA_OPTS", "-Xshare:off"),
+                List.of("/bin/sh", launcher, "--version"));
+        assertEquals(0, shareOff.exitCode(), shareOff.err());
 
         Path jar = home.resolve("lib/assets-deploy.jar");
         Files.setLastModifiedTime(
