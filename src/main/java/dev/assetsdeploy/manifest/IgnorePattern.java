@@ -27,14 +27,19 @@ final class IgnorePattern {
 
     private record Replacer(Pattern regex, boolean global, Function<Matcher, String> replacement) {}
 
+    /** A plain name anchored at the root, as the rules every folder has ({@code /_headers}). */
+    private static final Pattern ROOT_NAME = Pattern.compile("/[A-Za-z0-9._-]+");
+
     private final String line;
     private final boolean negative;
     private final Pattern regex;
+    private final boolean rootName;
 
-    private IgnorePattern(String line, boolean negative, Pattern regex) {
+    private IgnorePattern(String line, boolean negative, Pattern regex, boolean rootName) {
         this.line = line;
         this.negative = negative;
         this.regex = regex;
+        this.rootName = rootName;
     }
 
     /** The line as written. */
@@ -48,7 +53,10 @@ final class IgnorePattern {
 
     /** {@code path}: relative, {@code /}-separated, a folder with a trailing {@code /}. */
     boolean matches(String path) {
-        return regex.matcher(path).find();
+        // A root name's regex (^name(?=$|\/$)) cannot match a path with a "/" before its last character:
+        // that answer, for nearly every file of a folder, without running the regex.
+        int slash = rootName ? path.indexOf('/') : -1;
+        return (slash < 0 || slash == path.length() - 1) && regex.matcher(path).find();
     }
 
     /** ignore's {@code checkPattern}: blank lines, comments and lines ending in a lone backslash are no rules. */
@@ -69,7 +77,9 @@ final class IgnorePattern {
             pattern = "#" + pattern.substring(2);
         }
         String source = jsRegexSource(pattern);
-        return new IgnorePattern(line, negative, JsRegex.compileIgnoreCase(source));
+        boolean rootName =
+                ROOT_NAME.matcher(pattern).matches() && source.startsWith("^") && source.endsWith("(?=$|\\/$)");
+        return new IgnorePattern(line, negative, JsRegex.compileIgnoreCase(source), rootName);
     }
 
     /** ignore 5.3.1's {@code makeRegex}: the REPLACERS applied in order. */
