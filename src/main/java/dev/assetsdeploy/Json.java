@@ -21,13 +21,29 @@ import java.util.Map;
  */
 public final class Json {
 
-    public static final Gson COMPACT =
-            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-    public static final Gson PRETTY = new GsonBuilder()
-            .disableHtmlEscaping()
-            .serializeNulls()
-            .setPrettyPrinting()
-            .create();
+    /*
+     * Built at first use, not with this class: a Gson instance loads and sets up some 120 classes of adapters,
+     * and most runs only read and write trees (which need none of them) before their first request.
+     */
+    private static final class Instances {
+        static final Gson COMPACT =
+                new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+        static final Gson PRETTY = new GsonBuilder()
+                .disableHtmlEscaping()
+                .serializeNulls()
+                .setPrettyPrinting()
+                .create();
+    }
+
+    /** Gson with no HTML escaping and nulls kept, for streaming and object serialization. */
+    public static Gson gson() {
+        return Instances.COMPACT;
+    }
+
+    /** {@link #gson()} with Gson's pretty printing. */
+    public static Gson prettyGson() {
+        return Instances.PRETTY;
+    }
 
     private static final String INDENT = "  ";
 

@@ -52,7 +52,7 @@ class JsonTest {
     void prettyIsLaidOutAsGsonLaysItOut() {
         JsonObject object = JsonParser.parseString("{\"a\":[1,{\"b\":\"x\"}],\"e\":[],\"o\":{},\"n\":null}")
                 .getAsJsonObject();
-        assertEquals(Json.PRETTY.toJson(object), Json.pretty(object));
+        assertEquals(Json.prettyGson().toJson(object), Json.pretty(object));
         assertEquals("[]", Json.pretty(new JsonArray()));
     }
 }

@@ -149,7 +149,7 @@ public final class ManifestReport {
         }
         w.endArray();
         w.name("warnings");
-        Json.COMPACT.toJson(warningsJson(m), w);
+        Json.gson().toJson(warningsJson(m), w);
         w.name("totals")
                 .beginObject()
                 .name("files")

@@ -78,7 +78,7 @@ public final class PreviewReport {
         List<Map<String, String>> steps = new ArrayList<>();
         r.steps().forEach(s -> steps.add(Map.of("rule", s.rule(), "detail", s.detail())));
         json.put("steps", steps);
-        return Json.PRETTY.toJson(json);
+        return Json.prettyGson().toJson(json);
     }
 
     /** Where the folder is served, and how: the server's first line. */
