@@ -8,6 +8,7 @@
 #   src/bench/deploy-bench.sh [ROUNDS]          (from the project root; default 3)
 #
 # Env: FILES (20000), MB (200): the generated site (gen-site.py); WORK (/tmp/assets-deploy-deploy-bench);
+#      REDEPLOYS (3): cached no-change redeploys per form and round (the shortest runs, so the noisiest);
 #      WRANGLER_HOME (/work/tools/wrangler, holding node_modules/; "" skips wrangler); SKIP_BUILD=1 uses
 #      target/ as it is; MVN_OFFLINE (-o); NICE (e.g. -10, as root: every timed process and the fake run at
 #      that priority, for a machine shared with other jobs; both tools alike).
@@ -19,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ROUNDS=${1:-3}
+REDEPLOYS=${REDEPLOYS:-3}
 FILES=${FILES:-20000}
 MB=${MB:-200}
 WORK=${WORK:-/tmp/assets-deploy-deploy-bench}
@@ -87,7 +89,7 @@ run() {
 
 deploy_args=("$SITE" --script bench --compatibility-date 2025-01-01 --quiet)
 rm -rf "$WORK/cache-warm-up"
-start_fake # the package's first run records its archive (not measured)
+start_fake # a package on a Java 17 runtime records its class-data archive at its first run (not measured)
 env -u CI CLOUDFLARE_API_TOKEN="$FAKE_TOKEN" CLOUDFLARE_ACCOUNT_ID="$FAKE_ACCOUNT" CLOUDFLARE_API_BASE_URL="$FAKE_URL" \
   "$PACKAGE" "${deploy_args[@]}" --cache-dir "$WORK/cache-warm-up" >/dev/null
 stop_fake
@@ -103,7 +105,9 @@ for round in $(seq "$ROUNDS"); do
     rm -rf "$cache"
     start_fake
     run "$form" cold "${cmd[@]}" "${deploy_args[@]}" --cache-dir "$cache"
-    run "$form" redeploy-cache "${cmd[@]}" "${deploy_args[@]}" --cache-dir "$cache"
+    for _ in $(seq "$REDEPLOYS"); do
+      run "$form" redeploy-cache "${cmd[@]}" "${deploy_args[@]}" --cache-dir "$cache"
+    done
     run "$form" redeploy-no-cache "${cmd[@]}" "${deploy_args[@]}" --no-cache
     stop_fake
   done
@@ -115,7 +119,7 @@ for round in $(seq "$ROUNDS"); do
   fi
 done
 
-python3 - "$WORK/results.txt" "$ROUNDS" <<'PY'
+python3 - "$WORK/results.txt" "$ROUNDS" "$REDEPLOYS" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 runs = {}
@@ -138,15 +142,16 @@ lines = [
     ("peak RSS, cold deploy", {"jar": "cold", "package": "cold", "wrangler": "cold"}, 1, "MB"),
     ("peak RSS, redeploy (cache)", {"jar": "redeploy-cache", "package": "redeploy-cache", "wrangler": "redeploy"}, 1, "MB"),
 ]
-print(f"\nmedians of {sys.argv[2]} rounds (range in brackets)\n")
-print("| | " + " | ".join(forms) + " |" + (" jar ÷ wrangler |" if "wrangler" in forms else ""))
-print("|---|" + "---|" * len(forms) + ("---|" if "wrangler" in forms else ""))
+print(f"\nmedians of {sys.argv[2]} rounds, {sys.argv[3]} cached redeploys a round (range in brackets)\n")
+shown = [f for f in ("jar", "package") if f in forms] if "wrangler" in forms else []
+print("| | " + " | ".join(forms) + " |" + "".join(f" {f} ÷ wrangler |" for f in shown))
+print("|---|" + "---|" * len(forms) + "---|" * len(shown))
 for label, cases, i, unit in lines:
     cells = [cell(f, cases.get(f), i, unit) if f in cases else "-" for f in forms]
-    ratio = ""
-    if "wrangler" in forms:
-        jar = [r[i] for r in runs.get(("jar", cases["jar"]), [])]
+    ratios = ""
+    for f in shown:
+        ours = [r[i] for r in runs.get((f, cases[f]), [])]
         wr = [r[i] for r in runs.get(("wrangler", cases.get("wrangler")), [])]
-        ratio = f" {statistics.median(jar) / statistics.median(wr):.2f}× |" if jar and wr else " - |"
-    print(f"| {label} | " + " | ".join(cells) + " |" + ratio)
+        ratios += f" {statistics.median(ours) / statistics.median(wr):.2f}× |" if ours and wr else " - |"
+    print(f"| {label} | " + " | ".join(cells) + " |" + ratios)
 PY
