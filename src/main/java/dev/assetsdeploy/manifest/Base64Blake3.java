@@ -29,9 +29,14 @@ public final class Base64Blake3 {
     public int update(byte[] raw, int length, byte[] encoded) {
         // The JDK's encoder (a vectorised intrinsic) takes whole arrays only; the short last chunk of
         // a file is encoded here rather than copied into an array of its own length.
-        int n = length == raw.length ? base64.encode(raw, encoded) : encode(raw, length, encoded);
+        int n = encodeOnly(raw, length, encoded);
         blake3.update(encoded, 0, n);
         return n;
+    }
+
+    /** {@link #update} without the hashing: for bytes known unchanged by other means. */
+    public int encodeOnly(byte[] raw, int length, byte[] encoded) {
+        return length == raw.length ? base64.encode(raw, encoded) : encode(raw, length, encoded);
     }
 
     /** Padded standard Base64 of {@code raw[0, length)} into {@code encoded}; returns its length. */

@@ -14,12 +14,13 @@ import java.util.concurrent.TimeUnit;
  * catches an edit whose old modification time was put back (setting it is itself a change), and the
  * inode catches a file replaced by a rename.
  */
-record FileStamp(long size, long modifiedNanos, long changedNanos, long device, long inode) {
+public record FileStamp(long size, long modifiedNanos, long changedNanos, long device, long inode) {
 
     static final long COARSE_TICK_NANOS = 2_000_000_000L;
     static final long FINE_TICK_NANOS = 50_000_000L;
 
     private static final String ATTRIBUTES = "unix:ctime,dev,ino";
+    private static final String ALL_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,dev,ino";
 
     /** Whether this system reports change times and inodes (Linux, macOS); without them the cache is off. */
     static boolean supported() {
@@ -34,6 +35,17 @@ record FileStamp(long size, long modifiedNanos, long changedNanos, long device, 
     static FileStamp read(Path file, long size, long modifiedNanos) throws IOException {
         Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
         return new FileStamp(size, modifiedNanos, nanos(a.get("ctime")), (Long) a.get("dev"), (Long) a.get("ino"));
+    }
+
+    /** The stamp of {@code file} now, from one stat. */
+    static FileStamp read(Path file) throws IOException {
+        Map<String, Object> a = Files.readAttributes(file, ALL_ATTRIBUTES);
+        return new FileStamp(
+                (Long) a.get("size"),
+                nanos(a.get("lastModifiedTime")),
+                nanos(a.get("ctime")),
+                (Long) a.get("dev"),
+                (Long) a.get("ino"));
     }
 
     /**

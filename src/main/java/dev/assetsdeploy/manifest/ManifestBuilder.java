@@ -82,7 +82,7 @@ public final class ManifestBuilder {
     }
 
     /** {@code nanos}: the wall clock in ns since the epoch, that the cache's racy rule reads (tests set it). */
-    ManifestBuilder withClock(LongSupplier nanos) {
+    public ManifestBuilder withClock(LongSupplier nanos) {
         return new ManifestBuilder(maxFiles, threads, freePlanWarning, cache, nanos);
     }
 
@@ -113,7 +113,7 @@ public final class ManifestBuilder {
         found.sort(Comparator.comparing(Found::key));
         checkLimits(root, ignore, found);
         HashCache hashCache = loading.join();
-        List<Hashed> hashed = hashAll(found, hashCache);
+        List<Hashed> hashed = hashAll(found, hashCache, started);
         List<ManifestEntry> entries = new ArrayList<>(hashed.size());
         List<HashCache.Entry> recorded = new ArrayList<>(hashed.size());
         int hits = 0;
@@ -203,13 +203,13 @@ public final class ManifestBuilder {
      * Hashes on {@code threads} workers, each taking the next file until none is left (one
      * task per worker, not per file: less queueing, and far less for the JIT to compile).
      */
-    private List<Hashed> hashAll(List<Found> found, HashCache cache) {
+    private List<Hashed> hashAll(List<Found> found, HashCache cache, long started) {
         HashResult[] results = new HashResult[found.size()];
         AtomicInteger next = new AtomicInteger();
         Callable<Void> worker = () -> {
             AssetHasher hasher = new AssetHasher();
             for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                results[i] = hashOne(hasher, found.get(i), cache);
+                results[i] = hashOne(hasher, found.get(i), cache, started);
             }
             return null;
         };
@@ -247,25 +247,28 @@ public final class ManifestBuilder {
         return entries;
     }
 
-    private static HashResult hashOne(AssetHasher hasher, Found f, HashCache cache) {
+    private static HashResult hashOne(AssetHasher hasher, Found f, HashCache cache, long started) {
         String name = f.key().substring(f.key().lastIndexOf('/') + 1);
         try {
             // Stamped before reading: a change while the file is read leaves a later stamp behind.
             FileStamp stamp = cache.enabled() ? stampOf(f) : null;
+            // The upload believes the stamp as the cache does: only when it is older than this run.
+            FileStamp vouching = stamp != null && stamp.olderThan(started) ? stamp : null;
             String cached = stamp == null ? null : cache.lookup(f.key(), stamp);
             if (cached != null) {
-                return new Hashed(entry(f, name, cached), stamp, true);
+                return new Hashed(entry(f, name, cached, vouching), stamp, true);
             }
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
-            return new Hashed(entry(f, name, hashed.hash()), hashed.size() == f.size() ? stamp : null, false);
+            boolean whole = hashed.size() == f.size();
+            return new Hashed(entry(f, name, hashed.hash(), whole ? vouching : null), whole ? stamp : null, false);
         } catch (IOException e) {
             return new Unreadable(f.key() + " (" + IoReason.of(e) + ")");
         }
     }
 
-    private static ManifestEntry entry(Found f, String name, String hash) {
-        return new ManifestEntry(f.key(), hash, f.size(), ContentTypes.forFileName(name), f.file());
+    private static ManifestEntry entry(Found f, String name, String hash, FileStamp stamp) {
+        return new ManifestEntry(f.key(), hash, f.size(), ContentTypes.forFileName(name), f.file(), stamp);
     }
 
     /** The file's stamp for the cache (the walk saw its size and mtime), or null when it cannot be taken. */

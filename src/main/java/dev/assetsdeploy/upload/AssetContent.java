@@ -16,9 +16,11 @@ import java.util.function.Supplier;
 /**
  * One asset's bytes on the wire, read from disk while they are sent: either the padded
  * Base64 text (bucket uploads) or the raw bytes (single-file mode). The length is known up
- * front from the manifest size. While sending, the bytes are counted and hashed again; a file
- * whose size or hash no longer matches the manifest fails with {@link FileChangedException}
- * before the request completes, so the server never accepts it.
+ * front from the manifest size. While sending, the bytes are counted, and hashed again unless the
+ * entry has a stamp that vouches for them (then the file must still have it once read, one stat
+ * instead of hashing the Base64 text again: a quarter of a cold deploy's CPU); a file whose size,
+ * stamp or hash no longer matches the manifest fails with {@link FileChangedException} before the
+ * request completes, so the server never accepts it.
  */
 final class AssetContent implements MultipartBody.Content {
 
@@ -63,6 +65,16 @@ final class AssetContent implements MultipartBody.Content {
         }
     }
 
+    private boolean stillAsHashed() {
+        try {
+            return entry.stillAsHashed();
+        } catch (NoSuchFileException e) {
+            throw new FileChangedException(entry, "it was deleted");
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
     private int read(InputStream in, byte[] buffer, int length) {
         try {
             return in.readNBytes(buffer, 0, length);
@@ -91,6 +103,7 @@ final class AssetContent implements MultipartBody.Content {
         byte[] raw = own.raw;
         byte[] encoded = own.encoded;
         hash.reset(); // a write that failed half-way left its part in the hash
+        boolean vouched = entry.stamp() != null;
         long left = entry.size();
         try (InputStream in = open()) {
             while (left > 0) {
@@ -101,7 +114,7 @@ final class AssetContent implements MultipartBody.Content {
                             entry, "it is now shorter than the " + entry.size() + " bytes hashed");
                 }
                 left -= got;
-                int n = hash.update(raw, got, encoded);
+                int n = vouched ? hash.encodeOnly(raw, got, encoded) : hash.update(raw, got, encoded);
                 if (base64) {
                     out.write(encoded, 0, n);
                 } else {
@@ -113,7 +126,11 @@ final class AssetContent implements MultipartBody.Content {
                 throw new FileChangedException(entry, "it is now longer than the " + entry.size() + " bytes hashed");
             }
         }
-        if (!hash.finish(entry.path()).equals(entry.hash())) {
+        if (vouched) {
+            if (!stillAsHashed()) {
+                throw new FileChangedException(entry, "it was written to after it was hashed");
+            }
+        } else if (!hash.finish(entry.path()).equals(entry.hash())) {
             throw new FileChangedException(entry, "its content no longer matches the hash taken at the start");
         }
     }

@@ -4,6 +4,8 @@ import static dev.assetsdeploy.Failures.assertFails;
 import static dev.assetsdeploy.Failures.assertFailsContaining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assetsdeploy.AssetsDeployException;
@@ -17,12 +19,14 @@ import dev.assetsdeploy.fakeapi.FakeCloudflareApi;
 import dev.assetsdeploy.fakeapi.MutableClock;
 import dev.assetsdeploy.fakeapi.UploadFault;
 import dev.assetsdeploy.fakeapi.UploadFault.Action;
+import dev.assetsdeploy.manifest.HashCacheLocation;
 import dev.assetsdeploy.manifest.Manifest;
 import dev.assetsdeploy.manifest.ManifestBuilder;
 import dev.assetsdeploy.manifest.ManifestEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -329,6 +333,67 @@ class UploaderTest {
                 () -> upload(1, 3));
         assertFalse(api.storedHashes().contains(victim.hash()));
         assertTrue(api.problems().isEmpty(), "the fake never accepted it: " + api.problems());
+    }
+
+    /** The hash cache on, and the clock an hour on: every entry has a stamp old enough to vouch for its bytes. */
+    Manifest stampedSite() {
+        long hourLater = (System.currentTimeMillis() + Duration.ofHours(1).toMillis()) * 1_000_000L;
+        return new ManifestBuilder()
+                .withCache(HashCacheLocation.in(dir.resolve("hash-cache")))
+                .withClock(() -> hourLater)
+                .build(dir.resolve("site"));
+    }
+
+    @Test
+    void aStampedFileWrittenToAfterHashingFailsByItsStamp() throws IOException {
+        manifest = stampedSite();
+        ManifestEntry victim = manifest.entry("/img/pic5.png").orElseThrow();
+        assertNotNull(victim.stamp());
+        byte[] bytes = Files.readAllBytes(victim.file());
+        bytes[0] ^= 1;
+        Files.write(victim.file(), bytes);
+        // Same size, old modification time put back: the change time still moves.
+        Files.setLastModifiedTime(victim.file(), FileTime.from(victim.stamp().modifiedNanos(), TimeUnit.NANOSECONDS));
+        assertFails(
+                FileChangedException.class,
+                Kind.INVALID_INPUT,
+                "/img/pic5.png (" + victim.file() + ") changed while the upload was running (it was written to after it"
+                        + " was hashed): nothing inconsistent was deployed; run again once the folder has stopped changing",
+                () -> upload(1, 3));
+        assertFalse(api.storedHashes().contains(victim.hash()));
+    }
+
+    /**
+     * A stamped file is sent without hashing its bytes again (its stamp says they are the hashed ones): given a
+     * wrong hash, it is the fake, which checks every part, that sees it; an entry without a stamp is refused here.
+     */
+    @Test
+    void aStampedFileIsNotHashedAgainWhileItIsSent() {
+        for (boolean stamped : new boolean[] {true, false}) {
+            Manifest site = stampedSite();
+            List<ManifestEntry> entries = new ArrayList<>();
+            for (ManifestEntry e : site.entries()) {
+                entries.add(
+                        e.path().equals("/page4.html")
+                                ? new ManifestEntry(
+                                        e.path(),
+                                        "0".repeat(32),
+                                        e.size(),
+                                        e.contentType(),
+                                        e.file(),
+                                        stamped ? e.stamp() : null)
+                                : e);
+            }
+            manifest = new Manifest(site.root(), entries, site.ignored(), site.warnings(), site.cache());
+            api.forgetStored();
+            int before = api.problems().size();
+            assertThrows(AssetsDeployException.class, () -> upload(1, 1));
+            List<String> seen = api.problems().subList(before, api.problems().size());
+            assertEquals(
+                    stamped,
+                    seen.stream().anyMatch(p -> p.contains("0".repeat(32))),
+                    "stamped " + stamped + ": " + seen);
+        }
     }
 
     @Test
