@@ -233,8 +233,8 @@ class DistributionIT {
     /**
      * A package whose runtime is Java 25 or later starts from the AOT cache recorded at package time, wherever
      * it is unpacked: {@code -XX:AOTMode=on} makes a cache the JVM cannot use an error. A jar copied over the
-     * packaged one (newer than the cache, whose classes Java 25 would run unchecked) runs without it, and so
-     * do JAVA_OPTS such as {@code -Xshare:off}.
+     * packaged one (whose time is not the cache's: Java 25 would run the old classes unchecked) runs without
+     * it, and so do options such as {@code -Xshare:off}.
      */
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
@@ -251,26 +251,37 @@ class DistributionIT {
                 mapped.out().contains("dev.assetsdeploy.cli.Main source: shared objects file"),
                 "Main comes from the AOT cache");
 
-        // Options that choose class-data sharing themselves would make the JVM refuse the cache's flag.
-        Shell.Result shareOff = Shell.run(
-                work,
-                Map.of("PATH", "/usr/bin:/bin", "CI", "true", "JAVA_OPTS", "-Xshare:off"),
-                List.of("/bin/sh", launcher, "--version"));
-        assertEquals(0, shareOff.exitCode(), shareOff.err());
+        // Options that choose class-data sharing, or a collector, themselves would make the JVM refuse to start
+        // beside the launcher's own, from any of the variables the JVM reads.
+        for (Map.Entry<String, String> options : List.of(
+                Map.entry("JAVA_OPTS", "-Xshare:off"),
+                Map.entry("JAVA_TOOL_OPTIONS", "-Xshare:off"),
+                Map.entry("JDK_JAVA_OPTIONS", "-XX:SharedArchiveFile=" + work.resolve("none.jsa")),
+                Map.entry("JAVA_OPTS", "-XX:DumpLoadedClassList=" + work.resolve("classes.txt")),
+                Map.entry("JAVA_OPTS", "-XX:+UseG1GC"))) {
+            Shell.Result own = Shell.run(
+                    work,
+                    Map.of("PATH", "/usr/bin:/bin", "CI", "true", options.getKey(), options.getValue()),
+                    List.of("/bin/sh", launcher, "--version"));
+            assertEquals(0, own.exitCode(), options + ": " + own.err());
+            assertTrue(own.out().endsWith("assets-deploy " + VERSION + "\n"), options + ": " + own.out());
+        }
 
+        // The cache carries the jar's time: a jar with another, newer or older, is not the one it was made from.
         Path jar = home.resolve("lib/assets-deploy.jar");
-        Files.setLastModifiedTime(
-                jar,
-                FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("lib/assets-deploy.aot"))
-                                .toMillis()
-                        + 60_000));
-        Shell.Result replaced = Shell.run(
-                work,
-                Map.of("PATH", "/usr/bin:/bin", "CI", "true", "JAVA_OPTS", "-Xlog:class+load"),
-                List.of("/bin/sh", launcher, "--version"));
-        assertEquals(0, replaced.exitCode(), replaced.err());
-        assertEquals("", replaced.err());
-        assertTrue(replaced.out().contains("dev.assetsdeploy.cli.Main source: file:"), replaced.out());
+        FileTime recorded = Files.getLastModifiedTime(home.resolve("lib/assets-deploy.aot"));
+        assertEquals(recorded, Files.getLastModifiedTime(jar));
+        for (long shift : new long[] {60_000, -60_000}) {
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(recorded.toMillis() + shift));
+            Shell.Result replaced = Shell.run(
+                    work,
+                    Map.of("PATH", "/usr/bin:/bin", "CI", "true", "JAVA_OPTS", "-Xlog:class+load"),
+                    List.of("/bin/sh", launcher, "--version"));
+            assertEquals(0, replaced.exitCode(), replaced.err());
+            assertEquals("", replaced.err());
+            assertTrue(
+                    replaced.out().contains("dev.assetsdeploy.cli.Main source: file:"), shift + ": " + replaced.out());
+        }
     }
 
     /**
