@@ -252,12 +252,13 @@ public final class ManifestBuilder {
         try {
             // Stamped before reading: a change while the file is read leaves a later stamp behind.
             FileStamp stamp = cache.enabled() ? stampOf(f) : null;
-            // The upload believes the stamp as the cache does: only when it is older than this run.
-            FileStamp vouching = stamp != null && stamp.olderThan(started) ? stamp : null;
             String cached = stamp == null ? null : cache.lookup(f.key(), stamp);
             if (cached != null) {
-                return new Hashed(entry(f, name, cached, vouching), stamp, true);
+                // No stamp for the upload: a hash from an earlier run is checked again if its file is sent.
+                return new Hashed(entry(f, name, cached, null), stamp, true);
             }
+            // The upload believes the stamp as the cache does: only when it is older than this run.
+            FileStamp vouching = stamp != null && stamp.olderThan(started) ? stamp : null;
             AssetHasher.Hashed hashed = hasher.hash(f.file(), name, f.size());
             // wrangler's manifest announces the stat size, whatever was read.
             boolean whole = hashed.size() == f.size();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -55,9 +56,9 @@ final class AssetContent implements MultipartBody.Content {
      * errors leave as {@link AssetsDeployException}s, while errors writing to {@code out} stay
      * IOExceptions (retried).
      */
-    private InputStream open() {
+    private InputStream open(Path file) {
         try {
-            return Files.newInputStream(entry.file());
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new FileChangedException(entry, "it was deleted");
         } catch (IOException e) {
@@ -65,9 +66,23 @@ final class AssetContent implements MultipartBody.Content {
         }
     }
 
-    private boolean stillAsHashed() {
+    /**
+     * The file to read, links resolved once: for a stamped entry, the stat after reading must see the file
+     * that was read, not whatever a link on its path points to by then.
+     */
+    private Path real() {
         try {
-            return entry.stillAsHashed();
+            return entry.file().toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new FileChangedException(entry, "it was deleted");
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private boolean stillAsHashed(Path real) {
+        try {
+            return entry.stillAsHashed(real);
         } catch (NoSuchFileException e) {
             throw new FileChangedException(entry, "it was deleted");
         } catch (IOException e) {
@@ -104,8 +119,9 @@ final class AssetContent implements MultipartBody.Content {
         byte[] encoded = own.encoded;
         hash.reset(); // a write that failed half-way left its part in the hash
         boolean vouched = entry.stamp() != null;
+        Path file = vouched ? real() : entry.file();
         long left = entry.size();
-        try (InputStream in = open()) {
+        try (InputStream in = open(file)) {
             while (left > 0) {
                 int want = (int) Math.min(CHUNK, left);
                 int got = read(in, raw, want);
@@ -114,10 +130,13 @@ final class AssetContent implements MultipartBody.Content {
                             entry, "it is now shorter than the " + entry.size() + " bytes hashed");
                 }
                 left -= got;
-                int n = vouched ? hash.encodeOnly(raw, got, encoded) : hash.update(raw, got, encoded);
                 if (base64) {
-                    out.write(encoded, 0, n);
+                    out.write(
+                            encoded, 0, vouched ? hash.encodeOnly(raw, got, encoded) : hash.update(raw, got, encoded));
                 } else {
+                    if (!vouched) {
+                        hash.update(raw, got, encoded);
+                    }
                     out.write(raw, 0, got);
                 }
                 sent.accept(got);
@@ -127,8 +146,9 @@ final class AssetContent implements MultipartBody.Content {
             }
         }
         if (vouched) {
-            if (!stillAsHashed()) {
-                throw new FileChangedException(entry, "it was written to after it was hashed");
+            if (!stillAsHashed(file)) {
+                throw new FileChangedException(
+                        entry, "its size, times or inode changed after it was hashed: written to, touched or replaced");
             }
         } else if (!hash.finish(entry.path()).equals(entry.hash())) {
             throw new FileChangedException(entry, "its content no longer matches the hash taken at the start");

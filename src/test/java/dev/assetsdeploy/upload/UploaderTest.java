@@ -357,8 +357,9 @@ class UploaderTest {
         assertFails(
                 FileChangedException.class,
                 Kind.INVALID_INPUT,
-                "/img/pic5.png (" + victim.file() + ") changed while the upload was running (it was written to after it"
-                        + " was hashed): nothing inconsistent was deployed; run again once the folder has stopped changing",
+                "/img/pic5.png (" + victim.file() + ") changed while the upload was running (its size, times or inode"
+                        + " changed after it was hashed: written to, touched or replaced): nothing inconsistent was"
+                        + " deployed; run again once the folder has stopped changing",
                 () -> upload(1, 3));
         assertFalse(api.storedHashes().contains(victim.hash()));
     }
