@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Base64 text (bucket uploads) or the raw bytes (single-file mode). The length is known up
  * front from the manifest size. While sending, the bytes are counted, and hashed again unless the
  * entry has a stamp that vouches for them (then the file must still have it once read, one stat
- * instead of hashing the Base64 text again: a quarter of a cold deploy's CPU); a file whose size,
+ * instead of hashing the Base64 text again: about a sixth of a cold deploy's CPU); a file whose size,
  * stamp or hash no longer matches the manifest fails with {@link FileChangedException} before the
  * request completes, so the server never accepts it.
  */
