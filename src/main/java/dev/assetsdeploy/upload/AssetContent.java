@@ -51,38 +51,19 @@ final class AssetContent implements MultipartBody.Content {
         this.sent = sent;
     }
 
-    /**
-     * A file that cannot be read is the user's to fix, not a network failure to retry: reading
-     * errors leave as {@link AssetsDeployException}s, while errors writing to {@code out} stay
-     * IOExceptions (retried).
-     */
-    private InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new FileChangedException(entry, "it was deleted");
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
+    /** An operation on the asset's file (open, resolve, stat). */
+    private interface FileStep<T> {
+        T run() throws IOException;
     }
 
     /**
-     * The file to read, links resolved once: for a stamped entry, the stat after reading must see the file
-     * that was read, not whatever a link on its path points to by then.
+     * A file that cannot be read is the user's to fix, not a network failure to retry: {@code step}'s
+     * errors leave as {@link AssetsDeployException}s (a file gone as a changed file), while errors
+     * writing to {@code out} stay IOExceptions (retried).
      */
-    private Path real() {
+    private <T> T onFile(FileStep<T> step) {
         try {
-            return entry.file().toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new FileChangedException(entry, "it was deleted");
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private boolean stillAsHashed(Path real) {
-        try {
-            return entry.stillAsHashed(real);
+            return step.run();
         } catch (NoSuchFileException e) {
             throw new FileChangedException(entry, "it was deleted");
         } catch (IOException e) {
@@ -119,9 +100,11 @@ final class AssetContent implements MultipartBody.Content {
         byte[] encoded = own.encoded;
         hash.reset(); // a write that failed half-way left its part in the hash
         boolean vouched = entry.stamp() != null;
-        Path file = vouched ? real() : entry.file();
+        // Links resolved once for a stamped entry: the stat after reading must see the file that was read,
+        // not whatever a link on its path points to by then.
+        Path file = vouched ? onFile(() -> entry.file().toRealPath()) : entry.file();
         long left = entry.size();
-        try (InputStream in = open(file)) {
+        try (InputStream in = onFile(() -> Files.newInputStream(file))) {
             while (left > 0) {
                 int want = (int) Math.min(CHUNK, left);
                 int got = read(in, raw, want);
@@ -146,7 +129,7 @@ final class AssetContent implements MultipartBody.Content {
             }
         }
         if (vouched) {
-            if (!stillAsHashed(file)) {
+            if (!onFile(() -> entry.stillAsHashed(file))) {
                 throw new FileChangedException(
                         entry, "its size, times or inode changed after it was hashed: written to, touched or replaced");
             }
