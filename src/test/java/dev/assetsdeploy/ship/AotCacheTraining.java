@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -150,21 +149,14 @@ public final class AotCacheTraining {
         }
     }
 
+    /** Runs {@code command} with only the fake's variables (no CI, no JAVA_TOOL_OPTIONS); its output goes to training.log. */
     private static void run(List<String> command, Map<String, String> api, Path dir)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().remove("CI");
-        pb.environment().putAll(api);
-        Path log = dir.resolve("training.log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = pb.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the AOT training run timed out: " + command);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the AOT training run exited " + process.exitValue() + ": " + command + "\n"
-                    + Files.readString(log));
+        Shell.Result result = Shell.run(dir, api, command);
+        Files.writeString(dir.resolve("training.log"), result.out() + result.err(), StandardCharsets.UTF_8);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("the AOT training run exited " + result.exitCode() + ": " + command + "\n"
+                    + result.out() + result.err());
         }
     }
 }
